@@ -1,0 +1,30 @@
+# The project's public interface: build, serve, test, publish. CI calls only these.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(abspath $(VENV))/bin
+# mike runs mkdocs as a subprocess: it must find the venv's mkdocs first.
+export PATH := $(BIN):$(PATH)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test publish clean
+
+## build: check the content and build the site into site/ (any warning fails the build)
+build: $(VENV)/.installed
+	mkdocs build --strict
+
+## serve: live preview on http://127.0.0.1:8000
+serve: $(VENV)/.installed
+	SITE_URL=http://127.0.0.1:8000/ mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## test: the whole test suite, real-browser tests included
+test: $(VENV)/.installed
+	ruff check hooks tests
+	python -m pytest
+
+clean:
+	rm -rf site $(VENV)
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@

@@ -1,0 +1,127 @@
+"""Fix what Material and static-i18n get wrong on a multilingual site.
+
+- Per page: the language switcher links to the same page in the other language (static-i18n
+  leaves the start pages pointing at absolute language roots), and the page gets absolute
+  hreflang alternates plus x-default (Material renders relative ones, without x-default).
+- 404: static-i18n renders Material's 404 page once per language into the same file, so the
+  last language built wins; each language gets its own (404.html, en/404.html).
+- Search: static-i18n merges every language into one index; each language gets its own, which
+  overrides/assets/javascripts/search_language.js makes Material load.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from copy import deepcopy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority
+
+import languages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    alternates = page_alternates(page, config)
+    if alternates:
+        # An attribute, not a key: static-i18n sets it so, and Jinja reads the attribute first.
+        config.extra.alternate = [
+            {"name": a["name"], "link": a["url"] or "./", "lang": a["lang"]} for a in alternates
+        ]
+        context["hreflang_links"] = hreflang_links(alternates, config)
+    context["search_index"] = search_index_path(languages.of_page(page, config), config)
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    # Theme templates such as 404.html have no page: switch languages at their start pages,
+    # not at whichever page was rendered last.
+    config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+    return context
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    prefix = languages.prefix(languages.current(config), config)
+    if not prefix:
+        return output
+    # Write the other language's 404 page into its own folder; an empty result tells MkDocs
+    # not to overwrite the default language's 404.html.
+    target = Path(config.site_dir) / prefix / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""
+
+
+@event_priority(-110)  # after static-i18n (-100) has merged every language's index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = config.plugins["i18n"]
+    if i18n.building:  # a nested language build: the merged index is not written yet
+        return
+    split_search_index(Path(config.site_dir), languages.built(config))
+
+
+# Alternates
+
+
+def page_alternates(page: Page, config: MkDocsConfig) -> list[dict[str, str]]:
+    """This page in every built language: lang, name and URL relative to the site root."""
+    files = getattr(page.file, "alternates", None) or {}
+    names = languages.names(config)
+    return [
+        {"lang": locale, "name": names[locale], "url": _site_relative(files[locale].url)}
+        for locale in languages.built(config)
+        if locale in files
+    ]
+
+
+def hreflang_links(alternates: list[dict[str, str]], config: MkDocsConfig) -> list[dict[str, str]]:
+    """Absolute alternates, and x-default pointing at the default language."""
+    links = [{"lang": a["lang"], "href": urljoin(config.site_url, a["url"])} for a in alternates]
+    default = next(link for link in links if link["lang"] == languages.default(config))
+    return [*links, {"lang": "x-default", "href": default["href"]}]
+
+
+def _site_relative(url: str) -> str:
+    return "" if url == "./" else url
+
+
+# Search
+
+
+def search_index_path(locale: str, config: MkDocsConfig) -> str:
+    return posixpath.join(languages.prefix(locale, config), "search", "search_index.json")
+
+
+def split_search_index(site_dir: Path, locales: list[str]) -> None:
+    """Write one search index per language from the merged one."""
+    merged_path = site_dir / "search" / "search_index.json"
+    if not merged_path.is_file():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    default, others = locales[0], locales[1:]
+
+    def language(entry: dict[str, Any]) -> str:
+        first = entry["location"].split("/", 1)[0]
+        return first if first in others else default
+
+    for locale in locales:
+        index = {
+            "config": {**merged["config"], "lang": [locale]},
+            "docs": [entry for entry in merged["docs"] if language(entry) == locale],
+        }
+        target = site_dir / ("" if locale == default else locale) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")

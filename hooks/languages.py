@@ -1,0 +1,42 @@
+"""The site's languages, as static-i18n configures them. Shared by the hook files."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+
+def built(config: MkDocsConfig) -> list[str]:
+    """The languages static-i18n builds, the default (authoritative) one first."""
+    default_ = default(config)
+    others = [lang.locale for lang in _languages(config) if lang.build and lang.locale != default_]
+    return [default_, *others]
+
+
+def default(config: MkDocsConfig) -> str:
+    return next(lang.locale for lang in _languages(config) if lang.default)
+
+
+def names(config: MkDocsConfig) -> dict[str, str]:
+    return {lang.locale: lang.name for lang in _languages(config) if lang.build}
+
+
+def current(config: MkDocsConfig) -> str:
+    """The language being built now: static-i18n sets the theme language per nested build."""
+    return config.theme["language"]
+
+
+def of_page(page: Page, config: MkDocsConfig) -> str:
+    return getattr(page.file, "locale", None) or current(config)
+
+
+def prefix(locale: str, config: MkDocsConfig) -> str:
+    """Where a language lives under the site root: "" for the default, "en/" for English."""
+    return "" if locale == default(config) else f"{locale}/"
+
+
+def _languages(config: MkDocsConfig) -> list:
+    return config.plugins["i18n"].config.languages

@@ -1,0 +1,222 @@
+"""Shared fixtures: the real site built once, served over HTTP, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+# Served under a path prefix, as on a real host, so that links that ignore it are caught.
+PREFIX = "/integritet/"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+
+def build(
+    project: Path, site_dir: Path, site_url: str | None = None
+) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` on a project folder, as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the site's sources to change freely (never write into the source tree)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+class SiteServer:
+    """A static host for a built site on 127.0.0.1, under PREFIX, with per-language 404s."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        handler = partial(_PrefixHandler, site_dir=site_dir)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.origin + PREFIX
+
+    def start(self) -> None:
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _PrefixHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, site_dir: Path, **kwargs) -> None:
+        self.site_dir = site_dir
+        super().__init__(*args, directory=str(site_dir), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(PREFIX):
+            return str(self.site_dir / "__outside_prefix__")
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        page = self.site_dir / "en" / "404.html"
+        if not self.path.startswith(PREFIX + "en/") or not page.is_file():
+            page = self.site_dir / "404.html"
+        body = page.read_bytes() if page.is_file() else b"Not found"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The project's real site, built once with strict checks and served over HTTP."""
+    site_dir = tmp_path_factory.mktemp("site")
+    server = SiteServer(site_dir)
+    result = build(ROOT, site_dir, site_url=server.url)
+    assert result.returncode == 0, result.stderr
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_log(site: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """What a build prints (the same sources as `site`)."""
+    result = build(ROOT, tmp_path_factory.mktemp("site-log"))
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def soup(site: SiteServer, path: str) -> BeautifulSoup:
+    """A built page, parsed. `path` is relative to the site root, e.g. "en/insamling/"."""
+    file = site.site_dir / path
+    if path == "" or path.endswith("/"):
+        file = file / "index.html"
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def pages(site: SiteServer) -> list[str]:
+    """Every built HTML page, as paths relative to the site root ("", "insamling/", ...)."""
+    out = []
+    for file in sorted(site.site_dir.rglob("*.html")):
+        rel = file.relative_to(site.site_dir).as_posix()
+        out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return out
+
+
+# The browser
+
+
+def find_chromium() -> str | None:
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return candidate
+    try:  # Playwright's own browser, where `playwright install chromium` worked
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+        return own if own and Path(own).is_file() else None
+    except Exception:
+        return None
+
+
+CHROMIUM_MISSING = (
+    "No Chromium found for the browser tests. Install one: `apt-get install chromium` "
+    "(Debian/Ubuntu) or `python -m playwright install chromium`, or set CHROMIUM_PATH to a "
+    "Chromium or Chrome executable."
+)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Tab:
+    """A page in a fresh browser context, with what it asked for and complained about."""
+
+    page: object
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    @property
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if not url.startswith(self.origin + "/") and not url.startswith(("data:", "blob:"))
+        ]
+
+
+@pytest.fixture
+def tab(browser, site: SiteServer) -> Iterator[Tab]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    tab = Tab(page, site.origin)
+    page.on("request", lambda request: tab.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: (
+            tab.console_errors.append(f"{message.text} [{message.location['url']}]")
+            if message.type == "error"
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    yield tab
+    context.close()

@@ -1,0 +1,137 @@
+"""The site in a real Chromium: what a reader's browser loads, requests and reports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from conftest import PREFIX, SiteServer, Tab, pages
+
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+# Every page a reader can reach, in both languages (checked against the build in
+# test_every_page_is_listed, so a new page cannot go untested).
+PAGES = [
+    "",
+    "personuppgiftsansvarig/",
+    "insamling/",
+    "anvandning/",
+    "delning/",
+    "lagring/",
+    "rattigheter/",
+    "klagomal/",
+    "hela-meddelandet/",
+]
+ALL_PAGES = PAGES + [f"en/{page}" for page in PAGES]
+
+
+def test_every_page_is_listed(site: SiteServer) -> None:
+    built = [page for page in pages(site) if not page.endswith("404.html")]
+    assert sorted(built) == sorted(ALL_PAGES)
+
+
+def axe_violations(tab: Tab) -> list[str]:
+    tab.page.add_script_tag(path=str(AXE_JS))
+    result = tab.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_page_loads_cleanly_and_passes_axe(tab: Tab, site: SiteServer, path: str) -> None:
+    response = tab.page.goto(site.url + path)
+    assert response.status == 200
+    tab.page.wait_for_load_state("networkidle")
+    expected_lang = "en" if path.startswith("en/") else "sv"
+    assert tab.page.locator("html").get_attribute("lang") == expected_lang
+    assert tab.console_errors == []
+    assert tab.foreign_requests == []
+    assert tab.page.context.cookies() == []
+    assert axe_violations(tab) == []
+
+
+@pytest.mark.parametrize("path", ["404.html", "en/404.html"])
+def test_missing_page_gets_a_404_in_its_language(tab: Tab, site: SiteServer, path: str) -> None:
+    lang = "en" if path.startswith("en/") else "sv"
+    missing = site.url + ("en/" if lang == "en" else "") + "finns-inte/"
+    response = tab.page.goto(missing)
+    assert response.status == 404
+    tab.page.wait_for_load_state("networkidle")
+    heading = tab.page.locator("h1")
+    assert heading.inner_text() == {"sv": "Sidan finns inte", "en": "Page not found"}[lang]
+    assert tab.page.locator("html").get_attribute("lang") == lang
+    # The browser reports the 404 status of the page itself; nothing else may fail.
+    assert [e for e in tab.console_errors if missing not in e] == []
+    assert tab.foreign_requests == []
+    assert axe_violations(tab) == []
+    # The way back works from any depth: the start-page link is not relative to the 404's URL.
+    tab.page.get_by_role(
+        "link", name=re.compile("Gå till startsidan:|Go to the start page:")
+    ).click()
+    tab.page.wait_for_load_state()
+    assert tab.page.url == site.url + ("en/" if lang == "en" else "")
+
+
+@pytest.mark.parametrize(
+    ("start", "language", "expected"),
+    [
+        ("insamling/", "English", "en/insamling/"),
+        ("en/insamling/", "Svenska", "insamling/"),
+        ("", "English", "en/"),
+        ("en/", "Svenska", ""),
+        ("hela-meddelandet/", "English", "en/hela-meddelandet/"),
+    ],
+)
+def test_language_switcher_keeps_the_page(
+    tab: Tab, site: SiteServer, start: str, language: str, expected: str
+) -> None:
+    tab.page.goto(site.url + start)
+    switcher = tab.page.locator(".md-header__option .md-select")
+    switcher.hover()
+    switcher.get_by_role("link", name=language).click()
+    tab.page.wait_for_load_state()
+    assert tab.page.url == site.url + expected
+    assert tab.console_errors == []
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "title"),
+    [
+        ("", "tolv månader", "Hur länge vi sparar dina personuppgifter"),
+        ("en/", "twelve months", "How long we keep your personal data"),
+    ],
+)
+def test_search_returns_only_the_readers_language(
+    tab: Tab, site: SiteServer, start: str, query: str, title: str
+) -> None:
+    tab.page.goto(site.url + start)
+    search = tab.page.get_by_role("search").get_by_role("textbox")
+    search.click()
+    # Material searches on key events: fill() would not trigger it.
+    search.press_sequentially(query, delay=30)
+    results = tab.page.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    titles = tab.page.locator(".md-search-result__item h1").all_inner_texts()
+    assert title in titles
+    in_english = [h for h in hrefs if (PREFIX + "en/") in h]
+    if start == "":
+        assert in_english == [], hrefs
+    else:
+        assert in_english == hrefs, hrefs
+    assert tab.console_errors == []
+
+
+@pytest.mark.parametrize("path", ["", "klagomal/", "en/hela-meddelandet/"])
+def test_fits_a_320_pixel_screen(browser, site: SiteServer, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site.url + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert overflow <= 320

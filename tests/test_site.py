@@ -1,0 +1,196 @@
+"""The real site, built with strict checks: what a reader gets in each language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SiteServer, pages, soup
+
+SECTIONS = {
+    # page: (Swedish title, English title)
+    "personuppgiftsansvarig/": ("Personuppgiftsansvarig", "Data controller"),
+    "insamling/": ("Personuppgifter vi samlar in", "Personal data we collect"),
+    "anvandning/": ("Hur vi använder dina personuppgifter", "How we use your personal data"),
+    "delning/": ("När vi delar dina personuppgifter", "When we share your personal data"),
+    "lagring/": ("Hur länge vi sparar dina personuppgifter", "How long we keep your personal data"),
+    "rattigheter/": ("Dina rättigheter", "Your rights"),
+    "klagomal/": ("Klagomål", "Complaints"),
+}
+OTHER_PAGES = ["", "hela-meddelandet/"]
+
+
+def lang_of(path: str) -> str:
+    return "en" if path.startswith("en/") else "sv"
+
+
+def test_the_site_has_every_page_in_both_languages_and_nothing_else(site: SiteServer) -> None:
+    expected = [*SECTIONS, *OTHER_PAGES, "404.html"]
+    assert sorted(pages(site)) == sorted(expected + [f"en/{page}" for page in expected])
+    # The data files editors maintain are read by the build, not published.
+    assert not list(site.site_dir.rglob("*.yml"))
+
+
+@pytest.mark.parametrize("page", SECTIONS)
+def test_each_section_has_its_title_in_each_language(site: SiteServer, page: str) -> None:
+    sv, en = SECTIONS[page]
+    assert soup(site, page).h1.get_text(strip=True) == sv
+    assert soup(site, f"en/{page}").h1.get_text(strip=True) == en
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_page_declares_its_language_and_describes_itself(
+    site: SiteServer, path: str, prefix: str
+) -> None:
+    page = soup(site, prefix + path)
+    assert page.html["lang"] == lang_of(prefix + path)
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert len(description) > 40
+
+
+def test_a_sections_summary_is_its_description(site: SiteServer) -> None:
+    description = soup(site, "lagring/").find("meta", attrs={"name": "description"})["content"]
+    assert description == (
+        "Vi sparar uppgifterna så länge du är kund och tolv månader efter det, "
+        "och längre när lagen kräver det."
+    )
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_hreflang_alternates_are_absolute_and_name_the_same_page(
+    site: SiteServer, path: str, prefix: str
+) -> None:
+    page = soup(site, prefix + path)
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in page.find_all("link", rel="alternate")
+        if link.get("hreflang")
+    }
+    assert alternates == {
+        "sv": site.url + path,
+        "en": site.url + "en/" + path,
+        "x-default": site.url + path,
+    }
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES])
+def test_language_switcher_links_to_the_same_page(site: SiteServer, path: str) -> None:
+    for prefix, other, expected in [("", "en", f"en/{path}"), ("en/", "sv", path)]:
+        page = soup(site, prefix + path)
+        link = page.select_one(f".md-select__link[hreflang={other}]")
+        # Resolve the relative link as a browser would.
+        depth = (prefix + path).count("/")
+        assert link["href"] == "../" * depth + expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading", "first_title"),
+    [("", "I korthet", "Personuppgiftsansvarig"), ("en/", "In brief", "Data controller")],
+)
+def test_start_page_is_a_layered_summary_linking_to_each_section(
+    site: SiteServer, prefix: str, heading: str, first_title: str
+) -> None:
+    page = soup(site, prefix)
+    summary_heading = page.find("h2", string=heading)
+    items = summary_heading.find_next_siblings("h3")
+    titles = [h3.get_text(strip=True) for h3 in items]
+    index = 1 if prefix else 0
+    assert titles == [titles_pair[index] for titles_pair in SECTIONS.values()]
+    assert titles[0] == first_title
+    for h3, page_path in zip(items, SECTIONS, strict=True):
+        assert h3.a["href"] == page_path
+        summary = h3.find_next_sibling("p").get_text(strip=True)
+        section_page = soup(site, prefix + page_path)
+        assert summary == section_page.find("meta", attrs={"name": "description"})["content"]
+
+
+def test_start_page_summary_sentences_read_as_expected(site: SiteServer) -> None:
+    page = soup(site, "")
+    retention = page.select_one("article h3 a[href='lagring/']").find_parent("h3")
+    retention = retention.find_next_sibling("p")
+    assert retention.get_text(strip=True).startswith("Vi sparar uppgifterna så länge du är kund")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_whole_notice_on_one_page_holds_every_section_in_order(
+    site: SiteServer, prefix: str
+) -> None:
+    page = soup(site, prefix + "hela-meddelandet/")
+    article = page.select_one("article")
+    assert len(article.find_all("h1")) == 1
+    h2s = [h2.get_text(strip=True) for h2 in article.find_all("h2")]
+    index = 1 if prefix else 0
+    assert h2s == [pair[index] for pair in SECTIONS.values()]
+    # The sections' own sub-headings moved one level down, under their section.
+    assert article.find("h3", string="Rättslig grund" if not prefix else "Legal basis")
+    assert "Box 8114, 104 20 Stockholm" in article.get_text()
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "name", "address"),
+    [
+        ("klagomal/", "https://www.imy.se/", "Integritetsskyddsmyndigheten", "104 20 Stockholm"),
+        (
+            "en/klagomal/",
+            "https://www.imy.se/en/",
+            "Swedish Authority for Privacy Protection",
+            "104 20 Stockholm, Sweden",
+        ),
+    ],
+)
+def test_complaints_section_gives_imys_details(
+    site: SiteServer, path: str, url: str, name: str, address: str
+) -> None:
+    authority = soup(site, path).select_one("article .seom-authority")
+    text = authority.get_text(" ", strip=True)
+    assert f"{name} (IMY)" in text
+    assert "Box 8114" in text and address in text
+    assert authority.find("a", href=url)
+    assert authority.find("a", href="mailto:imy@imy.se")
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_footer_links_to_imy_in_the_pages_language(
+    site: SiteServer, path: str, prefix: str
+) -> None:
+    footer = soup(site, prefix + path).find("footer")
+    link = footer.find("a", href="https://www.imy.se/en/" if prefix else "https://www.imy.se/")
+    assert link is not None
+    expected = (
+        "Swedish Authority for Privacy Protection" if prefix else "Integritetsskyddsmyndigheten"
+    )
+    assert link.get_text(strip=True) == f"{expected} (IMY)"
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
+def test_no_page_refers_to_another_host_for_its_resources(site: SiteServer, path: str) -> None:
+    for prefix in ["", "en/"]:
+        page = soup(site, prefix + path)
+        sources = [tag.get("src") for tag in page.find_all(["script", "img", "iframe"])]
+        sources += [
+            link["href"]
+            for link in page.find_all("link")
+            if set(link.get("rel", [])) & {"stylesheet", "icon", "preconnect", "preload"}
+        ]
+        assert [s for s in sources if s and s.startswith(("http:", "https:", "//"))] == []
+
+
+def test_search_index_is_split_by_language(site: SiteServer) -> None:
+    swedish = json.loads((site.site_dir / "search/search_index.json").read_text("utf-8"))
+    english = json.loads((site.site_dir / "en/search/search_index.json").read_text("utf-8"))
+    assert swedish["docs"] and english["docs"]
+    assert not [d for d in swedish["docs"] if d["location"].startswith("en/")]
+    assert all(d["location"].startswith("en/") for d in english["docs"])
+    titles = {d["title"] for d in english["docs"]}
+    assert "How long we keep your personal data" in titles
+
+
+@pytest.mark.parametrize(("path", "lang"), [("404.html", "sv"), ("en/404.html", "en")])
+def test_each_language_has_its_own_404_page(site: SiteServer, path: str, lang: str) -> None:
+    page = soup(site, path)
+    assert page.html["lang"] == lang
+    assert page.h1.get_text(strip=True) == {"sv": "Sidan finns inte", "en": "Page not found"}[lang]
