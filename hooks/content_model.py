@@ -67,7 +67,7 @@ def render_shortcodes(markdown: str, page: Page, config: MkDocsConfig) -> str:
         if name == "imy":
             return render_imy(config, locale)
         if name in versions.SHORTCODES:
-            return versions.render_shortcode(name, page, config)
+            return versions.render_shortcode(name, page, config, nav_order(config))
         # notice.load() reports unknown codes before anything is built; this is a guard.
         raise PluginError(f"docs/{page.file.src_uri}: unknown shortcode {match.group(0)}")
 

@@ -216,14 +216,15 @@ def format_date(date: dt.date, locale: str) -> str:
 # Shortcodes: <!-- notice:history --> and <!-- notice:changes -->
 
 
-def render_shortcode(name: str, page: Page, config: MkDocsConfig) -> str:
+def render_shortcode(name: str, page: Page, config: MkDocsConfig, nav_order: list[str]) -> str:
+    """``nav_order``: the Markdown files of the page tree (content_model.nav_order)."""
     locale = languages.of_page(page, config)
     versions = read_versions(config)
     macros = config.theme.get_env().get_template("partials/versions.html").module
     if name == "history":
         html = macros.history(history_items(versions, page.url, locale, config), locale)
     else:
-        html = macros.changes(changes_context(versions, locale, config), locale)
+        html = macros.changes(changes_context(versions, locale, config, nav_order), locale)
     # One HTML block for Markdown: no blank lines inside, blank lines around.
     return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
 
@@ -259,15 +260,17 @@ def version_link(page_url: str, version: str, path: str) -> str:
 # What changed since the previous version
 
 
-def changes_context(versions: list[Version], locale: str, config: MkDocsConfig) -> dict[str, Any]:
+def changes_context(
+    versions: list[Version], locale: str, config: MkDocsConfig, nav_order: list[str]
+) -> dict[str, Any]:
     current = versions[0]
     context: dict[str, Any] = {"current": format_date(current.date, locale), "previous": None}
     if len(versions) < 2:
         return context
     previous = versions[1]
     old_files = previous_sources(config, 2, previous.id)
-    old = sections_by_id(old_files, locale, config)
-    new = sections_by_id(current_sources(config), locale, config)
+    old = sections_by_id(old_files, locale, nav_order)
+    new = sections_by_id(current_sources(config), locale, nav_order)
     context["previous"] = format_date(previous.date, locale)
     context["sections"] = compare_sections(old, new)
     return context
@@ -338,12 +341,10 @@ def _chunks(words: list[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def sections_by_id(
-    sources: list[notice.Source], locale: str, config: MkDocsConfig
+    sources: list[notice.Source], locale: str, nav_order: list[str]
 ) -> dict[str, notice.Source]:
     """The section pages of one language, by section id, in the order of the page tree."""
-    import content_model  # here, not at the top: content_model imports this module
-
-    order = {path: i for i, path in enumerate(content_model.nav_order(config))}
+    order = {path: i for i, path in enumerate(nav_order)}
     found = [s for s in sources if s.locale == locale and isinstance(s.meta.get("section"), str)]
     found.sort(key=lambda s: order.get(notice.base_path(s.path), len(order)))
     return {s.meta["section"]: s for s in found}
