@@ -159,8 +159,8 @@ def read_versions(config: MkDocsConfig) -> list[Version]:
     return _read_versions(Path(config.docs_dir))
 
 
-@cache
 def _read_versions(docs_dir: Path) -> list[Version]:
+    # Not cached: `mkdocs serve` keeps the hook module between rebuilds.
     data, problems = _load_yaml(docs_dir)
     if problems:
         raise PluginError(problems[0])
@@ -371,7 +371,7 @@ def previous_sources(config: MkDocsConfig, number: int, version: str) -> list[no
     return [_source(path, text, config) for path, text in files.items()]
 
 
-@cache
+@cache  # a published version's tag does not change
 def _tagged_files(docs_dir: Path, tag: str) -> dict[str, str] | None:
     """{path relative to docs_dir: text} of the Markdown files at a tag; None without the tag."""
 
