@@ -1,12 +1,13 @@
 """Check the notice's content model on every build and render its generated parts.
 
-- ``on_files`` reads every page and ``docs/sections.yml``, stops the build with one message
-  that lists every problem (file, key or line, and what to do), and prints the compliance
-  report for the language being built.
+- ``on_files`` reads every page, ``docs/sections.yml`` and ``docs/versions.yml``, stops the
+  build with one message that lists every problem (file, key or line, and what to do), and
+  prints the compliance report for the language being built.
 - ``on_page_markdown`` expands the shortcodes editors put in pages:
   ``<!-- notice:summary -->`` (the layered summary on the start page),
-  ``<!-- notice:full -->`` (the whole notice on one page) and ``<!-- notice:imy -->``
-  (the supervisory authority's contact details, from ``extra.imy`` in mkdocs.yml).
+  ``<!-- notice:full -->`` (the whole notice on one page), ``<!-- notice:imy -->``
+  (the supervisory authority's contact details, from ``extra.imy`` in mkdocs.yml), and
+  hands ``<!-- notice:history -->`` and ``<!-- notice:changes -->`` to hooks/versions.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 
 import languages
 import notice
+import versions
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,8 +34,9 @@ log = get_plugin_logger(__name__)
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     model = load_notice(config)
-    if model.problems:
-        raise PluginError(format_problems(model.problems))
+    problems = model.problems + versions.check(Path(config.docs_dir), languages.built(config))
+    if problems:
+        raise PluginError(format_problems(problems))
     locale = languages.current(config)
     log.info(compliance_report(model.sections(locale, nav_order(config)), locale))
     return files
@@ -63,6 +66,8 @@ def render_shortcodes(markdown: str, page: Page, config: MkDocsConfig) -> str:
             return render_full(sections, page_dir)
         if name == "imy":
             return render_imy(config, locale)
+        if name in versions.SHORTCODES:
+            return versions.render_shortcode(name, page, config, nav_order(config))
         # notice.load() reports unknown codes before anything is built; this is a guard.
         raise PluginError(f"docs/{page.file.src_uri}: unknown shortcode {match.group(0)}")
 

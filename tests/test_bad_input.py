@@ -109,7 +109,8 @@ CASES = {
     "unknown shortcode": (
         replace("docs/index.en.md", "<!-- notice:summary -->", "<!-- notice:summery -->"),
         "docs/index.en.md, rad 14: okänd kod '<!-- notice:summery -->'. Använd "
-        "<!-- notice:summary -->, <!-- notice:full --> eller <!-- notice:imy -->.",
+        "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:imy -->, "
+        "<!-- notice:history --> eller <!-- notice:changes -->.",
     ),
 }
 

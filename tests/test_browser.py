@@ -24,6 +24,8 @@ PAGES = [
     "rattigheter/",
     "klagomal/",
     "hela-meddelandet/",
+    "versioner/",
+    "andringar/",
 ]
 ALL_PAGES = PAGES + [f"en/{page}" for page in PAGES]
 

@@ -18,7 +18,7 @@ SECTIONS = {
     "rattigheter/": ("Dina rättigheter", "Your rights"),
     "klagomal/": ("Klagomål", "Complaints"),
 }
-OTHER_PAGES = ["", "hela-meddelandet/"]
+OTHER_PAGES = ["", "hela-meddelandet/", "versioner/", "andringar/"]
 
 
 def lang_of(path: str) -> str:

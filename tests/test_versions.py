@@ -1,0 +1,383 @@
+"""The notice's versions: docs/versions.yml, the effective date, history, changes and feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import versions
+from conftest import SiteServer, build, copy_project, pages, soup
+
+HEADER = "Innehållet har 1 fel. Rätta det och bygg igen:\n  - "
+ATOM = "{http://www.w3.org/2005/Atom}"
+FIRST = """\
+- version: 2026-12-01
+  summary:
+    sv: Första versionen av integritetsmeddelandet på den här webbplatsen.
+    en: The first version of the privacy notice on this website.
+"""
+SECOND = """\
+- version: 2027-03-01
+  summary:
+    sv: Vi sparar uppgifterna kortare tid.
+    en: We keep the data for a shorter time.
+"""
+
+
+def write_versions(project: Path, text: str) -> None:
+    (project / "docs" / "versions.yml").write_text(text, encoding="utf-8")
+
+
+def page(site_dir: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / path / "index.html").read_text("utf-8"), "html.parser")
+
+
+# docs/versions.yml is checked before anything is built
+
+BAD_VERSIONS = {
+    "a date that does not exist": (
+        SECOND.replace("2027-03-01", "2027-02-30") + FIRST,
+        "docs/versions.yml, version 1 (2027-02-30): version ska vara det datum versionen gäller "
+        "från, ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel 'version: 2026-12-01'.",
+    ),
+    "a date written another way": (
+        FIRST.replace("2026-12-01", "1 december 2026"),
+        "docs/versions.yml, version 1 (1 december 2026): version ska vara det datum versionen "
+        "gäller från, ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel "
+        "'version: 2026-12-01'.",
+    ),
+    "the same date twice": (
+        FIRST + FIRST,
+        "docs/versions.yml, version 2 (2026-12-01): datumet finns redan i version 1. Varje "
+        "version ska ha ett eget datum: ändra datumet eller ta bort den ena versionen.",
+    ),
+    "the newest not first": (
+        FIRST + SECOND,
+        "docs/versions.yml, version 2 (2027-03-01): versionen är nyare än version 1 "
+        "(2026-12-01). Den nyaste versionen ska stå först: flytta den ovanför de äldre.",
+    ),
+    "a summary without English": (
+        FIRST.replace("    en: The first version of the privacy notice on this website.\n", ""),
+        "docs/versions.yml, version 1 (2026-12-01): summary på engelska saknas. Skriv vad som "
+        "ändrats, för läsaren, på raden '    en: ...' under 'summary:'.",
+    ),
+    "an empty Swedish summary": (
+        FIRST.replace(
+            "sv: Första versionen av integritetsmeddelandet på den här webbplatsen.", "sv:"
+        ),
+        "docs/versions.yml, version 1 (2026-12-01): summary på svenska saknas. Skriv vad som "
+        "ändrats, för läsaren, på raden '    sv: ...' under 'summary:'.",
+    ),
+    "no versions": (
+        "# nothing yet\n",
+        "docs/versions.yml: filen ska vara en lista med minst en version, den nyaste först. "
+        "Börja varje version med '- version: ÅÅÅÅ-MM-DD' och skriv under den 'summary:' med "
+        "en rad per språk ('  sv: ...' och '  en: ...').",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_VERSIONS)
+def test_a_mistake_in_versions_yml_stops_the_build(tmp_path: Path, case: str) -> None:
+    text, message = BAD_VERSIONS[case]
+    project = copy_project(tmp_path / "project")
+    write_versions(project, text)
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 1, result.stderr
+    assert HEADER + message in result.stderr
+    assert not (site_dir / "index.html").exists()
+
+
+# Every page names its version
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("lagring/", "Gäller från 1 december 2026"),
+        ("en/lagring/", "Effective from 1 December 2026"),
+        ("", "Gäller från 1 december 2026"),
+        ("en/versioner/", "Effective from 1 December 2026"),
+        ("404.html", "Gäller från 1 december 2026"),
+        ("en/404.html", "Effective from 1 December 2026"),
+    ],
+)
+def test_every_page_shows_the_date_the_version_is_effective_from(
+    site: SiteServer, path: str, text: str
+) -> None:
+    line = soup(site, path).select_one("article .seom-effective")
+    assert line.get_text(" ", strip=True) == text
+    assert line.time["datetime"] == "2026-12-01"
+
+
+def test_every_page_shows_the_date(site: SiteServer) -> None:
+    for path in pages(site):
+        assert soup(site, path).select_one(".seom-effective time[datetime='2026-12-01']"), path
+
+
+# The version history
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "heading", "summary", "archive", "changes"),
+    [
+        (
+            "versioner/",
+            "Versioner av integritetsmeddelandet",
+            "1 december 2026 (den här versionen)",
+            "Första versionen av integritetsmeddelandet på den här webbplatsen.",
+            "../../2026-12-01/",
+            "../../2026-12-01/andringar/",
+        ),
+        (
+            "en/versioner/",
+            "Versions of the privacy notice",
+            "1 December 2026 (this version)",
+            "The first version of the privacy notice on this website.",
+            "../../../2026-12-01/en/",
+            "../../../2026-12-01/en/andringar/",
+        ),
+    ],
+)
+def test_history_lists_each_version_with_links_to_it_and_its_changes(
+    site: SiteServer,
+    path: str,
+    title: str,
+    heading: str,
+    summary: str,
+    archive: str,
+    changes: str,
+) -> None:
+    article = soup(site, path).select_one("article")
+    assert article.h1.get_text(strip=True) == title
+    items = article.select("ol.seom-history > li")
+    assert len(items) == 1
+    assert items[0].h2.get_text(" ", strip=True) == heading
+    assert items[0].h2.time["datetime"] == "2026-12-01"
+    assert items[0].p.get_text(strip=True) == summary
+    assert [a["href"] for a in items[0].find_all("a")] == [archive, changes]
+
+
+# What changed
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("andringar/", "Det här är den första versionen av integritetsmeddelandet."),
+        ("en/andringar/", "This is the first version of the privacy notice."),
+    ],
+)
+def test_the_first_version_says_there_is_nothing_to_compare(
+    site: SiteServer, path: str, text: str
+) -> None:
+    article = soup(site, path).select_one("article .seom-changes")
+    assert article.get_text(" ", strip=True).startswith(text)
+    assert not article.find(["ins", "del"])
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+
+
+def published_project(tmp_path: Path, tag: bool = True) -> Path:
+    """A git repo with version 2026-12-01 published (tagged), then edited for 2027-03-01."""
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "Version 2026-12-01")
+    if tag:
+        git(project, "tag", "notice/2026-12-01")
+    replace(project, "docs/lagring.md", "ytterligare tolv månader", "ytterligare sex månader")
+    replace(project, "docs/lagring.en.md", "a further twelve", "a further six")
+    write_versions(project, SECOND + FIRST)
+    return project
+
+
+def replace(project: Path, path: str, old: str, new: str) -> None:
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("changed")
+    project = published_project(tmp_path)
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.mark.parametrize(
+    ("prefix", "added", "removed", "retention", "unchanged"),
+    [
+        (
+            "",
+            "Tillagt:",
+            "Borttaget:",
+            "Hur länge vi sparar dina personuppgifter",
+            "Dina rättigheter",
+        ),
+        ("en/", "Added:", "Removed:", "How long we keep your personal data", "Your rights"),
+    ],
+)
+def test_what_changed_marks_added_and_removed_words_section_by_section(
+    changed_site: Path, prefix: str, added: str, removed: str, retention: str, unchanged: str
+) -> None:
+    changes = page(changed_site, prefix + "andringar").select_one("article .seom-changes")
+    section = changes.find("h2", string=retention).find_parent("section")
+    ins = [i.get_text(" ", strip=True) for i in section.find_all("ins")]
+    dels = [d.get_text(" ", strip=True) for d in section.find_all("del")]
+    assert ins == [f"{added} {'sex' if not prefix else 'six'}"]
+    assert dels == [f"{removed} {'tolv' if not prefix else 'twelve'}"]
+    # Only the paragraph that changed is shown, with its words around the change.
+    assert len(section.select("p.seom-diff")) == 1
+    unchanged_list = changes.select_one("details.seom-changes__unchanged")
+    titles = [li.get_text(strip=True) for li in unchanged_list.find_all("li")]
+    assert unchanged in titles
+    assert retention not in titles
+
+
+def test_sections_added_or_removed_entirely_are_shown_as_such(tmp_path: Path) -> None:
+    project = published_project(tmp_path)
+    replace(project, "docs/klagomal.md", "section: complaints", "section: dpo")
+    replace(project, "docs/klagomal.en.md", "section: complaints", "section: dpo")
+    replace(project, "docs/sections.yml", "  complaints:", "  dpo:")
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    changes = page(site_dir, "andringar").select_one("article .seom-changes")
+    headings = [h2.get_text(" ", strip=True) for h2 in changes.find_all("h2")]
+    assert "Nytt avsnitt: Klagomål" in headings
+    assert "Borttaget avsnitt: Klagomål" in headings
+    removed = changes.select_one(".seom-changes__section--removed")
+    assert not removed.find("ins") and removed.find("del")
+
+
+def test_a_missing_tag_stops_the_build_and_says_to_fetch_tags(tmp_path: Path) -> None:
+    project = published_project(tmp_path, tag=False)
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 1, result.stderr
+    assert (
+        "docs/versions.yml, version 2 (2026-12-01): taggen notice/2026-12-01 finns inte i git, "
+        "så sidan om vad som ändrats kan inte jämföra med den versionen. Hämta taggarna med "
+        "'git fetch --tags' och bygg igen. Finns versionen inte publicerad ska den inte stå i "
+        "filen." in result.stderr
+    )
+
+
+def test_history_links_every_version(changed_site: Path) -> None:
+    items = page(changed_site, "en/versioner").select("ol.seom-history > li")
+    assert [li.h2.time["datetime"] for li in items] == ["2027-03-01", "2026-12-01"]
+    assert [a["href"] for a in items[1].find_all("a")] == [
+        "../../../2026-12-01/en/",
+        "../../../2026-12-01/en/andringar/",
+    ]
+    assert "(this version)" in items[0].h2.get_text()
+    assert "(this version)" not in items[1].h2.get_text()
+
+
+# Feeds
+
+
+@pytest.mark.parametrize(
+    ("feed", "title", "summary", "changes"),
+    [
+        (
+            "feed.xml",
+            "Version som gäller från 1 december 2026",
+            "Första versionen av integritetsmeddelandet på den här webbplatsen.",
+            "2026-12-01/andringar/",
+        ),
+        (
+            "en/feed.xml",
+            "Version effective from 1 December 2026",
+            "The first version of the privacy notice on this website.",
+            "2026-12-01/en/andringar/",
+        ),
+    ],
+)
+def test_each_language_has_an_atom_feed_of_the_versions(
+    site: SiteServer, feed: str, title: str, summary: str, changes: str
+) -> None:
+    root = ET.parse(site.site_dir / feed).getroot()
+    assert root.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{tag}").text
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.find(f"{ATOM}title").text == title
+    assert entry.find(f"{ATOM}updated").text == "2026-12-01T00:00:00Z"
+    assert entry.find(f"{ATOM}summary").text == summary
+    assert entry.find(f"{ATOM}id").text.startswith(site.url)
+    assert entry.find(f"{ATOM}link").get("href") == site.url + changes
+
+
+def test_the_feed_lists_every_version_newest_first(changed_site: Path) -> None:
+    root = ET.parse(changed_site / "feed.xml").getroot()
+    titles = [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
+    assert titles == [
+        "Version som gäller från 1 mars 2027",
+        "Version som gäller från 1 december 2026",
+    ]
+    assert root.find(f"{ATOM}updated").text == "2027-03-01T00:00:00Z"
+
+
+@pytest.mark.parametrize(("path", "feed"), [("lagring/", "../feed.xml"), ("en/", "feed.xml")])
+def test_every_page_links_its_languages_feed(site: SiteServer, path: str, feed: str) -> None:
+    html = (site.site_dir / path / "index.html").read_text("utf-8")
+    link = BeautifulSoup(html, "html.parser").find("link", type="application/atom+xml")
+    assert link["href"] == feed
+    # "alternate " with a space: Material's script would fetch <href>/sitemap.xml otherwise.
+    assert '<link rel="alternate " type="application/atom+xml"' in html
+
+
+# Pure functions
+
+
+@pytest.mark.parametrize(("locale", "text"), [("sv", "5 maj 2027"), ("en", "5 May 2027")])
+def test_dates_are_written_the_languages_way(locale: str, text: str) -> None:
+    assert versions.format_date(dt.date(2027, 5, 5), locale) == text
+
+
+@pytest.mark.parametrize(
+    ("page_url", "path", "link"),
+    [
+        ("versioner/", "", "../../2026-12-01/"),
+        ("en/versioner/", "en/", "../../../2026-12-01/en/"),
+        ("", "andringar", "../2026-12-01/andringar/"),
+    ],
+)
+def test_links_to_other_versions_are_relative_to_the_page(
+    page_url: str, path: str, link: str
+) -> None:
+    assert versions.version_link(page_url, "2026-12-01", path) == link
+
+
+def test_a_word_diff_keeps_only_changed_paragraphs() -> None:
+    before = ["Titel", "Ett stycke som står kvar.", "Vi sparar tolv månader."]
+    after = ["Titel", "Ett stycke som står kvar.", "Vi sparar sex månader."]
+    assert versions.diff_paragraphs(before, after) == [
+        [
+            {"op": "same", "text": "Vi sparar"},
+            {"op": "del", "text": "tolv"},
+            {"op": "ins", "text": "sex"},
+            {"op": "same", "text": "månader."},
+        ]
+    ]
