@@ -21,6 +21,11 @@ test: $(VENV)/.installed
 	ruff check hooks tests
 	python -m pytest
 
+## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it
+## (PUSH=1 also pushes both to origin; FORCE=1 republishes an existing version)
+publish: $(VENV)/.installed
+	python hooks/publish.py $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
+
 clean:
 	rm -rf site $(VENV)
 

@@ -1,0 +1,296 @@
+"""Publish the newest version of the notice: `make publish` (PUSH=1, FORCE=1) runs this.
+
+Not an MkDocs hook: a command-line helper that lives next to them. It
+
+1. reads the version to publish from docs/versions.yml (the first entry, the newest),
+2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS), the
+   working tree has uncommitted changes, or the version is already published (its folder on
+   gh-pages or its tag notice/<version> exists) unless --force,
+3. builds the site with every check into a temporary folder, so that a broken link stops it
+   before anything moves,
+4. deploys with mike into <version>/ on gh-pages, points the alias `latest` at it and makes
+   `latest` the default (the root index.html redirects there),
+5. writes robots.txt and 404.html at the root of gh-pages (robots_txt() says why),
+6. tags the source commit notice/<version> (annotated: it records who published and when),
+7. with --push, pushes gh-pages and the tag to origin in one atomic push.
+
+When any step fails, gh-pages and the tag are put back exactly as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BRANCH = "gh-pages"
+REMOTE = "origin"
+ALIAS = "latest"
+TAG_PREFIX = "notice/"
+VERSION_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class PublishError(Exception):
+    """A reason not to publish, worded for the person who runs `make publish`."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--push", action="store_true", help="push gh-pages and the tag to origin")
+    parser.add_argument("--force", action="store_true", help="republish an existing version")
+    args = parser.parse_args(argv)
+    try:
+        version = publish(ROOT, push=args.push, force=args.force)
+    except PublishError as error:
+        print(f"make publish: {error}", file=sys.stderr)
+        return 1
+    where = f"{REMOTE}/{BRANCH}" if args.push else f"the local branch {BRANCH} (PUSH=1 to push)"
+    print(f"Published version {version} to {where}, tagged {TAG_PREFIX}{version}.")
+    return 0
+
+
+def publish(root: Path, *, push: bool, force: bool) -> str:
+    version = newest_version(root / "docs" / "versions.yml")
+    config = check_required_settings(root / "mkdocs.yml")
+    git = Git(root)
+    check_clean(git)
+    if push:
+        fetch(git)
+    tag = TAG_PREFIX + version
+    check_not_published(git, version, tag, force=force)
+
+    saved = {ref: git.ref(ref) for ref in (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")}
+    try:
+        check_build(root, version)
+        deploy(git, version)
+        write_root_files(git, version, config["site_url"])
+        git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version}", "HEAD")
+        if push:
+            git.run("push", "--atomic", REMOTE, BRANCH, f"+refs/tags/{tag}:refs/tags/{tag}")
+    except BaseException:
+        for ref, value in saved.items():
+            git.restore(ref, value)
+        raise
+    return version
+
+
+# The version
+
+
+def newest_version(path: Path) -> str:
+    if not path.is_file():
+        raise PublishError(f"{path.name} is missing: create docs/versions.yml with the version.")
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PublishError(f"docs/versions.yml is not valid YAML: {error}") from None
+    first = entries[0] if isinstance(entries, list) and entries else None
+    version = str(first.get("version", "")) if isinstance(first, dict) else ""
+    if not VERSION_RE.match(version):
+        raise PublishError(
+            'docs/versions.yml: the first entry needs `version: "YYYY-MM-DD"` (the newest '
+            f"version first); found {version or 'none'}."
+        )
+    return version
+
+
+# Settings that must be configured before going live
+
+
+@dataclass(frozen=True)
+class Requirement:
+    key: str  # a dotted path in mkdocs.yml, e.g. "extra.contact_form"
+    what: str  # what to set it to, for the message
+    valid: Callable[[object], bool]
+
+
+def _public_address(value: object) -> bool:
+    parts = urlsplit(str(value or ""))
+    local = parts.hostname in ("127.0.0.1", "localhost")  # test servers (SITE_URL)
+    return parts.scheme == "https" or (parts.scheme == "http" and local)
+
+
+# Add here what a feature needs before the site can go live, e.g. the contact form's
+# Requirement("extra.contact_form.action", "the address the form posts to", bool).
+REQUIRED_SETTINGS = [
+    Requirement("site_url", "the site's public https address", _public_address),
+]
+
+
+def check_required_settings(config_file: Path) -> dict:
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file))
+    missing = [r for r in REQUIRED_SETTINGS if not r.valid(_lookup(config, r.key))]
+    if missing:
+        lines = [f"- {r.key}: set it to {r.what}" for r in missing]
+        raise PublishError(
+            "mkdocs.yml is not ready to go live; set these settings first:\n" + "\n".join(lines)
+        )
+    return config
+
+
+def _lookup(config: object, key: str) -> object:
+    value = config
+    for part in key.split("."):
+        value = value.get(part) if hasattr(value, "get") else None
+    return value
+
+
+# Git
+
+
+class Git:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def run(self, *args: str, check: bool = True, env: dict | None = None) -> str:
+        result = subprocess.run(
+            ["git", *args], cwd=self.root, capture_output=True, text=True, env=env
+        )
+        if check and result.returncode != 0:
+            raise PublishError(f"git {' '.join(args)} failed:\n{result.stderr.strip()}")
+        return result.stdout.strip()
+
+    def ref(self, ref: str) -> str | None:
+        return self.run("rev-parse", "--verify", "--quiet", ref, check=False) or None
+
+    def restore(self, ref: str, value: str | None) -> None:
+        if value is None:
+            self.run("update-ref", "-d", ref, check=False)
+        else:
+            self.run("update-ref", ref, value, check=False)
+
+
+def check_clean(git: Git) -> None:
+    if git.run("status", "--porcelain"):
+        raise PublishError(
+            "the working tree has uncommitted changes: commit them first, so that the tag "
+            "names exactly what is published (git status shows them)."
+        )
+
+
+def fetch(git: Git) -> None:
+    """Bring origin's gh-pages and tags in, so that the checks see what is really online."""
+    git.run("fetch", "--quiet", "--tags", REMOTE)
+    if git.run("ls-remote", "--heads", REMOTE, BRANCH):
+        git.run("fetch", "--quiet", REMOTE, f"+{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}")
+
+
+def check_not_published(git: Git, version: str, tag: str, *, force: bool) -> None:
+    if force:
+        return
+    branch = git.ref(f"refs/remotes/{REMOTE}/{BRANCH}") or git.ref(f"refs/heads/{BRANCH}")
+    folder = branch and git.run("ls-tree", branch, version)
+    if folder or git.ref(f"refs/tags/{tag}"):
+        raise PublishError(
+            f"version {version} is already published (folder {version}/ on {BRANCH} or tag "
+            f"{tag}). A published version never changes: add a new version at the top of "
+            "docs/versions.yml, or run `make publish FORCE=1` to correct this one."
+        )
+
+
+# Build and deploy
+
+
+def _env(version: str | None = None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    bin_dir = str(Path(sys.executable).parent)  # mike runs mkdocs: the venv's comes first
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    if version:
+        env["MIKE_DOCS_VERSION"] = version  # build exactly what mike will deploy
+    return env
+
+
+def check_build(root: Path, version: str) -> None:
+    with tempfile.TemporaryDirectory(prefix="seom-publish-") as site_dir:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+            cwd=root,
+            env=_env(version),
+            capture_output=True,
+            text=True,
+        )
+    if result.returncode != 0:
+        raise PublishError(
+            f"the build failed, nothing was published. Fix what it reports:\n{result.stderr}"
+        )
+
+
+def deploy(git: Git, version: str) -> None:
+    mike = [str(Path(sys.executable).parent / "mike")]  # mike has no `python -m mike`
+    message = f"Publish privacy notice {version}"
+    for args in (
+        ["deploy", "--update-aliases", "--message", message, version, ALIAS],
+        ["set-default", "--message", f"Default version: {ALIAS}", ALIAS],
+    ):
+        result = subprocess.run(
+            [*mike, *args, "--branch", BRANCH, "--remote", REMOTE],
+            cwd=git.root,
+            env=_env(),
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise PublishError(f"mike {args[0]} failed:\n{result.stderr}")
+
+
+# Files at the root of gh-pages: outside every version folder, so they can change
+
+
+def write_root_files(git: Git, version: str, site_url: str) -> None:
+    versions = json.loads(git.run("show", f"{BRANCH}:versions.json"))
+    files = {
+        "robots.txt": robots_txt([v["version"] for v in versions], version, site_url),
+        # GitHub Pages serves only the root 404.html: the current version's, in Swedish.
+        "404.html": git.run("show", f"{BRANCH}:{ALIAS}/404.html"),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        git.run("read-tree", BRANCH, env=env)
+        for name, text in files.items():
+            blob = subprocess.run(
+                ["git", "hash-object", "-w", "--stdin"],
+                cwd=git.root,
+                input=text + ("" if text.endswith("\n") else "\n"),
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+            git.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=env)
+        tree = git.run("write-tree", env=env)
+    if tree == git.run("rev-parse", f"{BRANCH}^{{tree}}"):
+        return
+    parent = git.run("rev-parse", BRANCH)
+    commit = git.run("commit-tree", tree, "-p", parent, "-m", "Update robots.txt and 404.html")
+    git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
+
+
+def robots_txt(versions: list[str], current: str, site_url: str) -> str:
+    """Keep crawlers out of earlier versions; point them at the current sitemap.
+
+    A published version's files never change, so the noindex an earlier version needs once it
+    is superseded cannot go into its pages; robots.txt at the root can. Every version's
+    canonical links already point at latest/, the copy of the current version. (Crawlers read
+    robots.txt only at a host's root, as on integritet.seom.se.)
+    """
+    root = site_url.rstrip("/") + "/"
+    path = urlsplit(root).path
+    disallow = [f"Disallow: {path}{v}/" for v in versions if v != current]
+    lines = ["User-agent: *", *disallow, "", f"Sitemap: {root}{ALIAS}/sitemap.xml"]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,326 @@
+"""`make publish` in a real temporary git repo with a bare origin, then the archive in Chromium.
+
+Like mike's integration tests: the real CLI (hooks/publish.py, which runs mike) as a
+subprocess, and assertions on branches, tags and files. The scenario runs once per module:
+publish A, refuse to republish A, republish A with --force, fail on a broken link, publish B.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SiteServer, Tab, copy_project
+
+A, B = "2026-12-01", "2027-03-01"
+NEW_SV = "Den här meningen är ny i version B."
+NEW_EN = "This sentence is new in version B."
+PAGES = ["", "insamling/", "lagring/", "klagomal/", "hela-meddelandet/"]
+ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
+VERSION_B_ENTRY = f"""- version: "{B}"
+  summary:
+    sv: Ny mening om lagring.
+    en: A new sentence on retention.
+"""
+
+
+def run(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = run(cwd, "git", *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@dataclass
+class Archive:
+    repo: Path
+    origin: Path
+    server: SiteServer
+    env: dict[str, str]
+    commits: dict[str, str] = field(default_factory=dict)
+    results: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
+    refs: dict[str, dict[str, str]] = field(default_factory=dict)
+    trees: dict[str, str] = field(default_factory=dict)
+
+    def publish(self, *flags: str) -> subprocess.CompletedProcess:
+        return run(self.repo, sys.executable, "hooks/publish.py", *flags, env=self.env)
+
+    def local_refs(self) -> dict[str, str]:
+        out = git(self.repo, "for-each-ref", "--format=%(refname) %(objectname)")
+        return dict(line.split() for line in out.splitlines() if "refs/heads/main" not in line)
+
+    def remote_refs(self) -> dict[str, str]:
+        out = git(self.repo, "ls-remote", str(self.origin))
+        return {ref: sha for sha, ref in (line.split("\t") for line in out.splitlines())}
+
+    def show(self, path: str) -> str:
+        return git(self.repo, "show", f"gh-pages:{path}")
+
+    def soup(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.show(path), "html.parser")
+
+    def commit_all(self, message: str) -> str:
+        git(self.repo, "add", "-A")
+        git(self.repo, "commit", "-q", "-m", message)
+        return git(self.repo, "rev-parse", "HEAD")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    base = tmp_path_factory.mktemp("publish")
+    served = base / "served"
+    server = SiteServer(served)
+    origin = base / "origin.git"
+    git(base, "init", "-q", "--bare", str(origin))
+    repo = copy_project(base / "repo")
+    shutil.copy2(ROOT / ".gitignore", repo / ".gitignore")
+    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
+    identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
+    env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
+    bin_dir = str(Path(sys.executable).parent)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    os.environ.update(identity)  # for git() in this process
+    arc = Archive(repo, origin, server, env)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "remote", "add", "origin", str(origin))
+    assert json.dumps(A) in (repo / "docs" / "versions.yml").read_text()
+    arc.commits[A] = arc.commit_all("Version A")
+
+    arc.results["A"] = arc.publish("--push")
+    arc.refs["after A"] = arc.local_refs()
+    arc.trees["A after A"] = git(repo, "rev-parse", f"gh-pages:{A}")
+    arc.results["A again"] = arc.publish("--push")
+    arc.refs["after A again"] = arc.local_refs()
+    arc.results["A forced"] = arc.publish("--push", "--force")
+    arc.refs["after A forced"] = arc.local_refs()
+    arc.refs["origin after A forced"] = arc.remote_refs()
+
+    # Version B, first with a broken link on top: nothing may move.
+    for name, sentence in (("lagring.md", NEW_SV), ("lagring.en.md", NEW_EN)):
+        with (repo / "docs" / name).open("a", encoding="utf-8") as f:
+            f.write(f"\n{sentence}\n")
+    versions = repo / "docs" / "versions.yml"
+    text = versions.read_text(encoding="utf-8")
+    first = text.index("- version:")
+    versions.write_text(text[:first] + VERSION_B_ENTRY + text[first:], encoding="utf-8")
+    arc.commits[B] = arc.commit_all("Version B")
+    with (repo / "docs" / "insamling.md").open("a", encoding="utf-8") as f:
+        f.write("\n[Trasig länk](finns-inte.md)\n")
+    arc.commit_all("A broken link")
+    arc.results["broken"] = arc.publish("--push")
+    arc.refs["after broken"] = arc.local_refs()
+    arc.refs["origin after broken"] = arc.remote_refs()
+    git(repo, "reset", "-q", "--hard", arc.commits[B])
+
+    arc.results["B"] = arc.publish("--push")
+    arc.trees["A after B"] = git(repo, "rev-parse", f"gh-pages:{A}")
+
+    served.mkdir()
+    archive_tar = subprocess.run(
+        ["git", "archive", "gh-pages"], cwd=repo, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(served)], input=archive_tar, check=True)
+    server.start()
+    yield arc
+    server.stop()
+
+
+def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
+    for name in ("A", "A forced", "B"):
+        assert archive.results[name].returncode == 0, archive.results[name].stderr
+    again = archive.results["A again"]
+    assert again.returncode == 1
+    assert f"version {A} is already published" in again.stderr
+    assert "make publish FORCE=1" in again.stderr
+    assert archive.refs["after A again"] == archive.refs["after A"]
+
+
+def test_versions_json_lists_both_with_latest_on_b(archive: Archive) -> None:
+    versions = json.loads(archive.show("versions.json"))
+    assert [(v["version"], v["aliases"]) for v in versions] == [(B, ["latest"]), (A, [])]
+
+
+def test_latest_is_a_copy_of_b_and_the_root_redirects_there(archive: Archive) -> None:
+    assert git(archive.repo, "rev-parse", "gh-pages:latest") == git(
+        archive.repo, "rev-parse", f"gh-pages:{B}"
+    )
+    assert archive.soup("index.html").find("a")["href"] == "latest/"
+
+
+def test_a_is_unchanged_by_bs_publish(archive: Archive) -> None:
+    assert archive.trees["A after B"] == archive.trees["A after A"]
+
+
+@pytest.mark.parametrize("version", [A, B])
+def test_both_languages_in_each_version(archive: Archive, version: str) -> None:
+    files = git(archive.repo, "ls-tree", "-r", "--name-only", "gh-pages", f"{version}/")
+    for page in ALL_PAGES:
+        assert f"{version}/{page}index.html" in files.splitlines()
+    sv = archive.soup(f"{version}/lagring/index.html")
+    en = archive.soup(f"{version}/en/lagring/index.html")
+    assert sv.html["lang"] == "sv"
+    assert en.html["lang"] == "en"
+    assert (NEW_SV in sv.get_text()) == (version == B)
+    assert (NEW_EN in en.get_text()) == (version == B)
+
+
+def test_robots_txt_keeps_crawlers_out_of_earlier_versions(archive: Archive) -> None:
+    assert archive.show("robots.txt").splitlines() == [
+        "User-agent: *",
+        f"Disallow: /integritet/{A}/",
+        "",
+        f"Sitemap: {archive.server.url}latest/sitemap.xml",
+    ]
+
+
+@pytest.mark.parametrize("version", [A, B])
+@pytest.mark.parametrize("page", ["lagring/", "en/lagring/", ""])
+def test_canonical_and_hreflang_point_at_latest(archive: Archive, version: str, page: str) -> None:
+    html = archive.soup(f"{version}/{page}index.html")
+    latest = archive.server.url + "latest/"
+    assert html.find("link", rel="canonical")["href"] == latest + page
+    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
+    bare = page.removeprefix("en/")
+    assert alternates == {
+        "sv": latest + bare,
+        "en": latest + "en/" + bare,
+        "x-default": latest + bare,
+    }
+
+
+def test_sitemap_alternates_keep_the_slash_before_the_language(archive: Archive) -> None:
+    sitemap = archive.show(f"{A}/sitemap.xml")
+    hrefs = re.findall(r'hreflang="en" href="([^"]+)"', sitemap)
+    assert hrefs
+    assert all(h.startswith(archive.server.url + "latest/en/") for h in hrefs), hrefs
+
+
+def test_tags_name_the_published_commits_and_are_pushed(archive: Archive) -> None:
+    for version in (A, B):
+        tag = f"notice/{version}"
+        assert git(archive.repo, "rev-parse", f"{tag}^{{commit}}") == archive.commits[version]
+        assert git(archive.repo, "cat-file", "-t", tag) == "tag"  # annotated
+    remote = archive.remote_refs()
+    local = archive.local_refs()
+    for ref in ("refs/heads/gh-pages", f"refs/tags/notice/{A}", f"refs/tags/notice/{B}"):
+        assert remote[ref] == local[ref]
+
+
+def test_force_republishes_and_moves_the_tag(archive: Archive) -> None:
+    before, after = archive.refs["after A"], archive.refs["after A forced"]
+    tag = f"refs/tags/notice/{A}"
+    assert after[tag] != before[tag]  # a new tag object, on the same commit
+    assert archive.refs["origin after A forced"][tag] == after[tag]
+
+
+def test_a_failing_build_publishes_nothing_and_moves_no_ref(archive: Archive) -> None:
+    result = archive.results["broken"]
+    assert result.returncode == 1
+    assert "the build failed, nothing was published" in result.stderr
+    assert "finns-inte.md" in result.stderr
+    assert archive.refs["after broken"] == archive.refs["after A forced"]
+    assert archive.refs["origin after broken"] == archive.refs["origin after A forced"]
+
+
+def test_a_missing_setting_is_named(archive: Archive, tmp_path: Path) -> None:
+    env = {**archive.env, "SITE_URL": "http://integritet.seom.se/"}
+    result = run(archive.repo, sys.executable, "hooks/publish.py", env=env)
+    assert result.returncode == 1
+    assert "site_url: set it to the site's public https address" in result.stderr
+
+
+# In the browser
+
+
+@pytest.fixture
+def archive_tab(browser, archive: Archive) -> Iterator[Tab]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    tab = Tab(page, archive.server.origin)
+    page.on("request", lambda request: tab.requests.append(request.url))
+    page.on(
+        "console",
+        lambda m: tab.console_errors.append(m.text) if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("path", [f"{v}/{p}" for v in (A, B, "latest") for p in ALL_PAGES])
+def test_archive_pages_load_cleanly(archive_tab: Tab, archive: Archive, path: str) -> None:
+    response = archive_tab.page.goto(archive.server.url + path)
+    assert response.status == 200
+    archive_tab.page.wait_for_load_state("networkidle")
+    banner = archive_tab.page.locator("[data-md-component=outdated]")
+    assert banner.is_visible() == path.startswith(A)
+    assert archive_tab.console_errors == []
+    assert archive_tab.foreign_requests == []
+
+
+BANNER_SV = ("Du läser en äldre version av integritetsmeddelandet.", "Läs den gällande versionen")
+BANNER_EN = (
+    "You are reading an earlier version of the privacy notice.",
+    "Read the current version",
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "text", "link"), [("lagring/", *BANNER_SV), ("en/lagring/", *BANNER_EN)]
+)
+def test_the_banner_on_a_speaks_its_language_and_opens_the_current_page(
+    archive_tab: Tab, archive: Archive, page: str, text: str, link: str
+) -> None:
+    archive_tab.page.goto(archive.server.url + f"{A}/{page}")
+    banner = archive_tab.page.locator("[data-md-component=outdated]")
+    banner.wait_for()
+    assert text in banner.inner_text()
+    banner.get_by_role("link", name=link).click()
+    archive_tab.page.wait_for_load_state()
+    assert archive_tab.page.url == archive.server.url + f"latest/{page}"
+    assert archive_tab.console_errors == []
+
+
+@pytest.mark.parametrize(("start", "target"), [(A, B), (B, A)])
+def test_version_selector_keeps_page_and_language(
+    archive_tab: Tab, archive: Archive, start: str, target: str
+) -> None:
+    archive_tab.page.goto(archive.server.url + f"{start}/en/lagring/")
+    selector = archive_tab.page.locator(".md-version")
+    selector.wait_for()
+    selector.hover()
+    selector.get_by_role("link", name=re.compile(target)).click()
+    archive_tab.page.wait_for_url(re.compile(re.escape(target)))
+    archive_tab.page.wait_for_load_state()
+    assert archive_tab.page.url == archive.server.url + f"{target}/en/lagring/"
+    assert archive_tab.console_errors == []
+
+
+@pytest.mark.parametrize(
+    ("start", "language", "expected"),
+    [("lagring/", "English", "en/lagring/"), ("en/", "Svenska", "")],
+)
+def test_language_switcher_on_a_stays_in_a(
+    archive_tab: Tab, archive: Archive, start: str, language: str, expected: str
+) -> None:
+    archive_tab.page.goto(archive.server.url + f"{A}/{start}")
+    switcher = archive_tab.page.locator(".md-header__option .md-select")
+    switcher.hover()
+    switcher.get_by_role("link", name=language).click()
+    archive_tab.page.wait_for_load_state()
+    assert archive_tab.page.url == archive.server.url + f"{A}/{expected}"
+    assert archive_tab.console_errors == []
