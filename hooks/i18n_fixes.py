@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
+import archive
 import languages
 
 if TYPE_CHECKING:
@@ -89,18 +90,10 @@ def page_alternates(page: Page, config: MkDocsConfig) -> list[dict[str, str]]:
 
 def hreflang_links(alternates: list[dict[str, str]], config: MkDocsConfig) -> list[dict[str, str]]:
     """Absolute alternates, and x-default pointing at the default language."""
-    root = site_root(config.site_url)
+    root = archive.version_root(config.site_url)
     links = [{"lang": a["lang"], "href": urljoin(root, a["url"])} for a in alternates]
     default = next(link for link in links if link["lang"] == languages.default(config))
     return [*links, {"lang": "x-default", "href": default["href"]}]
-
-
-def site_root(site_url: str) -> str:
-    """site_url as a folder. mike sets it to the version folder without the trailing slash
-    (`https://integritet.seom.se/latest`), against which relative URLs lose the version; it
-    cannot be fixed in on_config, as static-i18n's nested builds rerun mike's on_config on the
-    changed value (`.../latest/latest`)."""
-    return site_url if site_url.endswith("/") else site_url + "/"
 
 
 def _site_relative(url: str) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -31,14 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from mkdocs.exceptions import PluginError
+
+import versions
 
 ROOT = Path(__file__).resolve().parents[1]
 BRANCH = "gh-pages"
 REMOTE = "origin"
 ALIAS = "latest"
 TAG_PREFIX = "notice/"
-VERSION_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class PublishError(Exception):
@@ -51,24 +51,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="republish an existing version")
     args = parser.parse_args(argv)
     try:
-        version = publish(ROOT, push=args.push, force=args.force)
+        print(publish(ROOT, push=args.push, force=args.force))
     except PublishError as error:
         print(f"make publish: {error}", file=sys.stderr)
         return 1
-    where = f"{REMOTE}/{BRANCH}" if args.push else f"the local branch {BRANCH} (PUSH=1 to push)"
-    print(f"Published version {version} to {where}, tagged {TAG_PREFIX}{version}.")
     return 0
 
 
 def publish(root: Path, *, push: bool, force: bool) -> str:
-    version = newest_version(root / "docs" / "versions.yml")
+    """Publish the newest version; returns what was done, for the person who ran it."""
+    version = newest_version(root / "docs")
     config = check_required_settings(root / "mkdocs.yml")
     git = Git(root)
     check_clean(git)
     if push:
         fetch(git)
     tag = TAG_PREFIX + version
-    check_not_published(git, version, tag, force=force)
+    if not force and already_published(git, version, tag):
+        return f"Version {version} is already published and docs/ has not changed: nothing to do."
 
     saved = {ref: git.ref(ref) for ref in (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")}
     try:
@@ -82,27 +82,19 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
         for ref, value in saved.items():
             git.restore(ref, value)
         raise
-    return version
+    where = f"{REMOTE}/{BRANCH}" if push else f"the local branch {BRANCH} (PUSH=1 to push)"
+    return f"Published version {version} to {where}, tagged {tag}."
 
 
 # The version
 
 
-def newest_version(path: Path) -> str:
-    if not path.is_file():
-        raise PublishError(f"{path.name} is missing: create docs/versions.yml with the version.")
+def newest_version(docs_dir: Path) -> str:
+    """The first entry of docs/versions.yml, read as the build reads it (hooks/versions.py)."""
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise PublishError(f"docs/versions.yml is not valid YAML: {error}") from None
-    first = entries[0] if isinstance(entries, list) and entries else None
-    version = str(first.get("version", "")) if isinstance(first, dict) else ""
-    if not VERSION_RE.match(version):
-        raise PublishError(
-            'docs/versions.yml: the first entry needs `version: "YYYY-MM-DD"` (the newest '
-            f"version first); found {version or 'none'}."
-        )
-    return version
+        return versions.read_docs_versions(docs_dir)[0].id
+    except PluginError as error:
+        raise PublishError(str(error)) from None
 
 
 # Settings that must be configured before going live
@@ -188,17 +180,25 @@ def fetch(git: Git) -> None:
         git.run("fetch", "--quiet", REMOTE, f"+{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}")
 
 
-def check_not_published(git: Git, version: str, tag: str, *, force: bool) -> None:
-    if force:
-        return
+def already_published(git: Git, version: str, tag: str) -> bool:
+    """True when this exact version is online already; an error when it would change it.
+
+    A merge that changes no text (code, tests) publishes nothing. A change to docs/ under the
+    same version would rewrite a published version, which never changes: it needs a new one.
+    """
     branch = git.ref(f"refs/remotes/{REMOTE}/{BRANCH}") or git.ref(f"refs/heads/{BRANCH}")
     folder = branch and git.run("ls-tree", branch, version)
-    if folder or git.ref(f"refs/tags/{tag}"):
-        raise PublishError(
-            f"version {version} is already published (folder {version}/ on {BRANCH} or tag "
-            f"{tag}). A published version never changes: add a new version at the top of "
-            "docs/versions.yml, or run `make publish FORCE=1` to correct this one."
-        )
+    tagged = git.ref(f"refs/tags/{tag}")
+    if not folder and not tagged:
+        return False
+    if folder and tagged and not git.run("diff", "--name-only", tag, "HEAD", "--", "docs"):
+        return True
+    raise PublishError(
+        f"version {version} is already published (folder {version}/ on {BRANCH} or tag "
+        f"{tag}), and docs/ has changed since. A published version never changes: add a new "
+        "version at the top of docs/versions.yml, or run `make publish FORCE=1` to correct "
+        "this one."
+    )
 
 
 # Build and deploy

@@ -31,6 +31,7 @@ from urllib.parse import urljoin
 import yaml
 from mkdocs.exceptions import PluginError
 
+import archive
 import languages
 import notice
 
@@ -59,7 +60,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     locale = languages.current(config)
     entries = read_versions(config)
     prefix = languages.prefix(locale, config)
-    xml = atom_feed(entries, locale, prefix, config.site_url or "/")
+    xml = atom_feed(entries, locale, prefix, archive.archive_root(config.site_url or "/"))
     target = Path(config.site_dir) / feed_path(locale, config)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(xml)
@@ -156,14 +157,16 @@ def parse_date(value: object) -> dt.date | None:
 
 def read_versions(config: MkDocsConfig) -> list[Version]:
     """The versions, newest first. content_model's on_files has checked the file."""
-    return _read_versions(Path(config.docs_dir))
+    return read_docs_versions(Path(config.docs_dir))
 
 
-def _read_versions(docs_dir: Path) -> list[Version]:
+def read_docs_versions(docs_dir: Path) -> list[Version]:
+    """docs/versions.yml, newest first; PluginError naming the first problem if it is wrong."""
     # Not cached: `mkdocs serve` keeps the hook module between rebuilds.
-    data, problems = _load_yaml(docs_dir)
+    problems = check(docs_dir, [])
     if problems:
         raise PluginError(problems[0])
+    data, _ = _load_yaml(docs_dir)
     return [
         Version(dt.date.fromisoformat(entry["version"]), {**entry["summary"]}) for entry in data
     ]
@@ -202,7 +205,9 @@ def add_version_context(
         "date": current.id,
         "text": format_date(current.date, locale),
         "lang": locale,
-        "feed": feed_path(locale, config),
+        # Absolute, at the canonical version (mike: latest/), so that a reader of an earlier
+        # version subscribes to the feed that goes on, not to that version's frozen copy.
+        "feed": urljoin(archive.version_root(config.site_url or "/"), feed_path(locale, config)),
         "feed_title": FEED_TITLES[locale],
     }
     return context

@@ -2,7 +2,8 @@
 
 Like mike's integration tests: the real CLI (hooks/publish.py, which runs mike) as a
 subprocess, and assertions on branches, tags and files. The scenario runs once per module:
-publish A, refuse to republish A, republish A with --force, fail on a broken link, publish B.
+publish A, publish A again (nothing to do), refuse a changed text under A, republish A with
+FORCE=1, fail on a broken link, fail on a push origin refuses, publish B.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -56,7 +58,17 @@ class Archive:
     trees: dict[str, str] = field(default_factory=dict)
 
     def publish(self, *flags: str) -> subprocess.CompletedProcess:
-        return run(self.repo, sys.executable, "hooks/publish.py", *flags, env=self.env)
+        """`make publish` with PUSH=1 / FORCE=1, as README says, using this test run's venv."""
+        venv = Path(sys.executable).parent.parent
+        return run(
+            self.repo,
+            "make",
+            "--no-print-directory",
+            "publish",
+            f"VENV={venv}",
+            *flags,
+            env=self.env,
+        )
 
     def local_refs(self) -> dict[str, str]:
         out = git(self.repo, "for-each-ref", "--format=%(refname) %(objectname)")
@@ -86,7 +98,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     origin = base / "origin.git"
     git(base, "init", "-q", "--bare", str(origin))
     repo = copy_project(base / "repo")
-    shutil.copy2(ROOT / ".gitignore", repo / ".gitignore")
+    for name in (".gitignore", "Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, repo / name)
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
     identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
     env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
@@ -96,15 +109,22 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc = Archive(repo, origin, server, env)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "remote", "add", "origin", str(origin))
-    assert json.dumps(A) in (repo / "docs" / "versions.yml").read_text()
+    assert f"- version: {A}\n" in (repo / "docs" / "versions.yml").read_text()
     arc.commits[A] = arc.commit_all("Version A")
 
-    arc.results["A"] = arc.publish("--push")
+    arc.results["A"] = arc.publish("PUSH=1")
     arc.refs["after A"] = arc.local_refs()
     arc.trees["A after A"] = git(repo, "rev-parse", f"gh-pages:{A}")
-    arc.results["A again"] = arc.publish("--push")
+    arc.results["A again"] = arc.publish("PUSH=1")
     arc.refs["after A again"] = arc.local_refs()
-    arc.results["A forced"] = arc.publish("--push", "--force")
+    # A change to the text under the same, published version: refused.
+    with (repo / "docs" / "lagring.md").open("a", encoding="utf-8") as f:
+        f.write("\nEn ändring utan ny version.\n")
+    arc.commit_all("Change without a new version")
+    arc.results["A changed"] = arc.publish("PUSH=1")
+    arc.refs["after A changed"] = arc.local_refs()
+    git(repo, "reset", "-q", "--hard", arc.commits[A])
+    arc.results["A forced"] = arc.publish("PUSH=1", "FORCE=1")
     arc.refs["after A forced"] = arc.local_refs()
     arc.refs["origin after A forced"] = arc.remote_refs()
 
@@ -120,12 +140,22 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     with (repo / "docs" / "insamling.md").open("a", encoding="utf-8") as f:
         f.write("\n[Trasig länk](finns-inte.md)\n")
     arc.commit_all("A broken link")
-    arc.results["broken"] = arc.publish("--push")
+    arc.results["broken"] = arc.publish("PUSH=1")
     arc.refs["after broken"] = arc.local_refs()
     arc.refs["origin after broken"] = arc.remote_refs()
     git(repo, "reset", "-q", "--hard", arc.commits[B])
 
-    arc.results["B"] = arc.publish("--push")
+    # origin refuses the push (as a protected branch would): the local refs are put back.
+    hook = origin / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'refused by origin' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    arc.refs["before refused push"] = arc.local_refs()
+    arc.results["refused push"] = arc.publish("PUSH=1")
+    arc.refs["after refused push"] = arc.local_refs()
+    arc.refs["origin after refused push"] = arc.remote_refs()
+    hook.unlink()
+
+    arc.results["B"] = arc.publish("PUSH=1")
     arc.trees["A after B"] = git(repo, "rev-parse", f"gh-pages:{A}")
 
     served.mkdir()
@@ -142,10 +172,20 @@ def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
     for name in ("A", "A forced", "B"):
         assert archive.results[name].returncode == 0, archive.results[name].stderr
     again = archive.results["A again"]
-    assert again.returncode == 1
-    assert f"version {A} is already published" in again.stderr
-    assert "make publish FORCE=1" in again.stderr
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.endswith(
+        f"Version {A} is already published and docs/ has not changed: nothing to do.\n"
+    )
     assert archive.refs["after A again"] == archive.refs["after A"]
+    changed = archive.results["A changed"]
+    assert changed.returncode != 0
+    assert (
+        f"make publish: version {A} is already published (folder {A}/ on gh-pages or tag "
+        f"notice/{A}), and docs/ has changed since. A published version never changes: add a "
+        "new version at the top of docs/versions.yml, or run `make publish FORCE=1` to "
+        "correct this one.\n"
+    ) in changed.stderr
+    assert archive.refs["after A changed"] == archive.refs["after A"]
 
 
 def test_versions_json_lists_both_with_latest_on_b(archive: Archive) -> None:
@@ -192,7 +232,11 @@ def test_canonical_and_hreflang_point_at_latest(archive: Archive, version: str, 
     html = archive.soup(f"{version}/{page}index.html")
     latest = archive.server.url + "latest/"
     assert html.find("link", rel="canonical")["href"] == latest + page
-    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in html.find_all("link", rel="alternate")
+        if link.get("hreflang")
+    }
     bare = page.removeprefix("en/")
     assert alternates == {
         "sv": latest + bare,
@@ -228,7 +272,7 @@ def test_force_republishes_and_moves_the_tag(archive: Archive) -> None:
 
 def test_a_failing_build_publishes_nothing_and_moves_no_ref(archive: Archive) -> None:
     result = archive.results["broken"]
-    assert result.returncode == 1
+    assert result.returncode != 0
     assert "the build failed, nothing was published" in result.stderr
     assert "finns-inte.md" in result.stderr
     assert archive.refs["after broken"] == archive.refs["after A forced"]
@@ -238,7 +282,7 @@ def test_a_failing_build_publishes_nothing_and_moves_no_ref(archive: Archive) ->
 def test_a_missing_setting_is_named(archive: Archive, tmp_path: Path) -> None:
     env = {**archive.env, "SITE_URL": "http://integritet.seom.se/"}
     result = run(archive.repo, sys.executable, "hooks/publish.py", env=env)
-    assert result.returncode == 1
+    assert result.returncode != 0
     assert "site_url: set it to the site's public https address" in result.stderr
 
 
@@ -324,3 +368,41 @@ def test_language_switcher_on_a_stays_in_a(
     archive_tab.page.wait_for_load_state()
     assert archive_tab.page.url == archive.server.url + f"{A}/{expected}"
     assert archive_tab.console_errors == []
+
+
+@pytest.mark.parametrize(("prefix", "sentence"), [("", NEW_SV), ("en/", NEW_EN)])
+def test_bs_what_changed_page_shows_the_new_text_in_each_language(
+    archive: Archive, prefix: str, sentence: str
+) -> None:
+    page = archive.soup(f"{B}/{prefix}andringar/index.html")
+    inserted = " ".join(ins.get_text(" ", strip=True) for ins in page.select("article ins"))
+    assert sentence in inserted
+    assert not page.select("article del")
+    # A's own what-changed page, unchanged by B's publish, still says it was the first.
+    first = archive.soup(f"{A}/{prefix}andringar/index.html").select_one("article")
+    assert not first.select("ins")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_bs_feed_and_history_list_both_versions(archive: Archive, prefix: str) -> None:
+    feed = ElementTree.fromstring(archive.show(f"{B}/{prefix}feed.xml"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = [e.find(f"{atom}link").get("href") for e in feed.findall(f"{atom}entry")]
+    root = archive.server.url
+    assert links == [f"{root}{B}/{prefix}andringar/", f"{root}{A}/{prefix}andringar/"]
+    # Every version's pages offer the feed that goes on: the current one, under latest/.
+    head = archive.soup(f"{A}/{prefix}index.html").find("link", type="application/atom+xml")
+    assert head["href"] == f"{root}latest/{prefix}feed.xml"
+    history = archive.soup(f"{B}/{prefix}versioner/index.html").select("article li a")
+    hrefs = [a["href"] for a in history]
+    up = "../../" if prefix else "../"
+    assert f"{up}../{A}/{prefix}" in hrefs
+    assert f"{up}../{A}/{prefix}andringar/" in hrefs
+
+
+def test_a_push_that_origin_refuses_moves_no_ref(archive: Archive) -> None:
+    result = archive.results["refused push"]
+    assert result.returncode != 0
+    assert "refused by origin" in result.stderr
+    assert archive.refs["after refused push"] == archive.refs["before refused push"]
+    assert archive.refs["origin after refused push"] == archive.refs["origin after A forced"]
