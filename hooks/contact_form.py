@@ -82,7 +82,7 @@ def missing_settings(config: dict[str, Any] | MkDocsConfig) -> list[str]:
 
 
 def mode(settings: dict[str, str]) -> str:
-    """"action" (the form posts), "mailto" (the form composes an email) or "none"."""
+    """ "action" (the form posts), "mailto" (the form composes an email) or "none"."""
     if settings["action"]:
         return "action"
     if settings["mailto"]:

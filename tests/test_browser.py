@@ -23,6 +23,8 @@ PAGES = [
     "lagring/",
     "rattigheter/",
     "klagomal/",
+    "kontakt/",
+    "tack/",
     "hela-meddelandet/",
     "versioner/",
     "andringar/",
