@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, Thread
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
@@ -259,6 +260,19 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+
+def axe_violations(tab: Tab) -> list[str]:
+    """What axe-core finds wrong with the page as it is now."""
+    tab.page.add_script_tag(path=str(AXE_JS))
+    result = tab.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]
 
 
 @dataclass
