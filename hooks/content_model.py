@@ -7,7 +7,8 @@
   ``<!-- notice:summary -->`` (the layered summary on the start page),
   ``<!-- notice:full -->`` (the whole notice on one page), ``<!-- notice:imy -->``
   (the supervisory authority's contact details, from ``extra.imy`` in mkdocs.yml), and
-  hands ``<!-- notice:history -->`` and ``<!-- notice:changes -->`` to hooks/versions.py.
+  hands ``<!-- notice:history -->`` and ``<!-- notice:changes -->`` to hooks/versions.py and
+  ``<!-- notice:contact-form -->`` to hooks/contact_form.py.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+import contact_form
 import languages
 import notice
 import versions
@@ -68,6 +70,8 @@ def render_shortcodes(markdown: str, page: Page, config: MkDocsConfig) -> str:
             return render_imy(config, locale)
         if name in versions.SHORTCODES:
             return versions.render_shortcode(name, page, config, nav_order(config))
+        if name in contact_form.SHORTCODES:
+            return contact_form.render_shortcode(name, page, config, markdown)
         # notice.load() reports unknown codes before anything is built; this is a guard.
         raise PluginError(f"docs/{page.file.src_uri}: unknown shortcode {match.group(0)}")
 

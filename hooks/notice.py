@@ -312,7 +312,7 @@ FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
 # The same pattern as mkdocs.utils.meta.YAML_RE, so we read exactly what MkDocs reads.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 SHORTCODE = re.compile(r"<!--\s*notice:([\w-]+)\s*-->")
-SHORTCODES = ("summary", "full", "imy", "history", "changes")
+SHORTCODES = ("summary", "full", "imy", "history", "changes", "contact-form")
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 SECTION_ID = re.compile(r"[a-z][a-z0-9-]*")
 

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
+import contact_form
 import versions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,8 +114,8 @@ def _public_address(value: object) -> bool:
     return parts.scheme == "https" or (parts.scheme == "http" and local)
 
 
-# Add here what a feature needs before the site can go live, e.g. the contact form's
-# Requirement("extra.contact_form.action", "the address the form posts to", bool).
+# Add here what a feature needs before the site can go live (the contact form has its own
+# check, contact_form.missing_settings, which knows its two alternative settings).
 REQUIRED_SETTINGS = [
     Requirement("site_url", "the site's public https address", _public_address),
 ]
@@ -124,9 +125,14 @@ def check_required_settings(config_file: Path) -> dict:
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(config_file))
-    missing = [r for r in REQUIRED_SETTINGS if not r.valid(_lookup(config, r.key))]
-    if missing:
-        lines = [f"- {r.key}: set it to {r.what}" for r in missing]
+    lines = [
+        f"- {r.key}: set it to {r.what}"
+        for r in REQUIRED_SETTINGS
+        if not r.valid(_lookup(config, r.key))
+    ]
+    # Where the contact form sends requests (the environment can set it: see README).
+    lines += [f"- {setting}" for setting in contact_form.missing_settings(config)]
+    if lines:
         raise PublishError(
             "mkdocs.yml is not ready to go live; set these settings first:\n" + "\n".join(lines)
         )

@@ -10,9 +10,11 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qsl
 
+import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
@@ -22,18 +24,29 @@ PREFIX = "/integritet/"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
+# The environment variables mkdocs.yml reads: a build sees only those a test gives it.
+SETTINGS_ENV = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO")
+
+
 def build(
-    project: Path, site_dir: Path, site_url: str | None = None
+    project: Path,
+    site_dir: Path,
+    site_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` on a project folder, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
+    """Run the real `mkdocs build --strict` on a project folder, as `make build` does.
+
+    `env`: settings for this build, e.g. {"CONTACT_FORM_MAILTO": "..."}."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for name in SETTINGS_ENV:
+        environment.pop(name, None)
+    environment.update(env or {})
     if site_url:
-        env["SITE_URL"] = site_url
+        environment["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
-        env=env,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=300,
@@ -98,13 +111,78 @@ class _PrefixHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class FormEndpoint:
+    """A stand-in for SEOM's contact-form endpoint on 127.0.0.1 (another origin than the site).
+
+    Records every POST and answers as a real endpoint should: 303 to the thank-you page in the
+    language the form was sent from (`thanks` is the site's root URL)."""
+
+    def __init__(self) -> None:
+        self.posts: list[Post] = []
+        self.thanks = ""
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_EndpointHandler, self))
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.origin + "/requests"
+
+    def start(self) -> None:
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@dataclass
+class Post:
+    path: str
+    content_type: str
+    body: bytes
+
+    @property
+    def fields(self) -> list[tuple[str, str]]:
+        """The form fields in order, as the endpoint decodes them (UTF-8)."""
+        return parse_qsl(self.body.decode("ascii"), keep_blank_values=True, encoding="utf-8")
+
+
+class _EndpointHandler(BaseHTTPRequestHandler):
+    def __init__(self, endpoint: FormEndpoint, *args, **kwargs) -> None:
+        self.endpoint = endpoint
+        super().__init__(*args, **kwargs)
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        post = Post(self.path, self.headers.get("Content-Type", ""), body)
+        self.endpoint.posts.append(post)
+        lang = dict(post.fields).get("lang")
+        self.send_response(303)
+        self.send_header(
+            "Location", self.endpoint.thanks + ("en/" if lang == "en" else "") + "tack/"
+        )
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """The project's real site, built once with strict checks and served over HTTP."""
+def endpoint() -> Iterator[FormEndpoint]:
+    server = FormEndpoint()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, endpoint: FormEndpoint) -> Iterator[SiteServer]:
+    """The project's real site, built once with strict checks and served over HTTP.
+
+    Its contact form posts to `endpoint`, as a deployment's CONTACT_FORM_ACTION would say."""
     site_dir = tmp_path_factory.mktemp("site")
     server = SiteServer(site_dir)
-    result = build(ROOT, site_dir, site_url=server.url)
+    result = build(ROOT, site_dir, site_url=server.url, env={"CONTACT_FORM_ACTION": endpoint.url})
     assert result.returncode == 0, result.stderr
+    endpoint.thanks = server.url
     server.start()
     yield server
     server.stop()
@@ -182,6 +260,19 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+
+def axe_violations(tab: Tab) -> list[str]:
+    """What axe-core finds wrong with the page as it is now."""
+    tab.page.add_script_tag(path=str(AXE_JS))
+    result = tab.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]
 
 
 @dataclass

@@ -110,7 +110,7 @@ CASES = {
         replace("docs/index.en.md", "<!-- notice:summary -->", "<!-- notice:summery -->"),
         "docs/index.en.md, rad 14: okänd kod '<!-- notice:summery -->'. Använd "
         "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:imy -->, "
-        "<!-- notice:history --> eller <!-- notice:changes -->.",
+        "<!-- notice:history -->, <!-- notice:changes --> eller <!-- notice:contact-form -->.",
     ),
 }
 

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import axe_playwright_python
 import pytest
 
-from conftest import PREFIX, SiteServer, Tab, pages
-
-AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+from conftest import PREFIX, SiteServer, Tab, axe_violations, pages
 
 # Every page a reader can reach, in both languages (checked against the build in
 # test_every_page_is_listed, so a new page cannot go untested).
@@ -23,6 +19,8 @@ PAGES = [
     "lagring/",
     "rattigheter/",
     "klagomal/",
+    "kontakt/",
+    "tack/",
     "hela-meddelandet/",
     "versioner/",
     "andringar/",
@@ -33,15 +31,6 @@ ALL_PAGES = PAGES + [f"en/{page}" for page in PAGES]
 def test_every_page_is_listed(site: SiteServer) -> None:
     built = [page for page in pages(site) if not page.endswith("404.html")]
     assert sorted(built) == sorted(ALL_PAGES)
-
-
-def axe_violations(tab: Tab) -> list[str]:
-    tab.page.add_script_tag(path=str(AXE_JS))
-    result = tab.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)

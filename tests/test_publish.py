@@ -29,6 +29,8 @@ NEW_SV = "Den här meningen är ny i version B."
 NEW_EN = "This sentence is new in version B."
 PAGES = ["", "insamling/", "lagring/", "klagomal/", "hela-meddelandet/"]
 ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
+# Where the published contact form posts: a path on the site's own host.
+FORM_ACTION = "/api/dataskydd"
 VERSION_B_ENTRY = f"""- version: "{B}"
   summary:
     sv: Ny mening om lagring.
@@ -57,18 +59,13 @@ class Archive:
     refs: dict[str, dict[str, str]] = field(default_factory=dict)
     trees: dict[str, str] = field(default_factory=dict)
 
-    def publish(self, *flags: str) -> subprocess.CompletedProcess:
+    def publish(
+        self, *flags: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
         """`make publish` with PUSH=1 / FORCE=1, as README says, using this test run's venv."""
         venv = Path(sys.executable).parent.parent
-        return run(
-            self.repo,
-            "make",
-            "--no-print-directory",
-            "publish",
-            f"VENV={venv}",
-            *flags,
-            env=self.env,
-        )
+        command = ["make", "--no-print-directory", "publish", f"VENV={venv}", *flags]
+        return run(self.repo, *command, env=env or self.env)
 
     def local_refs(self) -> dict[str, str]:
         out = git(self.repo, "for-each-ref", "--format=%(refname) %(objectname)")
@@ -103,6 +100,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
     identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
     env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CONTACT_FORM_MAILTO", None)
+    env["CONTACT_FORM_ACTION"] = FORM_ACTION
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     os.environ.update(identity)  # for git() in this process
@@ -111,6 +110,11 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     git(repo, "remote", "add", "origin", str(origin))
     assert f"- version: {A}\n" in (repo / "docs" / "versions.yml").read_text()
     arc.commits[A] = arc.commit_all("Version A")
+
+    # Not ready to go live: the contact form has nowhere to send requests.
+    unconfigured = {k: v for k, v in env.items() if k != "CONTACT_FORM_ACTION"}
+    arc.results["unconfigured"] = arc.publish("PUSH=1", env=unconfigured)
+    arc.refs["after unconfigured"] = arc.local_refs()
 
     arc.results["A"] = arc.publish("PUSH=1")
     arc.refs["after A"] = arc.local_refs()
@@ -406,3 +410,20 @@ def test_a_push_that_origin_refuses_moves_no_ref(archive: Archive) -> None:
     assert "refused by origin" in result.stderr
     assert archive.refs["after refused push"] == archive.refs["before refused push"]
     assert archive.refs["origin after refused push"] == archive.refs["origin after A forced"]
+
+
+def test_publish_refuses_while_the_contact_form_has_nowhere_to_send(archive: Archive) -> None:
+    result = archive.results["unconfigured"]
+    assert result.returncode != 0
+    assert (
+        "make publish: mkdocs.yml is not ready to go live; set these settings first:\n"
+        "- extra.contact_form.action or extra.contact_form.mailto in mkdocs.yml "
+        "(CONTACT_FORM_ACTION / CONTACT_FORM_MAILTO)\n"
+    ) in result.stderr
+    assert archive.refs["after unconfigured"] == {}
+
+
+def test_the_published_form_posts_to_the_configured_endpoint(archive: Archive) -> None:
+    for prefix in ("", "en/"):
+        form = archive.soup(f"{B}/{prefix}kontakt/index.html").select_one("form")
+        assert (form["method"], form["action"]) == ("post", FORM_ACTION)

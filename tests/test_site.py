@@ -18,7 +18,14 @@ SECTIONS = {
     "rattigheter/": ("Dina rättigheter", "Your rights"),
     "klagomal/": ("Klagomål", "Complaints"),
 }
-OTHER_PAGES = ["", "hela-meddelandet/", "versioner/", "andringar/"]
+OTHER_PAGES = [
+    "",
+    "kontakt/",
+    "tack/",
+    "hela-meddelandet/",
+    "versioner/",
+    "andringar/",
+]
 
 
 def lang_of(path: str) -> str:
