@@ -425,5 +425,5 @@ def test_publish_refuses_while_the_contact_form_has_nowhere_to_send(archive: Arc
 
 def test_the_published_form_posts_to_the_configured_endpoint(archive: Archive) -> None:
     for prefix in ("", "en/"):
-        form = archive.soup(f"{B}/{prefix}kontakt/index.html").select_one("form")
+        form = archive.soup(f"{B}/{prefix}kontakt/index.html").select_one("form.seom-form")
         assert (form["method"], form["action"]) == ("post", FORM_ACTION)
