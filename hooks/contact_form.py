@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 
 import languages
+import notice
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -129,8 +130,7 @@ def render_shortcode(name: str, page: Page, config: MkDocsConfig, markdown: str)
     html = macros.form(
         {**settings, "mode": mode(settings), "anchor": DATA_ANCHOR, "env": ENV}, locale
     )
-    # One HTML block for Markdown: no blank lines inside, blank lines around.
-    return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
+    return notice.html_block(html)
 
 
 KEYS = ("action", "mailto")

@@ -95,8 +95,7 @@ def render_full(sections: list[notice.Section], page_dir: str) -> str:
 def render_imy(config: MkDocsConfig, locale: str) -> str:
     template = config.theme.get_env().get_template("partials/imy.html")
     html = template.module.contact(config.extra["imy"], locale)
-    # One HTML block for Markdown: no blank lines inside, blank lines around.
-    return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
+    return notice.html_block(html)
 
 
 def demote_headings(markdown: str) -> str:

@@ -85,6 +85,11 @@ def load(docs_dir: Path, languages: list[str], default: str, nav_order: list[str
     return Notice(known, sources, problems)
 
 
+def html_block(html: object) -> str:
+    """Rendered HTML to put into Markdown: one block, no blank lines inside, blank lines around."""
+    return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
+
+
 def locale_of(path: str, languages: list[str], default: str) -> str:
     """``page.en.md`` is English; a file without a language suffix is in the default language."""
     parts = path.rsplit("/", 1)[-1].split(".")

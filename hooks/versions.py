@@ -230,8 +230,7 @@ def render_shortcode(name: str, page: Page, config: MkDocsConfig, nav_order: lis
         html = macros.history(history_items(versions, page.url, locale, config), locale)
     else:
         html = macros.changes(changes_context(versions, locale, config, nav_order), locale)
-    # One HTML block for Markdown: no blank lines inside, blank lines around.
-    return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
+    return notice.html_block(html)
 
 
 def history_items(
