@@ -81,7 +81,8 @@ def load(docs_dir: Path, languages: list[str], default: str, nav_order: list[str
         )
     problems += [problem for source in sources for problem in check_shortcodes(source)]
     problems += check_translations(sources, languages, default)
-    problems += check_sections(sources, known, languages, nav_order)
+    if known:  # else every section would be reported as unknown: fix sections.yml first
+        problems += check_sections(sources, known, languages, nav_order)
     return Notice(known, sources, problems)
 
 
@@ -131,11 +132,15 @@ def read_source(
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f", rad {mark.line + 2}" if mark else ""
+        fix = (
+            'Använd raka citattecken ("...") runt texten, inte typografiska (”...”).'
+            if CURLY_QUOTES.search(match.group(1))
+            else "Skriv varje inställning som 'nyckel: värde' på en egen rad, och sätt texten "
+            "inom citattecken om den innehåller kolon (:) eller börjar med ett specialtecken."
+        )
         problems.append(
             f"docs/{path}{line}: front matter är inte giltig YAML "
-            f"({getattr(error, 'problem', None) or error}). Skriv varje inställning som "
-            "'nyckel: värde' på en egen rad, och sätt texten inom citattecken om den "
-            "innehåller kolon (:) eller börjar med ett specialtecken."
+            f"({getattr(error, 'problem', None) or error}). {fix}"
         )
         return Source(path, locale, {}, text, text, readable=False)
     if not isinstance(meta, dict):
@@ -206,7 +211,7 @@ def check_sections(
     for page in valid:
         if page.locale == default and page.path not in nav_order:
             problems.append(
-                f"docs/{page.path}: avsnittet finns inte i sidträdet. Lägg till raden "
+                f"docs/{page.path}: avsnittet finns inte i menyn. Lägg till raden "
                 f"'  - {page.path}' under nav i mkdocs.yml, där avsnittet ska stå."
             )
     if all(source.readable for source in sources):  # else the unreadable page may use it
@@ -298,6 +303,15 @@ def _read_known_sections(docs_dir: Path, problems: list[str]) -> dict[str, str]:
         )
         return {}
     sections = data.get("sections") if isinstance(data, dict) else None
+    # A section written without its indentation: report it here, and count it as known so
+    # that its pages are not reported too.
+    stray = {k: v for k, v in data.items() if k != "sections"} if isinstance(data, dict) else {}
+    for key in stray:
+        problems.append(
+            f"{where}: '{key}' står inte under 'sections:'. Skriv avsnittet indraget med två "
+            f"mellanslag under 'sections:', som '  {key}: beskrivning'."
+        )
+    sections = {**(sections if isinstance(sections, dict) else {}), **stray} or sections
     if not isinstance(sections, dict) or not sections:
         problems.append(
             f"{where}: nyckeln sections saknas eller är tom. Skriv avsnitten som "
@@ -318,6 +332,7 @@ FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 SHORTCODE = re.compile(r"<!--\s*notice:([\w-]+)\s*-->")
 SHORTCODES = ("summary", "full", "imy", "history", "changes", "contact-form")
+CURLY_QUOTES = re.compile(r"[“”„]")
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 SECTION_ID = re.compile(r"[a-z][a-z0-9-]*")
 

@@ -276,18 +276,24 @@ def changes_context(
     old = sections_by_id(old_files, locale, nav_order)
     new = sections_by_id(current_sources(config), locale, nav_order)
     context["previous"] = format_date(previous.date, locale)
-    context["sections"] = compare_sections(old, new)
+    context["sections"] = compare_sections(old, new, SUMMARY_LABELS[locale])
     return context
 
 
 def compare_sections(
-    old: dict[str, notice.Source], new: dict[str, notice.Source]
+    old: dict[str, notice.Source], new: dict[str, notice.Source], summary_label: str
 ) -> list[dict[str, Any]]:
-    """Each section in the current order (removed ones last): its state and changed paragraphs."""
+    """Each section in the current order (removed ones last): its state and changed paragraphs.
+
+    A section added or removed whole is diffed without its title, which its heading shows.
+    """
     out = []
     for section_id in [*new, *(s for s in old if s not in new)]:
         before, after = old.get(section_id), new.get(section_id)
-        paragraphs = diff_paragraphs(readable_text(before), readable_text(after))
+        skip = 0 if before and after else 1
+        paragraphs = diff_paragraphs(
+            readable_text(before, summary_label)[skip:], readable_text(after, summary_label)[skip:]
+        )
         if before is None:
             state = "added"
         elif after is None:
@@ -299,13 +305,14 @@ def compare_sections(
     return out
 
 
-def readable_text(source: notice.Source | None) -> list[str]:
+def readable_text(source: notice.Source | None, summary_label: str) -> list[str]:
     """A section as its reader sees it, paragraph by paragraph: title, summary, then the text."""
     if source is None:
         return []
     body = notice.H1.sub("", source.body, count=1)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
-    return [source.title or "", str(source.meta.get("summary", "")), *paragraphs]
+    summary = f"{summary_label} {source.meta.get('summary', '')}"
+    return [source.title or "", summary, *paragraphs]
 
 
 def diff_paragraphs(before: list[str], after: list[str]) -> list[list[dict[str, str]]]:
@@ -368,9 +375,10 @@ def previous_sources(config: MkDocsConfig, number: int, version: str) -> list[no
     if files is None:
         raise PluginError(
             f"{WHERE}, version {number} ({version}): taggen {TAG_PREFIX}{version} finns inte i "
-            "git, så sidan om vad som ändrats kan inte jämföra med den versionen. Hämta "
-            "taggarna med 'git fetch --tags' och bygg igen. Finns versionen inte publicerad "
-            "ska den inte stå i filen."
+            "git, så sidan om vad som ändrats kan inte jämföra med den versionen. Har den "
+            "aldrig publicerats: lägg inte till en ny version ovanför, utan ändra datum och "
+            "summary i den som inte är publicerad. Är den publicerad: hämta taggarna med "
+            "'git fetch --tags' och bygg igen."
         )
     return [_source(path, text, config) for path, text in files.items()]
 
@@ -482,4 +490,6 @@ FEED_TITLES = {
     "sv": "Så skyddar vi dina personuppgifter: nya versioner",
     "en": "How we protect your personal data: new versions",
 }
+# The summary is the start page's line for the section: labelled, as it is not in the text.
+SUMMARY_LABELS = {"sv": "Sammanfattning:", "en": "Summary:"}
 ENTRY_TITLES = {"sv": "Version som gäller från {date}", "en": "Version effective from {date}"}

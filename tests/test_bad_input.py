@@ -98,13 +98,28 @@ CASES = {
     ),
     "section missing from the page tree": (
         replace("mkdocs.yml", "  - lagring.md\n", ""),
-        "docs/lagring.md: avsnittet finns inte i sidträdet. Lägg till raden "
+        "docs/lagring.md: avsnittet finns inte i menyn. Lägg till raden "
         "'  - lagring.md' under nav i mkdocs.yml, där avsnittet ska stå.",
     ),
     "listed section with no page": (
         replace("docs/sections.yml", "  complaints:", "  dpo: Dataskyddsombud\n  complaints:"),
         "docs/sections.yml: avsnittet 'dpo' finns inte i någon sida. Skapa en sida med "
         "'section: dpo' i front matter, på svenska och engelska, eller ta bort raden.",
+    ),
+    "section listed without indentation": (
+        replace("docs/sections.yml", "  complaints:", "complaints:"),
+        "docs/sections.yml: 'complaints' står inte under 'sections:'. Skriv avsnittet indraget "
+        "med två mellanslag under 'sections:', som '  complaints: beskrivning'.",
+    ),
+    "section list that is not YAML": (
+        replace("docs/sections.yml", "  complaints:", "\tcomplaints:"),
+        "docs/sections.yml, rad 16: filen är inte giltig YAML. Skriv varje avsnitt som "
+        "'  namn: beskrivning' på en egen rad under 'sections:'.",
+    ),
+    "typographic quotes in front matter": (
+        replace("docs/lagring.md", "summary: Vi sparar", "summary: ”Obs: Vi sparar"),
+        "docs/lagring.md, rad 3: front matter är inte giltig YAML (mapping values are not "
+        'allowed here). Använd raka citattecken ("...") runt texten, inte typografiska (”...”).',
     ),
     "unknown shortcode": (
         replace("docs/index.en.md", "<!-- notice:summary -->", "<!-- notice:summery -->"),

@@ -275,9 +275,10 @@ def test_a_missing_tag_stops_the_build_and_says_to_fetch_tags(tmp_path: Path) ->
     assert result.returncode == 1, result.stderr
     assert (
         "docs/versions.yml, version 2 (2026-12-01): taggen notice/2026-12-01 finns inte i git, "
-        "så sidan om vad som ändrats kan inte jämföra med den versionen. Hämta taggarna med "
-        "'git fetch --tags' och bygg igen. Finns versionen inte publicerad ska den inte stå i "
-        "filen." in result.stderr
+        "så sidan om vad som ändrats kan inte jämföra med den versionen. Har den aldrig "
+        "publicerats: lägg inte till en ny version ovanför, utan ändra datum och summary i den "
+        "som inte är publicerad. Är den publicerad: hämta taggarna med 'git fetch --tags' och "
+        "bygg igen." in result.stderr
     )
 
 
