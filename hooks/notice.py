@@ -60,30 +60,45 @@ class Notice:
 
     def sections(self, locale: str, nav_order: list[str]) -> list[Section]:
         """The section pages of one language, in the order of the page tree."""
-        found = [
-            Section(s.meta["section"], s)
-            for s in self.sources
-            if s.locale == locale and "section" in s.meta
-        ]
-        position = {path: i for i, path in enumerate(nav_order)}
-        return sorted(found, key=lambda s: position.get(base_path(s.source.path), len(position)))
+        return in_nav_order(self.sources, locale, nav_order)
+
+
+def in_nav_order(sources: list[Source], locale: str, nav_order: list[str]) -> list[Section]:
+    """The section pages among ``sources`` in one language, in the order of the page tree."""
+    found = [
+        Section(s.meta["section"], s)
+        for s in sources
+        if s.locale == locale and isinstance(s.meta.get("section"), str)
+    ]
+    position = {path: i for i, path in enumerate(nav_order)}
+    return sorted(found, key=lambda s: position.get(base_path(s.source.path), len(position)))
 
 
 def load(docs_dir: Path, languages: list[str], default: str, nav_order: list[str]) -> Notice:
     """Read every Markdown file and the section list, and check them against the model."""
     problems: list[str] = []
     known = _read_known_sections(docs_dir, problems)
-    sources = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        sources.append(
-            read_source(rel, path.read_text(encoding="utf-8"), languages, default, problems)
-        )
+    sources = read_sources(read_docs(docs_dir), languages, default, problems)
     problems += [problem for source in sources for problem in check_shortcodes(source)]
     problems += check_translations(sources, languages, default)
     if known:  # else every section would be reported as unknown: fix sections.yml first
         problems += check_sections(sources, known, languages, nav_order)
     return Notice(known, sources, problems)
+
+
+def read_docs(docs_dir: Path) -> dict[str, str]:
+    """Every Markdown file under docs_dir: {path relative to it: text}."""
+    return {
+        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(docs_dir.rglob("*.md"))
+    }
+
+
+def read_sources(
+    files: dict[str, str], languages: list[str], default: str, problems: list[str]
+) -> list[Source]:
+    """Parse files ({path: text}, from disk or a git tag), reporting broken front matter."""
+    return [read_source(path, text, languages, default, problems) for path, text in files.items()]
 
 
 def html_block(html: object) -> str:

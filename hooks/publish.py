@@ -39,7 +39,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BRANCH = "gh-pages"
 REMOTE = "origin"
 ALIAS = "latest"
-TAG_PREFIX = "notice/"
 
 
 class PublishError(Exception):
@@ -67,7 +66,7 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     check_clean(git)
     if push:
         fetch(git)
-    tag = TAG_PREFIX + version
+    tag = versions.TAG_PREFIX + version
     if not force and already_published(git, version, tag):
         return f"Version {version} is already published and docs/ has not changed: nothing to do."
 

@@ -355,18 +355,11 @@ def sections_by_id(
     sources: list[notice.Source], locale: str, nav_order: list[str]
 ) -> dict[str, notice.Source]:
     """The section pages of one language, by section id, in the order of the page tree."""
-    order = {path: i for i, path in enumerate(nav_order)}
-    found = [s for s in sources if s.locale == locale and isinstance(s.meta.get("section"), str)]
-    found.sort(key=lambda s: order.get(notice.base_path(s.path), len(order)))
-    return {s.meta["section"]: s for s in found}
+    return {s.id: s.source for s in notice.in_nav_order(sources, locale, nav_order)}
 
 
 def current_sources(config: MkDocsConfig) -> list[notice.Source]:
-    docs_dir = Path(config.docs_dir)
-    return [
-        _source(path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8"), config)
-        for path in sorted(docs_dir.rglob("*.md"))
-    ]
+    return _sources(notice.read_docs(Path(config.docs_dir)), config)
 
 
 def previous_sources(config: MkDocsConfig, number: int, version: str) -> list[notice.Source]:
@@ -380,7 +373,7 @@ def previous_sources(config: MkDocsConfig, number: int, version: str) -> list[no
             "summary i den som inte är publicerad. Är den publicerad: hämta taggarna med "
             "'git fetch --tags' och bygg igen."
         )
-    return [_source(path, text, config) for path, text in files.items()]
+    return _sources(files, config)
 
 
 @cache  # a published version's tag does not change
@@ -400,9 +393,9 @@ def _tagged_files(docs_dir: Path, tag: str) -> dict[str, str] | None:
     return {path: git("show", f"refs/tags/{tag}:./{path}").stdout for path in paths}
 
 
-def _source(path: str, text: str, config: MkDocsConfig) -> notice.Source:
-    locales = languages.built(config)
-    return notice.read_source(path, text, locales, languages.default(config), [])
+def _sources(files: dict[str, str], config: MkDocsConfig) -> list[notice.Source]:
+    # The current files were checked by content_model; an old version's were when published.
+    return notice.read_sources(files, languages.built(config), languages.default(config), [])
 
 
 # The Atom feed

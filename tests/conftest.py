@@ -311,3 +311,11 @@ def tab(browser, site: SiteServer) -> Iterator[Tab]:
     page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     yield tab
     context.close()
+
+
+def switch_language(page, language: str) -> None:
+    """Pick a language in Material's language menu, as a reader does, and wait for the page."""
+    switcher = page.locator(".md-header__option .md-select")
+    switcher.hover()
+    switcher.get_by_role("link", name=language).click()
+    page.wait_for_load_state()

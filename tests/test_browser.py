@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import PREFIX, SiteServer, Tab, axe_violations, pages
+from conftest import PREFIX, SiteServer, Tab, axe_violations, pages, switch_language
 
 # Every page a reader can reach, in both languages (checked against the build in
 # test_every_page_is_listed, so a new page cannot go untested).
@@ -85,10 +85,7 @@ def test_language_switcher_keeps_the_page(
     tab: Tab, site: SiteServer, start: str, language: str, expected: str
 ) -> None:
     tab.page.goto(site.url + start)
-    switcher = tab.page.locator(".md-header__option .md-select")
-    switcher.hover()
-    switcher.get_by_role("link", name=language).click()
-    tab.page.wait_for_load_state()
+    switch_language(tab.page, language)
     assert tab.page.url == site.url + expected
     assert tab.console_errors == []
 

@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SiteServer, Tab, copy_project
+from conftest import ROOT, SiteServer, Tab, copy_project, switch_language
 
 A, B = "2026-12-01", "2027-03-01"
 NEW_SV = "Den här meningen är ny i version B."
@@ -366,10 +366,7 @@ def test_language_switcher_on_a_stays_in_a(
     archive_tab: Tab, archive: Archive, start: str, language: str, expected: str
 ) -> None:
     archive_tab.page.goto(archive.server.url + f"{A}/{start}")
-    switcher = archive_tab.page.locator(".md-header__option .md-select")
-    switcher.hover()
-    switcher.get_by_role("link", name=language).click()
-    archive_tab.page.wait_for_load_state()
+    switch_language(archive_tab.page, language)
     assert archive_tab.page.url == archive.server.url + f"{A}/{expected}"
     assert archive_tab.console_errors == []
 
