@@ -6,7 +6,7 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test publish clean
+.PHONY: build serve test publish benchmark clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(VENV)/.installed
@@ -18,13 +18,17 @@ serve: $(VENV)/.installed
 
 ## test: the whole test suite, real-browser tests included
 test: $(VENV)/.installed
-	ruff check hooks tests
+	ruff check hooks scripts tests
 	python -m pytest
 
 ## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it
 ## (PUSH=1 also pushes both to origin; FORCE=1 republishes an existing version)
 publish: $(VENV)/.installed
-	python hooks/publish.py $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
+	python scripts/publish.py $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
+
+## benchmark: the build's CPU time against a bare Material + static-i18n build (not a test)
+benchmark: $(VENV)/.installed
+	python scripts/benchmark_build.py
 
 clean:
 	rm -rf site $(VENV)

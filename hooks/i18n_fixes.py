@@ -20,8 +20,7 @@ from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-import archive
-import languages
+from notice import languages, urls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -90,7 +89,7 @@ def page_alternates(page: Page, config: MkDocsConfig) -> list[dict[str, str]]:
 
 def hreflang_links(alternates: list[dict[str, str]], config: MkDocsConfig) -> list[dict[str, str]]:
     """Absolute alternates, and x-default pointing at the default language."""
-    root = archive.version_root(config.site_url)
+    root = urls.version_root(config.site_url)
     links = [{"lang": a["lang"], "href": urljoin(root, a["url"])} for a in alternates]
     default = next(link for link in links if link["lang"] == languages.default(config))
     return [*links, {"lang": "x-default", "href": default["href"]}]

@@ -1,15 +1,19 @@
-"""Each kind of editing mistake stops the real build with a message naming file and fix.
+"""Mistakes and hostile input, end to end: the real `mkdocs build --strict` on a changed copy.
 
-Each case changes one thing in a copy of the real sources, runs `mkdocs build --strict` and
-asserts the exit status, the exact message an editor reads, and that no site was written.
+Every kind of mistake is checked in-process, with its exact message, in tests/test_checks.py.
+These cases run the real build: the editors read the same messages in it, nothing is written,
+and what is not a mistake (a byte order mark) or is hostile (HTML in a summary) is published
+the way a reader should get it.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import build, copy_project
 
@@ -26,133 +30,47 @@ def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
     return change
 
 
-def delete(path: str) -> Callable[[Path], None]:
-    return lambda project: (project / path).unlink()
+def page(site_dir: Path, path: str) -> BeautifulSoup:
+    file = site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-CASES = {
-    "missing translation": (
-        delete("docs/lagring.en.md"),
-        "docs/lagring.md: översättning till engelska saknas. Skapa docs/lagring.en.md med samma "
-        "innehåll på engelska (och samma section i front matter).",
-    ),
-    "missing Swedish original": (
-        delete("docs/delning.md"),
-        "docs/delning.en.md: översättning till svenska saknas. Skapa docs/delning.md med samma "
-        "innehåll på svenska (och samma section i front matter).",
-    ),
-    "front matter that is not YAML": (
-        replace("docs/lagring.md", "summary: Vi sparar", "summary: Obs: Vi sparar"),
-        "docs/lagring.md, rad 3: front matter är inte giltig YAML (mapping values are not "
-        "allowed here). Skriv varje inställning som 'nyckel: värde' på en egen rad, och sätt "
-        "texten inom citattecken om den innehåller kolon (:) eller börjar med ett specialtecken.",
-    ),
-    "front matter that is never closed": (
-        replace("docs/klagomal.en.md", "gdpr: [13.2.d]\n---\n", "gdpr: [13.2.d]\n\n"),
-        "docs/klagomal.en.md, rad 1: front matter (inställningarna överst i filen) avslutas "
-        "inte. Lägg till en rad med bara --- efter inställningarna.",
-    ),
-    "missing summary": (
-        replace("docs/delning.en.md", "summary: We disclose", "# summary: We disclose"),
-        "docs/delning.en.md: nyckeln summary saknas i front matter. Skriv en mening som "
-        "sammanfattar avsnittet, till exempel 'summary: Vi sparar uppgifterna så länge du är "
-        "kund.'",
-    ),
-    "missing gdpr": (
-        replace("docs/anvandning.md", "gdpr: [13.1.c]\n", ""),
-        "docs/anvandning.md: nyckeln gdpr saknas i front matter. Ange vilka punkter i GDPR "
-        "avsnittet besvarar, till exempel 'gdpr: [13.2.a]'.",
-    ),
-    "summary over several lines": (
-        replace("docs/lagring.md", "summary: Vi sparar", "summary: |\n  Rad ett.\n  Vi sparar"),
-        "docs/lagring.md: summary ska vara en enda mening på en rad, till exempel "
-        "'summary: Vi sparar uppgifterna så länge du är kund.'",
-    ),
-    "unknown section id": (
-        replace("docs/klagomal.md", "section: complaints", "section: complaint"),
-        "docs/klagomal.md: section 'complaint' är inget känt avsnitt. Använd ett av controller, "
-        "collection, use, sharing, retention, rights, complaints, eller lägg till det nya "
-        "avsnittet i docs/sections.yml.",
-    ),
-    "translations with different section ids": (
-        replace("docs/lagring.en.md", "section: retention", "section: rights"),
-        "docs/lagring.en.md: section är 'rights', men i originalet docs/lagring.md är den "
-        "'retention'. En översättning ska ha samma section som originalet: skriv "
-        "'section: retention'.",
-    ),
-    "unknown GDPR code": (
-        replace("docs/lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 13.2.x]"),
-        "docs/lagring.en.md: gdpr innehåller den okända koden '13.2.x'. Använd koder för "
-        "punkterna i artikel 13 och 14, till exempel 13.1.c eller 13.2.a (listan finns i "
-        "REDIGERA.md).",
-    ),
-    "gdpr that is not a list": (
-        replace("docs/lagring.md", "gdpr: [13.2.a]", "gdpr: 13.2.a"),
-        "docs/lagring.md: gdpr ska vara en lista inom hakparenteser, till exempel "
-        "'gdpr: [13.1.c, 13.1.d]'.",
-    ),
-    "section without a heading": (
-        replace("docs/lagring.md", "# Hur länge vi sparar dina personuppgifter\n", ""),
-        "docs/lagring.md: avsnittet har ingen rubrik. Börja texten med en rubrik på en egen "
-        "rad, till exempel '# Hur länge vi sparar dina personuppgifter'.",
-    ),
-    "section missing from the page tree": (
-        replace("mkdocs.yml", "  - lagring.md\n", ""),
-        "docs/lagring.md: avsnittet finns inte i menyn. Lägg till raden "
-        "'  - lagring.md' under nav i mkdocs.yml, där avsnittet ska stå.",
-    ),
-    "listed section with no page": (
-        replace("docs/sections.yml", "  complaints:", "  dpo: Dataskyddsombud\n  complaints:"),
-        "docs/sections.yml: avsnittet 'dpo' finns inte i någon sida. Skapa en sida med "
-        "'section: dpo' i front matter, på svenska och engelska, eller ta bort raden.",
-    ),
-    "section listed without indentation": (
-        replace("docs/sections.yml", "  complaints:", "complaints:"),
-        "docs/sections.yml: 'complaints' står inte under 'sections:'. Skriv avsnittet indraget "
-        "med två mellanslag under 'sections:', som '  complaints: beskrivning'.",
-    ),
-    "section list that is not YAML": (
-        replace("docs/sections.yml", "  complaints:", "\tcomplaints:"),
-        "docs/sections.yml, rad 16: filen är inte giltig YAML. Skriv varje avsnitt som "
-        "'  namn: beskrivning' på en egen rad under 'sections:'.",
-    ),
-    "typographic quotes in front matter": (
-        replace("docs/lagring.md", "summary: Vi sparar", "summary: ”Obs: Vi sparar"),
-        "docs/lagring.md, rad 3: front matter är inte giltig YAML (mapping values are not "
-        'allowed here). Använd raka citattecken ("...") runt texten, inte typografiska (”...”).',
-    ),
-    "unknown shortcode": (
-        replace("docs/index.en.md", "<!-- notice:summary -->", "<!-- notice:summery -->"),
-        "docs/index.en.md, rad 14: okänd kod '<!-- notice:summery -->'. Använd "
-        "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:imy -->, "
-        "<!-- notice:history -->, <!-- notice:changes --> eller <!-- notice:contact-form -->.",
-    ),
-}
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_mistake_stops_the_build_with_a_message_that_says_what_to_do(
-    tmp_path: Path, case: str
-) -> None:
-    change, message = CASES[case]
+def test_several_mistakes_stop_the_build_together_and_write_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    change(project)
-    site_dir = tmp_path / "site"
-    result = build(project, site_dir)
-    assert result.returncode == 1, result.stderr
-    assert HEADER + message in result.stderr
-    assert not (site_dir / "index.html").exists()
-
-
-def test_several_mistakes_are_reported_together(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    delete("docs/lagring.en.md")(project)
+    (project / "docs" / "lagring.en.md").unlink()
     replace("docs/klagomal.md", "section: complaints", "section: complaint")(project)
-    result = build(project, tmp_path / "site")
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "published.html").write_text("the previous build", encoding="utf-8")
+    result = build(project, site_dir)
     assert result.returncode == 1
-    assert "Innehållet har 2 fel. Rätta det och bygg igen:" in result.stderr
+    assert "Innehållet har 2 fel. Rätta det och bygg igen:\n" in result.stderr
     assert "  - docs/klagomal.md: section 'complaint'" in result.stderr
     assert "  - docs/lagring.md: översättning till engelska saknas." in result.stderr
+    # Stopped before MkDocs cleans the site folder: the last good build is still there.
+    assert [p.name for p in site_dir.iterdir()] == ["published.html"]
+
+
+def test_a_page_saved_as_windows_1252_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page_file = project / "docs" / "lagring.md"
+    page_file.write_bytes(page_file.read_text(encoding="utf-8").encode("cp1252"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert HEADER + "docs/lagring.md, rad 3: filen är inte sparad som UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_symbolic_link_out_of_docs_is_never_published(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    os.symlink(secret, project / "docs" / "anvandare.txt")
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 1
+    assert HEADER + "docs/anvandare.txt är en genväg (symbolisk länk)" in result.stderr
+    assert not site_dir.exists() or not any(site_dir.rglob("anvandare.txt"))
 
 
 def test_a_broken_link_stops_the_build(tmp_path: Path) -> None:
@@ -166,15 +84,90 @@ def test_a_broken_link_stops_the_build(tmp_path: Path) -> None:
     )
 
 
-def test_two_pages_with_the_same_section_id(tmp_path: Path) -> None:
+# What is not a mistake, and what must reach readers as text
+
+
+HOSTILE_SUMMARY = 'Vi "sparar" <img src=x onerror=alert(1)> & *mer*'
+HOSTILE_VERSION = "Ny text <script>alert(1)</script>"
+HOSTILE_NAME = 'Integritetsskyddsmyndigheten <b onmouseover="alert(1)">IMY</b>'
+
+
+@pytest.fixture(scope="module")
+def edited_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site built from sources an editor (or an attacker) changed, without a mistake."""
+    tmp_path = tmp_path_factory.mktemp("edited")
     project = copy_project(tmp_path / "project")
-    replace("docs/lagring.md", "section: retention", "section: rights")(project)
-    replace("docs/lagring.en.md", "section: retention", "section: rights")(project)
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 1
-    for lang in ("", ".en"):
-        assert (
-            f"  - docs/rattigheter{lang}.md: section 'rights' används redan i "
-            f"docs/lagring{lang}.md. Varje avsnitt får bara finnas i en fil per språk: ändra "
-            "section i en av filerna.\n" in result.stderr
-        )
+    docs = project / "docs"
+    # Saved by Notepad: a byte order mark and Windows line endings.
+    lagring = docs / "lagring.md"
+    lagring.write_bytes(b"\xef\xbb\xbf" + lagring.read_bytes().replace(b"\n", b"\r\n"))
+    replace(
+        "docs/delning.md",
+        "summary: Vi lämnar ut uppgifter till våra personuppgiftsbiträden, till dem vi enligt lag "
+        "måste rapportera till och till andra när det behövs eller du har godkänt det.",
+        f"summary: '{HOSTILE_SUMMARY}'",
+    )(project)
+    replace(
+        "docs/versions.yml",
+        "sv: Första versionen av integritetsmeddelandet på den här webbplatsen.",
+        f'sv: "{HOSTILE_VERSION}"',
+    )(project)
+    replace("docs/authority.yml", "sv: Integritetsskyddsmyndigheten", f"sv: '{HOSTILE_NAME}'")(
+        project
+    )
+    # A shortcode shown as code in a section: text, never expanded.
+    replace(
+        "docs/klagomal.md",
+        "<!-- notice:imy -->",
+        "<!-- notice:imy -->\n\nSå här ser koden ut:\n\n```\n<!-- notice:full -->\n```",
+    )(project)
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir, result.stderr
+
+
+def test_a_page_with_a_byte_order_mark_is_a_section_like_any_other(
+    edited_site: tuple[Path, str],
+) -> None:
+    site_dir, log = edited_site
+    start = page(site_dir, "")
+    titles = [h3.get_text(strip=True) for h3 in start.select("article h3")]
+    assert "Hur länge vi sparar dina personuppgifter" in titles
+    full = page(site_dir, "hela-meddelandet")
+    assert "ytterligare tolv månader" in full.select_one("article").get_text(" ")
+    assert "  lagring.md                 retention: 13.2.a" in log
+    assert page(site_dir, "lagring").h1.get_text(strip=True) == (
+        "Hur länge vi sparar dina personuppgifter"
+    )
+
+
+def test_a_summary_reaches_readers_as_the_text_written(edited_site: tuple[Path, str]) -> None:
+    site_dir, _ = edited_site
+    described = page(site_dir, "delning").find("meta", attrs={"name": "description"})
+    assert described["content"] == HOSTILE_SUMMARY
+    start = page(site_dir, "").select_one("article")
+    assert HOSTILE_SUMMARY in start.get_text()
+    assert not start.find("img")
+    assert not start.find("em")
+
+
+def test_data_file_values_reach_readers_as_text(edited_site: tuple[Path, str]) -> None:
+    site_dir, _ = edited_site
+    history = page(site_dir, "versioner").select_one("ol.seom-history")
+    assert history.li.p.get_text() == HOSTILE_VERSION
+    assert not history.find("script")
+    feed = (site_dir / "feed.xml").read_text(encoding="utf-8")
+    assert "<summary>Ny text &lt;script&gt;alert(1)&lt;/script&gt;</summary>" in feed
+    footer = page(site_dir, "").select_one(".seom-footer-imy")
+    assert f"{HOSTILE_NAME} (IMY)" in footer.get_text()
+    assert not footer.find("b")
+    authority = page(site_dir, "klagomal").select_one(".seom-authority")
+    assert not authority.find("b")
+
+
+def test_a_shortcode_in_a_code_block_is_shown_as_text(edited_site: tuple[Path, str]) -> None:
+    site_dir, _ = edited_site
+    article = page(site_dir, "klagomal").select_one("article")
+    assert article.pre.get_text(strip=True) == "<!-- notice:full -->"
+    assert len(article.select(".seom-authority")) == 1

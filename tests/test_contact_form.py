@@ -14,7 +14,6 @@ from urllib.parse import parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
-import contact_form
 from conftest import (
     ROOT,
     FormEndpoint,
@@ -25,6 +24,7 @@ from conftest import (
     copy_project,
     soup,
 )
+from notice import form as contact_form
 
 LANGS = {"": "sv", "en/": "en"}
 FIELDS = ["lang", "opened", "request", "name", "email", "phone", "customer", "message"]

@@ -1,7 +1,8 @@
-"""Unit tests of the hooks' pure functions."""
+"""Unit tests of the hooks' helpers (hooks/notice/) and pure functions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 
 import content_model
 import i18n_fixes
-import notice
+from conftest import ROOT
+from notice import checks, dates, gdpr, html, model, shortcodes, sources, urls, word_diff
 
 LANGS = ["sv", "en"]
 
@@ -20,80 +22,109 @@ LANGS = ["sv", "en"]
         ("insamling.md", "sv", "insamling.md"),
         ("insamling.en.md", "en", "insamling.md"),
         ("sub/page.en.md", "en", "sub/page.md"),
-        ("version.2.md", "sv", "version.2.md"),
+        ("version-2.md", "sv", "version-2.md"),
     ],
 )
 def test_language_and_base_name_come_from_the_suffix(path: str, locale: str, base: str) -> None:
-    assert notice.locale_of(path, LANGS, "sv") == locale
-    assert notice.base_path(path) == base
+    assert sources.locale_of(path, LANGS) == locale
+    assert sources.base_path(path) == base
 
 
 def test_translation_path() -> None:
-    assert notice.translation_path("insamling.md", "en", "sv") == "insamling.en.md"
-    assert notice.translation_path("insamling.en.md", "sv", "sv") == "insamling.md"
+    assert sources.translation_path("insamling.md", "en", "sv") == "insamling.en.md"
+    assert sources.translation_path("insamling.en.md", "sv", "sv") == "insamling.md"
 
 
-def test_read_source_splits_front_matter_and_body() -> None:
+def test_read_page_splits_front_matter_and_body() -> None:
     problems: list[str] = []
     text = "---\nsection: use\nsummary: En mening.\ngdpr: [13.1.c]\n---\n\n# Rubrik\n\nText.\n"
-    source = notice.read_source("anvandning.md", text, LANGS, "sv", problems)
+    source = sources.read_page("anvandning.md", text, LANGS, problems)
     assert problems == []
     assert source.meta == {"section": "use", "summary": "En mening.", "gdpr": ["13.1.c"]}
-    assert source.title == "Rubrik"
-    assert source.body.strip() == "# Rubrik\n\nText."
+    assert source.body == "\n# Rubrik\n\nText.\n"
+    assert source.body_line == 6
+    assert source.has_front_matter
 
 
-def test_read_source_without_front_matter_is_a_plain_page() -> None:
+def test_read_page_without_front_matter_is_a_plain_page() -> None:
     problems: list[str] = []
-    source = notice.read_source("x.md", "# Titel\n", LANGS, "sv", problems)
-    assert (source.meta, source.readable, problems) == ({}, True, [])
+    source = sources.read_page("x.md", "# Titel\n", LANGS, problems)
+    assert (source.meta, source.readable, source.has_front_matter, problems) == (
+        {},
+        True,
+        False,
+        [],
+    )
 
 
-def test_read_source_reports_the_line_of_a_yaml_error() -> None:
+def test_yaml_keeps_scalars_as_text_and_refuses_a_key_twice() -> None:
     problems: list[str] = []
-    text = "---\nsection: use\ngdpr: [13.1.c\nsummary: x\n---\n# T\n"
-    source = notice.read_source("a.en.md", text, LANGS, "sv", problems)
-    assert not source.readable
-    assert len(problems) == 1
-    assert problems[0].startswith("docs/a.en.md, rad 4: front matter är inte giltig YAML")
+    data = sources.load_yaml("a: 13.3\nb: 2026-12-01\nc: yes\nd:\n", "docs/x.yml", 1, problems, "")
+    assert data == {"a": "13.3", "b": "2026-12-01", "c": "yes", "d": None}
+    assert sources.load_yaml("a: 1\na: 2\n", "docs/x.yml", 1, problems, "") is None
+    assert problems == [
+        "docs/x.yml, rad 2: nyckeln a står två gånger. Ta bort den ena, så att det inte är "
+        "oklart vilken som gäller."
+    ]
 
 
 def test_section_meta_accepts_art_13_and_14_codes() -> None:
-    source = notice.Source(
+    source = sources.Source(
         "x.md",
         "sv",
+        "",
         {"section": "a", "summary": "S.", "gdpr": ["13.1.a", "14.2.f", "13.3"]},
         "# T",
-        "",
     )
-    assert notice.check_section_meta(source, {"a": ""}) == []
+    assert checks.section_meta(source, {"a": ""}) == []
 
 
-def test_summary_lists_each_section_with_a_link_relative_to_the_page() -> None:
-    sections = [
-        notice.Section("a", notice.Source("a.en.md", "en", {"summary": "First."}, "# A\n", "")),
-        notice.Section(
-            "b", notice.Source("sub/b.en.md", "en", {"summary": "Second."}, "# B\n", "")
-        ),
-    ]
-    assert content_model.render_summary(sections, "") == (
-        "### [A](a.md)\n\nFirst.\n\n### [B](sub/b.md)\n\nSecond.\n"
+def test_a_file_name_suggestion_is_a_valid_name() -> None:
+    assert sources.suggest_name("Vår Policy (ny).MD") == "var-policy-ny.md"
+
+
+@pytest.fixture(scope="module")
+def notice() -> model.Notice:
+    return model.load(ROOT / "docs", LANGS, today=dt.date(2026, 11, 28))
+
+
+def context(notice: model.Notice, locale: str, path: str) -> shortcodes.Context:
+    return shortcodes.Context(notice, locale, path, "", env=None, form_settings={})
+
+
+def test_summary_lists_each_section_with_a_link_relative_to_the_page(
+    notice: model.Notice,
+) -> None:
+    summary = shortcodes.render_summary(context(notice, "en", "index.en.md"))
+    assert summary.startswith(
+        "### [Data controller](personuppgiftsansvarig.md)\n\nSEOM, a company owned by the "
+        "Municipality of Sollentuna, is the controller of your personal data.\n"
     )
-    assert content_model.render_summary(sections, "sub").startswith("### [A](../a.md)")
+    assert summary.count("### [") == 7
+    nested = shortcodes.render_summary(context(notice, "en", "sub/index.en.md"))
+    assert nested.startswith("### [Data controller](../personuppgiftsansvarig.md)")
+
+
+def test_text_from_front_matter_stays_text_in_markdown() -> None:
+    text = 'Vi *sparar* <img src=x onerror=alert(1)> & [länk](x.md) "citat"'
+    rendered = html.MarkdownConfig().render(shortcodes.markdown_text(text))
+    assert rendered == (
+        '<p>Vi *sparar* &lt;img src=x onerror=alert(1)&gt; &amp; [länk](x.md) "citat"</p>'
+    )
 
 
 def test_full_notice_demotes_headings_outside_code() -> None:
     markdown = "# A\n\n## B\n\n```\n# not a heading\n```\n###### deepest\n"
-    assert content_model.demote_headings(markdown) == (
-        "## A\n\n### B\n\n```\n# not a heading\n```\n###### deepest"
+    assert shortcodes.demote_headings(markdown) == (
+        "## A\n\n### B\n\n```\n# not a heading\n```\n###### deepest\n"
     )
 
 
 def test_compliance_report_names_covered_and_missing_items() -> None:
-    def section(id_: str, path: str, codes: list[str]) -> notice.Section:
-        return notice.Section(id_, notice.Source(path, "sv", {"gdpr": codes}, "", ""))
+    def section(id_: str, path: str, codes: list[str]) -> model.Section:
+        return model.Section(id_, sources.Source(path, "sv", "", {"gdpr": codes}), "T")
 
-    report = content_model.compliance_report(
+    report = gdpr.compliance_report(
         [section("use", "anvandning.md", ["13.1.c"]), section("collection", "in.md", ["14.1.d"])],
         "sv",
     )
@@ -104,6 +135,21 @@ def test_compliance_report_names_covered_and_missing_items() -> None:
     assert "  Inget avsnitt besvarar:" in lines
     assert "    13.1.b kontaktuppgifter till dataskyddsombudet" in lines
     assert not [line for line in lines if line.startswith("    13.1.c")]
+
+
+def test_the_menu_gets_the_sections_where_mkdocs_yml_says() -> None:
+    nav = [{"Startsida": "index.md"}, "sections.yml", "kontakt.md"]
+    items, problems = content_model.with_sections(nav, ["a.md", "b.md"])
+    assert (items, problems) == ([{"Startsida": "index.md"}, "a.md", "b.md", "kontakt.md"], [])
+
+
+def test_a_page_twice_in_the_menu_is_reported() -> None:
+    nav = [{"Startsida": "index.md"}, "sections.yml", "a.md", "kontakt.md"]
+    _, problems = content_model.with_sections(nav, ["a.md", "b.md"])
+    assert problems == [
+        "mkdocs.yml: sidan a.md står flera gånger i menyn (nav). Avsnitten läggs in i menyn "
+        "från docs/sections.yml: ta bort raden '- a.md' ur nav."
+    ]
 
 
 def test_split_search_index_writes_one_index_per_language(tmp_path: Path) -> None:
@@ -124,3 +170,90 @@ def test_split_search_index_writes_one_index_per_language(tmp_path: Path) -> Non
     assert [d["title"] for d in sv["docs"]] == ["Start", "Insamling"]
     assert [d["title"] for d in en["docs"]] == ["Home", "X"]
     assert (sv["config"]["lang"], en["config"]["lang"]) == (["sv"], ["en"])
+
+
+@pytest.mark.parametrize(("locale", "text"), [("sv", "5 maj 2027"), ("en", "5 May 2027")])
+def test_dates_are_written_the_languages_way(locale: str, text: str) -> None:
+    assert dates.long_date(dt.date(2027, 5, 5), locale) == text
+
+
+@pytest.mark.parametrize(
+    ("page_url", "path", "link"),
+    [
+        ("versioner/", "", "../../2026-12-01/"),
+        ("en/versioner/", "en/", "../../../2026-12-01/en/"),
+        ("", "andringar", "../2026-12-01/andringar/"),
+    ],
+)
+def test_links_to_other_versions_are_relative_to_the_page(
+    page_url: str, path: str, link: str
+) -> None:
+    assert urls.version_link(page_url, "2026-12-01", path) == link
+
+
+def test_a_word_diff_keeps_only_changed_paragraphs() -> None:
+    kept = ["Ett", "stycke", "som", "står", "kvar."]
+    before = [["Titel"], kept, ["Vi", "sparar", "tolv", "månader."]]
+    after = [["Titel"], kept, ["Vi", "sparar", "sex", "månader."]]
+    [paragraph] = word_diff.diff_paragraphs(before, after)
+    assert word_diff.chunks(paragraph, str) == [
+        {"op": "same", "text": "Vi sparar"},
+        {"op": "del", "text": "tolv"},
+        {"op": "ins", "text": "sex"},
+        {"op": "same", "text": "månader."},
+    ]
+
+
+def test_a_link_target_is_shown_only_where_it_changed() -> None:
+    before = [["Läs", "mer", html.LINK + "a.md"]]
+    after = [["Läs", "mer", html.LINK + "b.md"]]
+    [paragraph] = word_diff.diff_paragraphs(before, after)
+    assert word_diff.chunks(paragraph, lambda href: f"(till {href})") == [
+        {"op": "same", "text": "Läs mer"},
+        {"op": "del", "text": "(till a.md)"},
+        {"op": "ins", "text": "(till b.md)"},
+    ]
+    unchanged = [("same", "Läs"), ("same", html.LINK + "a.md")]
+    assert word_diff.chunks(unchanged, str) == [{"op": "same", "text": "Läs"}]
+
+
+def test_rendered_html_reads_as_words_with_link_targets() -> None:
+    page = html.read(
+        html.MarkdownConfig().render("# Titel\n\nLäs [dina *rättigheter*](r.md).\n\n- Ett\n- Två\n")
+    )
+    assert page.title == "Titel"
+    assert page.blocks == [
+        ["Titel"],
+        ["Läs", "dina", "rättigheter.", html.LINK + "r.md"],
+        ["Ett"],
+        ["Två"],
+    ]
+
+
+def test_a_build_reads_each_file_of_docs_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One reading: the model reads docs/, and MkDocs renders the text the model read."""
+    import builtins
+    import io
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for name in ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO"):
+        monkeypatch.delenv(name, raising=False)
+    docs = ROOT / "docs"
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def counting_open(file, *args, **kwargs):
+        path = Path(file) if isinstance(file, str | Path) else None
+        if path is not None and path.resolve().is_relative_to(docs):
+            opened.append(path.resolve().relative_to(docs).as_posix())
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(io, "open", counting_open)
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    assert sorted(opened) == files

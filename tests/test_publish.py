@@ -1,6 +1,6 @@
 """`make publish` in a real temporary git repo with a bare origin, then the archive in Chromium.
 
-Like mike's integration tests: the real CLI (hooks/publish.py, which runs mike) as a
+Like mike's integration tests: the real CLI (scripts/publish.py, which runs mike) as a
 subprocess, and assertions on branches, tags and files. The scenario runs once per module:
 publish A, publish A again (nothing to do), refuse a changed text under A, republish A with
 FORCE=1, fail on a broken link, fail on a push origin refuses, publish B.
@@ -285,7 +285,7 @@ def test_a_failing_build_publishes_nothing_and_moves_no_ref(archive: Archive) ->
 
 def test_a_missing_setting_is_named(archive: Archive, tmp_path: Path) -> None:
     env = {**archive.env, "SITE_URL": "http://integritet.seom.se/"}
-    result = run(archive.repo, sys.executable, "hooks/publish.py", env=env)
+    result = run(archive.repo, sys.executable, "scripts/publish.py", env=env)
     assert result.returncode != 0
     assert "site_url: set it to the site's public https address" in result.stderr
 

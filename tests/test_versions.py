@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -10,10 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import versions
-from conftest import SiteServer, build, copy_project, pages, soup
+from conftest import ROOT, SiteServer, build, copy_project, pages, soup
+from notice import model
 
-HEADER = "Innehållet har 1 fel. Rätta det och bygg igen:\n  - "
 ATOM = "{http://www.w3.org/2005/Atom}"
 FIRST = """\
 - version: 2026-12-01
@@ -37,7 +37,7 @@ def page(site_dir: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site_dir / path / "index.html").read_text("utf-8"), "html.parser")
 
 
-# docs/versions.yml is checked before anything is built
+# docs/versions.yml is checked with the rest of docs/ (in-process: the same model the build reads)
 
 BAD_VERSIONS = {
     "a date that does not exist": (
@@ -83,15 +83,12 @@ BAD_VERSIONS = {
 
 
 @pytest.mark.parametrize("case", BAD_VERSIONS)
-def test_a_mistake_in_versions_yml_stops_the_build(tmp_path: Path, case: str) -> None:
+def test_a_mistake_in_versions_yml_is_reported(tmp_path: Path, case: str) -> None:
     text, message = BAD_VERSIONS[case]
-    project = copy_project(tmp_path / "project")
-    write_versions(project, text)
-    site_dir = tmp_path / "site"
-    result = build(project, site_dir)
-    assert result.returncode == 1, result.stderr
-    assert HEADER + message in result.stderr
-    assert not (site_dir / "index.html").exists()
+    docs = Path(shutil.copytree(ROOT / "docs", tmp_path / "docs"))
+    (docs / "versions.yml").write_text(text, encoding="utf-8")
+    notice = model.load(docs, ["sv", "en"], today=dt.date(2026, 11, 28), with_previous=False)
+    assert notice.problems == [message]
 
 
 # Every page names its version
@@ -216,6 +213,12 @@ def replace(project: Path, path: str, old: str, new: str) -> None:
 def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp_path = tmp_path_factory.mktemp("changed")
     project = published_project(tmp_path)
+    # A link that now leads elsewhere, with the same text.
+    replace(project, "docs/personuppgiftsansvarig.md", "(kontakt.md)", "(rattigheter.md)")
+    replace(project, "docs/personuppgiftsansvarig.en.md", "(kontakt.md)", "(rattigheter.md)")
+    # A change in a section whose text holds a shortcode (IMY's details).
+    replace(project, "docs/klagomal.md", "som är tillsynsmyndighet", "som är myndigheten")
+    replace(project, "docs/klagomal.en.md", "supervisory authority for", "authority for")
     site_dir = tmp_path / "site"
     result = build(project, site_dir)
     assert result.returncode == 0, result.stderr
@@ -250,6 +253,53 @@ def test_what_changed_marks_added_and_removed_words_section_by_section(
     titles = [li.get_text(strip=True) for li in unchanged_list.find_all("li")]
     assert unchanged in titles
     assert retention not in titles
+
+
+@pytest.mark.parametrize(
+    ("prefix", "removed", "added"),
+    [
+        (
+            "",
+            "Borttaget: (länk till Kontakta oss om dina personuppgifter)",
+            "Tillagt: (länk till Dina rättigheter)",
+        ),
+        (
+            "en/",
+            "Removed: (link to Contact us about your personal data)",
+            "Added: (link to Your rights)",
+        ),
+    ],
+)
+def test_a_link_that_leads_elsewhere_is_a_change_readers_can_read(
+    changed_site: Path, prefix: str, removed: str, added: str
+) -> None:
+    changes = page(changed_site, prefix + "andringar").select_one("article .seom-changes")
+    section = changes.find("h2", id="controller").find_parent("section")
+    assert [d.get_text(" ", strip=True) for d in section.find_all("del")] == [removed]
+    assert [i.get_text(" ", strip=True) for i in section.find_all("ins")] == [added]
+    # The words around it as readers read them: the link's text, no Markdown.
+    text = section.p.get_text(" ", strip=True)
+    assert ("kontakta oss." if not prefix else "contact us.") in text
+    assert "](" not in changes.get_text() and ".md" not in changes.get_text()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "removed", "added"),
+    [
+        ("", ["Borttaget: tillsynsmyndighet"], ["Tillagt: myndigheten"]),
+        ("en/", ["Removed: supervisory"], []),
+    ],
+)
+def test_a_section_with_a_shortcode_is_compared_as_rendered(
+    changed_site: Path, prefix: str, removed: list[str], added: list[str]
+) -> None:
+    changes = page(changed_site, prefix + "andringar").select_one("article .seom-changes")
+    section = changes.find("h2", id="complaints").find_parent("section")
+    assert [d.get_text(" ", strip=True) for d in section.find_all("del")] == removed
+    assert [i.get_text(" ", strip=True) for i in section.find_all("ins")] == added
+    # The shortcode is neither shown nor expanded inside the diff: IMY's details are unchanged.
+    assert "notice:" not in str(changes)
+    assert not changes.select(".seom-authority, dl")
 
 
 def test_sections_added_or_removed_entirely_are_shown_as_such(tmp_path: Path) -> None:
@@ -349,36 +399,36 @@ def test_every_page_links_its_languages_feed(site: SiteServer, path: str, feed: 
     assert '<link rel="alternate " type="application/atom+xml"' in html
 
 
-# Pure functions
+# No state outlives a build: what `make serve` does between rebuilds, in one process
 
 
-@pytest.mark.parametrize(("locale", "text"), [("sv", "5 maj 2027"), ("en", "5 May 2027")])
-def test_dates_are_written_the_languages_way(locale: str, text: str) -> None:
-    assert versions.format_date(dt.date(2027, 5, 5), locale) == text
-
-
-@pytest.mark.parametrize(
-    ("page_url", "path", "link"),
-    [
-        ("versioner/", "", "../../2026-12-01/"),
-        ("en/versioner/", "en/", "../../../2026-12-01/en/"),
-        ("", "andringar", "../2026-12-01/andringar/"),
-    ],
-)
-def test_links_to_other_versions_are_relative_to_the_page(
-    page_url: str, path: str, link: str
+def test_the_next_build_in_the_same_process_sees_a_fetched_tag_and_edited_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert versions.version_link(page_url, "2026-12-01", path) == link
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
+    for name in ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO"):
+        monkeypatch.delenv(name, raising=False)
+    project = published_project(tmp_path, tag=False)
+    site_dir = tmp_path / "site"
 
-def test_a_word_diff_keeps_only_changed_paragraphs() -> None:
-    before = ["Titel", "Ett stycke som står kvar.", "Vi sparar tolv månader."]
-    after = ["Titel", "Ett stycke som står kvar.", "Vi sparar sex månader."]
-    assert versions.diff_paragraphs(before, after) == [
-        [
-            {"op": "same", "text": "Vi sparar"},
-            {"op": "del", "text": "tolv"},
-            {"op": "ins", "text": "sex"},
-            {"op": "same", "text": "månader."},
-        ]
-    ]
+    def rebuild() -> None:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+        mkdocs_build(config)
+
+    with pytest.raises(Abort):
+        rebuild()
+    assert "taggen notice/2026-12-01 finns inte i git" in caplog.text
+    git(project, "tag", "notice/2026-12-01")  # as `git fetch --tags` would bring it
+    rebuild()
+    assert "Tillagt: sex" in page(site_dir, "andringar").get_text(" ", strip=True)
+    summary = "Vi sparar uppgifterna sex månader."
+    replace(project, "docs/versions.yml", "Vi sparar uppgifterna kortare tid.", summary)
+    replace(project, "docs/sections.yml", "  complaints:", "  complaints-and-more:")
+    replace(project, "docs/klagomal.md", "section: complaints", "section: complaints-and-more")
+    replace(project, "docs/klagomal.en.md", "section: complaints", "section: complaints-and-more")
+    rebuild()
+    assert page(site_dir, "versioner").select_one("ol.seom-history li p").get_text() == summary
+    assert page(site_dir, "andringar").find("h2", id="complaints-and-more")

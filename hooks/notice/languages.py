@@ -1,4 +1,4 @@
-"""The site's languages, as static-i18n configures them. Shared by the hook files."""
+"""The site's languages, as static-i18n configures them (mkdocs.yml)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,12 @@ def of_page(page: Page, config: MkDocsConfig) -> str:
 
 def prefix(locale: str, config: MkDocsConfig) -> str:
     """Where a language lives under the site root: "" for the default, "en/" for English."""
-    return "" if locale == default(config) else f"{locale}/"
+    return prefix_of(locale, built(config))
+
+
+def prefix_of(locale: str, languages: list[str]) -> str:
+    """The same, given the built languages, the default first."""
+    return "" if locale == languages[0] else f"{locale}/"
 
 
 def _languages(config: MkDocsConfig) -> list:

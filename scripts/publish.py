@@ -1,8 +1,9 @@
 """Publish the newest version of the notice: `make publish` (PUSH=1, FORCE=1) runs this.
 
-Not an MkDocs hook: a command-line helper that lives next to them. It
+A command-line tool, not an MkDocs hook. It
 
-1. reads the version to publish from docs/versions.yml (the first entry, the newest),
+1. reads docs/ as the build does (hooks/notice/model.py): the version to publish is the first
+   entry of docs/versions.yml, the newest, and any problem in docs/ stops it,
 2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS), the
    working tree has uncommitted changes, or the version is already published (its folder on
    gh-pages or its tag notice/<version> exists) unless --force,
@@ -30,12 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.exceptions import PluginError
-
-import contact_form
-import versions
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
+
+from notice import build, form, languages, model  # noqa: E402
+from notice import git as notice_git  # noqa: E402
+
 BRANCH = "gh-pages"
 REMOTE = "origin"
 ALIAS = "latest"
@@ -60,13 +61,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def publish(root: Path, *, push: bool, force: bool) -> str:
     """Publish the newest version; returns what was done, for the person who ran it."""
-    version = newest_version(root / "docs")
     config = check_required_settings(root / "mkdocs.yml")
+    version = newest_version(root / "docs", config)
     git = Git(root)
     check_clean(git)
     if push:
         fetch(git)
-    tag = versions.TAG_PREFIX + version
+    tag = notice_git.tag_of(version)
     if not force and already_published(git, version, tag):
         return f"Version {version} is already published and docs/ has not changed: nothing to do."
 
@@ -89,12 +90,12 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
 # The version
 
 
-def newest_version(docs_dir: Path) -> str:
-    """The first entry of docs/versions.yml, read as the build reads it (hooks/versions.py)."""
-    try:
-        return versions.read_docs_versions(docs_dir)[0].id
-    except PluginError as error:
-        raise PublishError(str(error)) from None
+def newest_version(docs_dir: Path, config: dict) -> str:
+    """The first entry of docs/versions.yml, from the model the build reads."""
+    notice = model.load(docs_dir, languages.built(config), build.markdown_config(config))
+    if notice.problems:
+        raise PublishError(model.format_problems(notice.problems))
+    return notice.versions[0].id
 
 
 # Settings that must be configured before going live
@@ -114,7 +115,7 @@ def _public_address(value: object) -> bool:
 
 
 # Add here what a feature needs before the site can go live (the contact form has its own
-# check, contact_form.missing_settings, which knows its two alternative settings).
+# check, notice.form.missing_settings, which knows its two alternative settings).
 REQUIRED_SETTINGS = [
     Requirement("site_url", "the site's public https address", _public_address),
 ]
@@ -130,7 +131,7 @@ def check_required_settings(config_file: Path) -> dict:
         if not r.valid(_lookup(config, r.key))
     ]
     # Where the contact form sends requests (the environment can set it: see README).
-    lines += [f"- {setting}" for setting in contact_form.missing_settings(config)]
+    lines += [f"- {setting}" for setting in form.missing_settings(config)]
     if lines:
         raise PublishError(
             "mkdocs.yml is not ready to go live; set these settings first:\n" + "\n".join(lines)

@@ -1,0 +1,12 @@
+"""The privacy notice's content model and what is built from it: helpers, never hooks.
+
+The hook files in hooks/ (registered in mkdocs.yml) and scripts/publish.py import this package
+once, as an ordinary package. Nothing in it is an MkDocs event handler.
+
+- ``sources``: reads docs/ strictly (names, links, encoding, front matter, YAML).
+- ``model``: the notice built from those files, and ``load()``, the one reading per build.
+- ``checks``: every content rule, as Swedish messages naming file, line or key, and the fix.
+- ``shortcodes``: the table of ``<!-- notice:name -->`` codes and where each belongs.
+- ``readable``, ``word_diff``, ``changes``: what changed, as readers read it.
+- ``gdpr``, ``atom``, ``history``, ``dates``, ``urls``, ``languages``, ``git``, ``form``.
+"""

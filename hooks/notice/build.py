@@ -1,0 +1,87 @@
+"""The build in progress: its model and its templates, shared by the hook files.
+
+MkDocs loads each hook file as a module of its own, so the hooks share state through this
+module. ``start()`` runs once per build (static-i18n's nested language builds reuse what the
+outer build read) and replaces everything, so nothing outlives a build: `make serve` sees an
+edited file or a fetched git tag on the next rebuild.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+from jinja2.bccache import Bucket
+
+from notice import html, languages, model
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+_model: model.Notice | None = None
+_env: jinja2.Environment | None = None
+
+
+def start(config: MkDocsConfig) -> model.Notice:
+    """Read and check docs/ for a new build."""
+    global _model, _env
+    _env = None
+    _model = model.load(Path(config.docs_dir), languages.built(config), markdown_config(config))
+    return _model
+
+
+def current() -> model.Notice:
+    assert _model is not None, "hooks/content_model.py reads the model in on_config"
+    return _model
+
+
+def env(config: MkDocsConfig) -> jinja2.Environment:
+    """The theme's templates for the shortcodes and feeds, loaded once per build."""
+    global _env
+    if _env is None:
+        _env = config.theme.get_env()
+        # The extension static-i18n adds to MkDocs' environments (on_env): with the same
+        # extensions, the compiled templates are shared with them.
+        _env.add_extension("jinja2.ext.loopcontrols")
+        _env.bytecode_cache = TEMPLATES
+    return _env
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, shared by every Jinja environment of the process.
+
+    Compiling templates is most of a build's cost, and MkDocs compiles the same ones again for
+    each language static-i18n builds. Jinja checks each entry against its template's source
+    (and the environment's extensions), so an edited template is compiled afresh: keeping
+    them is safe across `make serve` rebuilds.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        extensions = ",".join(sorted(environment.extensions))
+        bucket = Bucket(
+            environment,
+            self.get_cache_key(f"{name}|{extensions}", filename),
+            self.get_source_checksum(source),
+        )
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = CompiledTemplates()
+
+
+def markdown_config(config: MkDocsConfig) -> html.MarkdownConfig:
+    return html.MarkdownConfig(tuple(config.markdown_extensions), dict(config.mdx_configs))

@@ -1,0 +1,109 @@
+"""What changed since the previous version (<!-- notice:changes -->), as readers read it.
+
+Each section of both versions is rendered as its page renders it (shortcodes expanded, Markdown
+turned into HTML) and read back as text, paragraph by paragraph: the diff compares what a
+reader reads, never Markdown syntax, and names a link whose target changed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from notice import dates, html, word_diff
+
+if TYPE_CHECKING:
+    from notice.model import Notice, Section
+
+Expand = Callable[["Notice"], Callable[[str], str]]  # a model -> its shortcode expander
+
+
+@dataclass(frozen=True)
+class Readable:
+    """A section as its reader reads it."""
+
+    title: str
+    paragraphs: list[list[str]]  # the title, the labelled summary, then the text
+
+
+def context(model: Notice, locale: str, t: dict[str, Any], expand: Expand) -> dict[str, Any]:
+    """What the changes macro (overrides/partials/versions.html) shows."""
+    versions = model.versions
+    out: dict[str, Any] = {"current": dates.long_date(versions[0].date, locale), "previous": None}
+    if len(versions) < 2:
+        return out
+    previous = model.previous()
+    label = t["versions"]["summary_label"]
+    old = readable_sections(previous, locale, label, expand(previous))
+    new = readable_sections(model, locale, label, expand(model))
+
+    def describe(href: str) -> str:
+        return t["versions"]["link"].format(target=link_target(model, locale, href))
+
+    out["previous"] = dates.long_date(versions[1].date, locale)
+    out["sections"] = compare(old, new, describe)
+    return out
+
+
+def readable_sections(
+    model: Notice, locale: str, summary_label: str, expand: Callable[[str], str]
+) -> dict[str, Readable]:
+    out = {}
+    for section in model.sections(locale):
+        out[section.id] = readable(section, model, summary_label, expand)
+    return out
+
+
+def readable(
+    section: Section, model: Notice, summary_label: str, expand: Callable[[str], str]
+) -> Readable:
+    page = html.read(model.markdown.render(expand(section.source.body)))
+    title = section.title
+    blocks = list(page.blocks)
+    if blocks and " ".join(w for w in blocks[0] if not w.startswith(html.LINK)) == title:
+        blocks.pop(0)  # the title, which comes first anyway
+    summary = [*summary_label.split(), *section.summary.split()]
+    return Readable(title, [title.split(), summary, *blocks])
+
+
+def compare(
+    old: dict[str, Readable], new: dict[str, Readable], describe_link: Callable[[str], str]
+) -> list[dict[str, Any]]:
+    """Each section in the current order (removed ones last): its state and changed paragraphs.
+
+    A section added or removed whole is diffed without its title, which its heading shows.
+    """
+    out = []
+    for section_id in [*new, *(s for s in old if s not in new)]:
+        before, after = old.get(section_id), new.get(section_id)
+        skip = 0 if before and after else 1
+        paragraphs = word_diff.diff_paragraphs(
+            before.paragraphs[skip:] if before else [], after.paragraphs[skip:] if after else []
+        )
+        if before is None:
+            state = "added"
+        elif after is None:
+            state = "removed"
+        else:
+            state = "changed" if paragraphs else "unchanged"
+        out.append(
+            {
+                "id": section_id,
+                "title": (after or before).title,
+                "state": state,
+                "paragraphs": [word_diff.chunks(p, describe_link) for p in paragraphs],
+            }
+        )
+    return out
+
+
+def link_target(model: Notice, locale: str, href: str) -> str:
+    """How readers know where a link goes: a page's title, or the address."""
+    path, _, _ = href.partition("#")
+    if path.endswith(".md") and "://" not in path:
+        page = model.page(posixpath.normpath(path), locale)
+        if page is not None and model.title(page):
+            return model.title(page)
+    return href.removeprefix("mailto:")

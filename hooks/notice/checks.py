@@ -1,0 +1,419 @@
+"""Every content rule of the notice, as messages for the editors.
+
+Each message is Swedish (the editors act on it) and names the file, the line or key, and what
+to do. ``run()`` returns them all, so that one build reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from notice import data, form, gdpr, shortcodes, sources
+from notice.data import LANGUAGE_NAMES
+
+if TYPE_CHECKING:
+    from notice.model import Notice
+    from notice.sources import Source
+
+SECTION_KEYS = ("section", "summary", "gdpr")
+KEY_HELP = {
+    "section": f"Ange vilket avsnitt sidan är, ett av namnen i docs/{data.SECTIONS_FILE}.",
+    "summary": "Skriv en mening som sammanfattar avsnittet, till exempel "
+    "'summary: Vi sparar uppgifterna så länge du är kund.'",
+    "gdpr": "Ange vilka punkter i GDPR avsnittet besvarar, till exempel 'gdpr: [13.2.a]'.",
+}
+# Search engines and Material's search show about this much of a page's description.
+SUMMARY_MAX = 160
+FORBIDDEN_ELEMENTS = {
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
+    "link", "meta",
+}  # fmt: skip
+RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "action", "formaction"}
+SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def run(notice: Notice) -> list[str]:
+    return [
+        *translations(notice),
+        *section_pages(notice),
+        *shortcode_problems(notice),
+        *html_problems(notice),
+    ]
+
+
+# Files
+
+
+def known_language(path: str, languages: list[str], problems: list[str]) -> bool:
+    """``page.xx.md`` must name a language the site builds."""
+    parts = path.rsplit("/", 1)[-1].split(".")
+    if len(parts) == 3 and parts[1] not in languages[1:]:
+        others = ", ".join(f"'.{locale}.md'" for locale in languages[1:])
+        problems.append(
+            f"docs/{path}: webbplatsen har inget språk '{parts[1]}'. Svenska sidor har inget "
+            f"språk i namnet ({parts[0]}.md); översättningar slutar på {others}. Byt namn på "
+            "filen."
+        )
+        return False
+    return True
+
+
+def translations(notice: Notice) -> list[str]:
+    """Every page exists in every language."""
+    problems = []
+    default = notice.languages[0]
+    present = {(s.base, s.locale) for s in notice.pages.values()}
+    for page in sorted({base for base, _ in present}):
+        have = [locale for base, locale in present if base == page]
+        for locale in notice.languages:
+            if locale in have:
+                continue
+            existing = sources.translation_path(page, have[0], default)
+            missing = sources.translation_path(page, locale, default)
+            name = LANGUAGE_NAMES.get(locale, locale)
+            problems.append(
+                f"docs/{existing}: översättning till {name} saknas. Skapa docs/{missing} med "
+                f"samma innehåll på {name} (och samma section i front matter)."
+            )
+    return problems
+
+
+# Section pages
+
+
+def section_pages(notice: Notice) -> list[str]:
+    """Section pages: their front matter, the same in every language, each id once."""
+    known = notice.section_ids
+    problems: list[str] = []
+    bases = sorted({s.base for s in notice.pages.values() if set(SECTION_KEYS) & s.meta.keys()})
+    valid: list[Source] = []
+    disagreeing: set[str] = set()
+    for base in bases:
+        pages = [notice.page(base, locale) for locale in notice.languages]
+        readable = [p for p in pages if p is not None and p.readable]
+        original = next((p for p in readable if p.has_front_matter), None)
+        for page in readable:
+            if not page.has_front_matter:
+                problems.append(
+                    f"docs/{page.path}: inställningarna överst i filen (front matter) saknas, men "
+                    f"docs/{original.path} är ett avsnitt. Börja filen med samma inställningar som "
+                    f"docs/{original.path}: en rad med ---, raderna section, summary och gdpr, "
+                    "och en rad med ---."
+                )
+                continue
+            page_problems = section_meta(page, known)
+            problems += page_problems
+            if not page.body.strip():
+                problems.append(
+                    f"docs/{page.path}: avsnittet har ingen text efter inställningarna. Skriv "
+                    "rubriken och texten under den sista raden med ---."
+                )
+            elif not page_problems:
+                valid.append(page)
+        differences = same_in_every_language(readable, known)
+        problems += differences
+        if differences:
+            disagreeing.add(base)
+    # A translation that disagrees is reported as such, not as using another section's id.
+    problems += ids_used_once([p for p in valid if p.base not in disagreeing], notice)
+    # An unreadable page may be the one that uses a section: report that page alone.
+    if all(source.readable for source in notice.pages.values()):
+        used = {page.meta.get("section") for page in notice.pages.values()}
+        problems += [
+            f"docs/{data.SECTIONS_FILE}: avsnittet '{section}' finns inte i någon sida. Skapa en "
+            f"sida med 'section: {section}' i front matter, på svenska och engelska, eller ta "
+            "bort raden."
+            for section in known
+            if section not in used
+        ]
+    return problems
+
+
+def section_meta(source: Source, known: dict[str, str]) -> list[str]:
+    """The keys a section page must have: section, summary and gdpr."""
+    where = f"docs/{source.path}"
+    meta = source.meta
+    problems = []
+    for key in SECTION_KEYS:
+        value = meta.get(key)
+        if value is None or value == "" or value == []:
+            problems.append(f"{where}: nyckeln {key} saknas i front matter. {KEY_HELP[key]}")
+    section = meta.get("section")
+    # Without a readable docs/sections.yml (reported), no section is known.
+    if known and section not in (None, "") and section not in known:
+        problems.append(
+            f"{where}: section '{section}' är inget känt avsnitt. Använd ett av "
+            f"{', '.join(known)}, eller lägg till det nya avsnittet i docs/{data.SECTIONS_FILE}."
+        )
+    problems += summary_problems(where, meta.get("summary"))
+    problems += gdpr_problems(where, meta.get("gdpr"))
+    return problems
+
+
+def summary_problems(where: str, summary: object) -> list[str]:
+    if summary is None or summary == "":
+        return []  # reported as missing
+    if not isinstance(summary, str) or "\n" in summary.strip():
+        return [
+            f"{where}: summary ska vara en enda mening på en rad, till exempel "
+            "'summary: Vi sparar uppgifterna så länge du är kund.'"
+        ]
+    if not summary.strip():
+        return [f"{where}: nyckeln summary saknas i front matter. {KEY_HELP['summary']}"]
+    length = len(" ".join(summary.split()))
+    if length > SUMMARY_MAX:
+        return [
+            f"{where}: summary är {length} tecken lång. Sökresultat visar bara omkring "
+            f"{SUMMARY_MAX} tecken: korta meningen till högst {SUMMARY_MAX} tecken."
+        ]
+    return []
+
+
+def gdpr_problems(where: str, codes: object) -> list[str]:
+    if codes is None or codes == "" or codes == []:
+        return []  # reported as missing
+    if not isinstance(codes, list):
+        return [
+            f"{where}: gdpr ska vara en lista inom hakparenteser, till exempel "
+            "'gdpr: [13.1.c, 13.1.d]'."
+        ]
+    return [
+        f"{where}: gdpr innehåller den okända koden '{code}'. Använd koder för punkterna i "
+        "artikel 13 och 14, skrivna exakt som i listan, till exempel 13.1.c eller 13.2.a "
+        "(listan finns i REDIGERA.md)."
+        for code in codes
+        if not isinstance(code, str) or code not in gdpr.GDPR_CODES
+    ]
+
+
+def same_in_every_language(pages: list[Source], known: dict[str, str]) -> list[str]:
+    """A translation has its original's section id (when both are known) and GDPR codes."""
+    with_meta = [p for p in pages if p.has_front_matter]
+    if len(with_meta) < 2:
+        return []
+    original, problems = with_meta[0], []
+    for page in with_meta[1:]:
+        section, expected = page.meta.get("section"), original.meta.get("section")
+        if section in known and expected in known and section != expected:
+            problems.append(
+                f"docs/{page.path}: section är '{section}', men i originalet docs/{original.path} "
+                f"är den '{expected}'. En översättning ska ha samma section som originalet: "
+                f"skriv 'section: {expected}'."
+            )
+        codes, expected_codes = page.meta.get("gdpr"), original.meta.get("gdpr")
+        if (
+            isinstance(codes, list)
+            and isinstance(expected_codes, list)
+            and sorted(map(str, codes)) != sorted(map(str, expected_codes))
+        ):
+            listed = ", ".join(map(str, expected_codes))
+            problems.append(
+                f"docs/{page.path}: gdpr är [{', '.join(map(str, codes))}], men i originalet "
+                f"docs/{original.path} är den [{listed}]. Ett avsnitt besvarar samma punkter på "
+                f"alla språk: skriv 'gdpr: [{listed}]'."
+            )
+    return problems
+
+
+def ids_used_once(pages: list[Source], notice: Notice) -> list[str]:
+    problems = []
+    seen: dict[tuple[str, str], str] = {}  # (section id, locale) -> path
+    for page in pages:
+        section = page.meta["section"]
+        other = seen.setdefault((section, page.locale), page.path)
+        if other != page.path:
+            problems.append(
+                f"docs/{page.path}: section '{section}' används redan i docs/{other}. "
+                "Varje avsnitt får bara finnas i en fil per språk: ändra section i en av filerna."
+            )
+    return problems
+
+
+# Shortcodes
+
+
+def shortcode_problems(notice: Notice) -> list[str]:
+    """Known codes only; each exactly once on its home page, in every language."""
+    problems = []
+    found: dict[str, list[tuple[str, int]]] = {}  # path -> [(name, line)]
+    for source in notice.pages.values():
+        if not source.readable:
+            continue
+        for match in shortcodes.find(source.body):
+            name = match.group(1)
+            line = source.body_line + source.body.count("\n", 0, match.start())
+            found.setdefault(source.path, []).append((name, line))
+            if name not in shortcodes.TABLE:
+                codes = [f"<!-- notice:{n} -->" for n in shortcodes.TABLE]
+                problems.append(
+                    f"docs/{source.path}, rad {line}: okänd kod '{match.group(0)}'. Använd "
+                    f"{', '.join(codes[:-1])} eller {codes[-1]}."
+                )
+    for code in shortcodes.TABLE.values():
+        problems += _shortcode_placement(notice, code, found)
+    return problems
+
+
+def _shortcode_placement(
+    notice: Notice, code: shortcodes.Shortcode, found: dict[str, list[tuple[str, int]]]
+) -> list[str]:
+    problems = []
+    tag = f"<!-- notice:{code.name} -->"
+    homes = {notice.languages[0]: code.home} | {
+        locale: sources.translation_path(code.home, locale, notice.languages[0])
+        for locale in notice.languages[1:]
+    }
+    if not any(path in notice.pages for path in homes.values()):
+        return [
+            f"docs/{code.home} saknas. Sidan behövs för {code.what}: skapa den på alla språk, "
+            f"med en rubrik och koden {tag} på en egen rad."
+        ]
+    for path in homes.values():
+        source = notice.pages.get(path)
+        if source is None or not source.readable:
+            continue  # reported as a missing translation or an unreadable file
+        lines = [line for name, line in found.get(path, []) if name == code.name]
+        if not lines:
+            problems.append(
+                f"docs/{path}: koden {tag} saknas. Där den står bygger webbplatsen in "
+                f"{code.what}: skriv den på en egen rad, med tomma rader före och efter."
+            )
+        elif len(lines) > 1:
+            problems.append(
+                f"docs/{path}, rad {lines[1]}: koden {tag} står {len(lines)} gånger. Den ska "
+                "stå en gång: ta bort de andra."
+            )
+        if code.name == "contact-form" and f"{{#{form.DATA_ANCHOR}}}" not in source.body:
+            problems.append(
+                f"docs/{path}: sidan med kontaktformuläret saknar rubriken som förklarar hur "
+                "uppgifterna i formuläret hanteras. Formuläret länkar dit: skriv "
+                f"'{{#{form.DATA_ANCHOR}}}' sist på den rubrikens rad, till exempel "
+                f"'## Så hanterar vi uppgifterna du skickar {{#{form.DATA_ANCHOR}}}'."
+            )
+    if code.anywhere:
+        return problems
+    for path, codes in sorted(found.items()):
+        if path in homes.values():
+            continue
+        for name, line in codes:
+            if name == code.name:
+                problems.append(
+                    f"docs/{path}, rad {line}: koden {tag} hör hemma i docs/{code.home} och "
+                    "fungerar inte här. Ta bort den."
+                )
+    return problems
+
+
+# What the rendered page contains
+
+
+def html_problems(notice: Notice) -> list[str]:
+    problems = []
+    section_paths = {s.path for s in notice.pages.values() if set(SECTION_KEYS) & s.meta.keys()}
+    for path, page in notice.rendered.items():
+        source = notice.pages[path]
+        for tag, attributes in page.elements:
+            problems += element_problems(source, tag, attributes)
+        if path in section_paths and not source.body.strip():
+            continue  # reported: the section has no text at all
+        problems += heading_problems(source, page.headings, path in section_paths)
+    return problems
+
+
+def element_problems(
+    source: Source, tag: str, attributes: list[tuple[str, str | None]]
+) -> list[str]:
+    problems = []
+    if tag in FORBIDDEN_ELEMENTS:
+        problems.append(
+            f"{where(source, '<' + tag)}: <{tag}> är inte tillåtet i texten. Sidorna får "
+            "innehålla text, länkar och bilder, men inget som kör kod, ändrar utseendet eller "
+            f"bäddar in något: ta bort <{tag}>."
+        )
+    for name, value in attributes:
+        value = (value or "").strip()
+        if name.startswith("on"):
+            problems.append(
+                f"{where(source, name)}: attributet {name} i <{tag}> kör ett skript och är inte "
+                "tillåtet. Ta bort det."
+            )
+        elif name in RESOURCE_ATTRIBUTES and any(external(url) for url in urls_in(name, value)):
+            problems.append(
+                f"{where(source, value)}: '{value}' hämtas från en annan webbplats. Webbplatsen "
+                "hämtar ingenting från andra värdar, eftersom det skulle avslöja läsarna för "
+                "dem: lägg filen i docs/ och länka till den där, eller länka till sidan i "
+                "stället."
+            )
+        elif name == "href" and value.lower().startswith("http://"):
+            problems.append(
+                f"{where(source, value)}: länken '{value}' är okrypterad (http://). Använd "
+                f"https://, till exempel '{'https://' + value[len('http://') :]}'."
+            )
+        elif name == "href" and value.lower().startswith(("javascript:", "data:", "vbscript:")):
+            problems.append(
+                f"{where(source, value[:20])}: länken '{value[:40]}' kör kod och är inte "
+                "tillåten. Länka till en sida eller en adress som börjar med https://."
+            )
+    return problems
+
+
+def heading_problems(
+    source: Source, headings: list[tuple[int, str]], is_section: bool
+) -> list[str]:
+    what = "avsnittet" if is_section else "sidan"
+    example = "# Hur länge vi sparar dina personuppgifter" if is_section else "# Kontakta oss"
+    if not headings:
+        return [
+            f"docs/{source.path}: {what} har ingen rubrik. Börja texten med en rubrik på en "
+            f"egen rad, till exempel '{example}'."
+        ]
+    problems = []
+    level, text = headings[0]
+    if level != 1:
+        problems.append(
+            f"{heading_where(source, text)}: {what} börjar med en underrubrik, '{text}'. Den "
+            f"första rubriken ska vara huvudrubriken, med en fyrkant: '# {text}'."
+        )
+    previous = level
+    for level, text in headings[1:]:
+        if level == 1:
+            problems.append(
+                f"{heading_where(source, text)}: {what} har mer än en huvudrubrik (#): "
+                f"'{text}'. En sida har en huvudrubrik; gör '{text}' till en underrubrik med ## ."
+            )
+        elif level > previous + 1:
+            problems.append(
+                f"{heading_where(source, text)}: rubriken '{text}' hoppar över en nivå: den har "
+                f"{level} fyrkanter (#) men rubriken före har {previous}. Skriv den med "
+                f"{previous + 1} fyrkanter."
+            )
+        previous = level
+    return problems
+
+
+def urls_in(attribute: str, value: str) -> list[str]:
+    if attribute == "srcset":
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    return [value]
+
+
+def external(url: str) -> bool:
+    """A URL that makes the browser ask another host (or run code) for it."""
+    return url.startswith("//") or bool(SCHEME.match(url))
+
+
+def heading_where(source: Source, text: str) -> str:
+    """Where a heading stands: the first line that starts with # and holds its text."""
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if line.lstrip().startswith("#") and text in line:
+            return f"docs/{source.path}, rad {number}"
+    return where(source, text)
+
+
+def where(source: Source, needle: str) -> str:
+    """``docs/x.md, rad N`` where ``needle`` first stands in the file, else ``docs/x.md``."""
+    index = source.text.lower().find(needle.lower()) if needle else -1
+    if index < 0:
+        return f"docs/{source.path}"
+    return f"docs/{source.path}, rad {source.text.count(chr(10), 0, index) + 1}"

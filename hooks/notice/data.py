@@ -1,0 +1,267 @@
+"""The editors' data files in docs/: sections.yml, versions.yml and authority.yml.
+
+Each reader takes the file's bytes (None when it is missing), reports every problem as a message
+for the editors (Swedish, naming the file, the entry or key, and the fix) and returns what it
+could read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from notice import form, sources
+
+SECTIONS_FILE = "sections.yml"
+VERSIONS_FILE = "versions.yml"
+AUTHORITY_FILE = "authority.yml"
+LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
+
+
+@dataclass(frozen=True)
+class Version:
+    date: dt.date
+    summary: dict[str, str]
+
+    @property
+    def id(self) -> str:
+        return self.date.isoformat()
+
+
+# docs/sections.yml: the sections, in the order the site shows them
+
+
+def read_sections(data: bytes | None, problems: list[str]) -> dict[str, str]:
+    """{section id: description}, in the file's order."""
+    where = f"docs/{SECTIONS_FILE}"
+    loaded = _load(
+        SECTIONS_FILE,
+        data,
+        problems,
+        "Den listar avsnitten som texten består av, i den ordning de visas.",
+        "Skriv varje avsnitt som '  namn: beskrivning' på en egen rad under 'sections:'.",
+    )
+    if loaded is None:
+        return {}
+    loaded = loaded or {}
+    sections = loaded.get("sections") if isinstance(loaded, dict) else None
+    # A section written without its indentation: report it here, and count it as known so
+    # that its pages are not reported too.
+    stray = {k: v for k, v in loaded.items() if k != "sections"} if isinstance(loaded, dict) else {}
+    for key in stray:
+        problems.append(
+            f"{where}: '{key}' står inte under 'sections:'. Skriv avsnittet indraget med två "
+            f"mellanslag under 'sections:', som '  {key}: beskrivning'."
+        )
+    sections = {**(sections if isinstance(sections, dict) else {}), **stray} or sections
+    if not isinstance(sections, dict) or not sections:
+        problems.append(
+            f"{where}: nyckeln sections saknas eller är tom. Skriv avsnitten som "
+            "'  namn: beskrivning' under 'sections:'."
+        )
+        return {}
+    bad = [str(key) for key in sections if not SECTION_ID.fullmatch(str(key))]
+    for key in bad:
+        problems.append(
+            f"{where}: avsnittsnamnet '{key}' är ogiltigt. Använd små bokstäver a–z, "
+            "siffror och bindestreck, till exempel 'retention'."
+        )
+    return {str(key): str(value) for key, value in sections.items() if str(key) not in bad}
+
+
+# docs/versions.yml: the versions of the notice, newest first
+
+
+def read_versions(
+    data: bytes | None, languages: list[str], today: dt.date, problems: list[str]
+) -> list[Version]:
+    """The versions, newest first; [] when the file cannot be used."""
+    where = f"docs/{VERSIONS_FILE}"
+    entries = _load(
+        VERSIONS_FILE,
+        data,
+        problems,
+        "Den listar versionerna av meddelandet, den nyaste först: skapa den med en version "
+        "('- version: ÅÅÅÅ-MM-DD' och 'summary:' på svenska och engelska).",
+        "Skriv varje version som '- version: ÅÅÅÅ-MM-DD' följt av 'summary:' och en rad per "
+        "språk, indragna med mellanslag, och sätt texten inom citattecken om den innehåller "
+        "kolon (:).",
+    )
+    if entries is None:
+        return []
+    if not isinstance(entries, list) or not entries:
+        problems.append(
+            f"{where}: filen ska vara en lista med minst en version, den nyaste först. Börja "
+            "varje version med '- version: ÅÅÅÅ-MM-DD' och skriv under den 'summary:' med en "
+            "rad per språk ('  sv: ...' och '  en: ...')."
+        )
+        return []
+    before = len(problems)
+    versions: list[Version] = []
+    seen: dict[dt.date, int] = {}
+    previous: tuple[int, dt.date] | None = None
+    for number, entry in enumerate(entries, start=1):
+        name = entry_name(number, entry)
+        if not isinstance(entry, dict):
+            problems.append(
+                f"{name}: versionen ska ha nycklarna version och summary, till exempel "
+                "'- version: 2026-12-01' och på nästa rad '  summary:'."
+            )
+            continue
+        date = parse_date(entry.get("version"))
+        if date is None:
+            problems.append(
+                f"{name}: version ska vara det datum versionen gäller från, ett datum som "
+                "finns, skrivet ÅÅÅÅ-MM-DD, till exempel 'version: 2026-12-01'."
+            )
+        elif date in seen:
+            problems.append(
+                f"{name}: datumet finns redan i version {seen[date]}. Varje version ska ha "
+                "ett eget datum: ändra datumet eller ta bort den ena versionen."
+            )
+        else:
+            if previous and date > previous[1]:
+                problems.append(
+                    f"{name}: versionen är nyare än version {previous[0]} "
+                    f"({previous[1].isoformat()}). Den nyaste versionen ska stå först: flytta "
+                    "den ovanför de äldre."
+                )
+            if number == 1 and date > today + MAX_AHEAD:
+                problems.append(
+                    f"{name}: datumet ligger mer än ett år fram i tiden. Stämmer årtalet? Skriv "
+                    "det datum då versionen börjar gälla."
+                )
+            seen[date] = number
+            previous = (number, date)
+        summary = _summary(name, entry.get("summary"), languages, problems)
+        if date is not None and summary is not None:
+            versions.append(Version(date, summary))
+    return versions if len(problems) == before else []
+
+
+def _summary(
+    where: str, summary: object, languages: list[str], problems: list[str]
+) -> dict[str, str] | None:
+    if not isinstance(summary, dict):
+        problems.append(
+            f"{where}: summary ska ha en text per språk om vad som ändrats, på egna rader "
+            "under 'summary:', till exempel '    sv: Vi sparar uppgifterna kortare tid.' och "
+            "'    en: We keep the data for a shorter time.'"
+        )
+        return None
+    missing = [
+        locale
+        for locale in languages
+        if not isinstance(summary.get(locale), str) or not summary[locale].strip()
+    ]
+    problems += [
+        f"{where}: summary på {LANGUAGE_NAMES.get(locale, locale)} saknas. Skriv vad "
+        f"som ändrats, för läsaren, på raden '    {locale}: ...' under 'summary:'."
+        for locale in missing
+    ]
+    return None if missing else {locale: " ".join(summary[locale].split()) for locale in languages}
+
+
+def entry_name(number: int, entry: object) -> str:
+    """How a message names an entry: "docs/versions.yml, version 2 (2026-05-01)"."""
+    version = entry.get("version") if isinstance(entry, dict) else None
+    date = f" ({version})" if isinstance(version, str) and version else ""
+    return f"docs/{VERSIONS_FILE}, version {number}{date}"
+
+
+def parse_date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not DATE.fullmatch(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# docs/authority.yml: the supervisory authority (IMY), where readers can complain
+
+
+def read_authority(
+    data: bytes | None, languages: list[str], problems: list[str]
+) -> dict[str, dict[str, str]]:
+    """{locale: {key: value}}: every key of AUTHORITY_KEYS in every language."""
+    where = f"docs/{AUTHORITY_FILE}"
+    loaded = _load(
+        AUTHORITY_FILE,
+        data,
+        problems,
+        "Den innehåller tillsynsmyndighetens (IMY:s) kontaktuppgifter: skapa den med nycklarna "
+        + ", ".join(AUTHORITY_KEYS)
+        + ".",
+        "Skriv varje uppgift som 'nyckel: värde' på en egen rad, och uppgifter som skiljer sig "
+        "mellan språken som 'nyckel:' följt av '  sv: ...' och '  en: ...' på egna rader.",
+    )
+    if loaded is None:
+        return {}
+    loaded = loaded if isinstance(loaded, dict) else {}
+    before = len(problems)
+    out: dict[str, dict[str, str]] = {locale: {} for locale in languages}
+    for key, (what, valid, fix) in AUTHORITY_KEYS.items():
+        value = loaded.get(key)
+        # One value for every language, or one per language under the key.
+        per_language = value if isinstance(value, dict) else {None: value}
+        for locale in languages if isinstance(value, dict) else [None]:
+            item = per_language.get(locale)
+            text_ = " ".join(item.split()) if isinstance(item, str) else ""
+            language = f" på {LANGUAGE_NAMES.get(locale, locale)}" if locale else ""
+            if not text_:
+                problems.append(
+                    f"{where}: {key}{language} saknas eller är tom. Skriv {what}, till exempel "
+                    f"'{key}: {fix}'."
+                )
+            elif not valid(text_):
+                problems.append(
+                    f"{where}: {key}{language} är '{text_}', men ska vara {what}, till exempel "
+                    f"'{key}: {fix}'."
+                )
+            else:
+                for target in [locale] if locale else languages:
+                    out[target][key] = text_
+    for key in loaded:
+        if key not in AUTHORITY_KEYS:
+            problems.append(
+                f"{where}: nyckeln {key} används inte. Använd "
+                + ", ".join(AUTHORITY_KEYS)
+                + ", eller ta bort raden."
+            )
+    return out if len(problems) == before else {}
+
+
+def _https(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme == "https" and bool(parts.hostname) and " " not in value
+
+
+def _load(name: str, data: bytes | None, problems: list[str], missing: str, fix: str) -> Any:
+    """A data file's YAML; None (after reporting) when it is missing or cannot be read."""
+    if data is None:
+        problems.append(f"docs/{name} saknas. {missing}")
+        return None
+    text = sources.decode(name, data, problems)
+    return None if text is None else sources.load_yaml(text, f"docs/{name}", 1, problems, fix)
+
+
+AUTHORITY_KEYS = {
+    # key: (what it is, for the message; a check; an example)
+    "name": ("myndighetens namn", bool, "Integritetsskyddsmyndigheten"),
+    "abbreviation": ("myndighetens förkortning", bool, "IMY"),
+    "url": (
+        "adressen till myndighetens webbplats, som börjar med https://",
+        _https,
+        "https://www.imy.se/",
+    ),
+    "email": ("myndighetens e-postadress", form.valid_email, "imy@imy.se"),
+    "address": ("myndighetens postadress", bool, "Box 8114, 104 20 Stockholm"),
+}
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SECTION_ID = re.compile(r"[a-z][a-z0-9-]*")
+# A newest version further ahead than this is a mistyped year (2207 for 2027).
+MAX_AHEAD = dt.timedelta(days=366)

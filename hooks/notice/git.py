@@ -1,0 +1,50 @@
+"""A published version's docs/, read from its git tag (notice/<date>)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+TAG_PREFIX = "notice/"
+
+
+def tag_of(version: str) -> str:
+    return TAG_PREFIX + version
+
+
+def files_at(docs_dir: Path, tag: str) -> dict[str, bytes] | None:
+    """{path relative to docs/: bytes} of every file at ``tag``; None when there is no tag.
+
+    Read on every build that needs it, never cached for longer: after `git fetch --tags` the
+    next rebuild of `make serve` finds the tag.
+    """
+    listing = subprocess.run(
+        ["git", "ls-tree", "-r", "-z", f"refs/tags/{tag}", "--", "."],
+        cwd=docs_dir,  # ls-tree lists relative to it
+        capture_output=True,
+    )
+    if listing.returncode != 0:
+        return None
+    entries = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
+    # Regular files only: a symbolic link's blob is the path it points to.
+    blobs = [
+        (info.split()[2].decode(), path.decode())
+        for info, path in entries
+        if info.split()[:2] in ([b"100644", b"blob"], [b"100755", b"blob"])
+    ]
+    if not blobs:
+        return {}
+    batch = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=docs_dir,
+        input=b"".join(sha.encode() + b"\n" for sha, _ in blobs),
+        capture_output=True,
+        check=True,
+    ).stdout
+    files, offset = {}, 0
+    for _, path in blobs:
+        header_end = batch.index(b"\n", offset)
+        size = int(batch[offset:header_end].split()[2])
+        files[path] = batch[header_end + 1 : header_end + 1 + size]
+        offset = header_end + 1 + size + 1  # the content, then a newline
+    return files

@@ -1,0 +1,115 @@
+"""Markdown rendered as MkDocs renders it, and read back the way a person reads the page.
+
+The model renders every page once with the site's Markdown extensions: the checks look at the
+HTML a reader's browser would get (elements, attributes, headings), and what changed between
+two versions is the text a reader reads, paragraph by paragraph, not the Markdown source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import markdown as md
+
+# MkDocs' own defaults plus the site's (mkdocs.yml): used where no MkDocs config is at hand.
+DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"]
+
+LINK = "\x01"  # starts a word that stands for a link's target: "\x01klagomal.md"
+BLOCKS = {
+    *(f"h{n}" for n in range(1, 7)),
+    *("p", "li", "dt", "dd", "td", "th", "pre", "caption", "figcaption", "summary"),
+    *("ul", "ol", "dl", "table", "tr", "blockquote", "div", "section", "details", "hr"),
+}
+
+
+@dataclass
+class MarkdownConfig:
+    """The Markdown extensions a page is rendered with (MkDocs: markdown_extensions)."""
+
+    extensions: tuple = tuple(DEFAULT_EXTENSIONS)
+    configs: dict = field(default_factory=dict)
+    _renderer: md.Markdown | None = field(default=None, repr=False, compare=False)
+
+    def render(self, text: str) -> str:
+        if self._renderer is None:  # one per model: loading the extensions is the slow part
+            self._renderer = md.Markdown(
+                extensions=list(self.extensions), extension_configs=self.configs
+            )
+        return self._renderer.reset().convert(text)
+
+
+@dataclass
+class Page:
+    """What a reader gets from a page's HTML."""
+
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (level, text)
+    elements: list[tuple[str, list[tuple[str, str | None]]]] = field(default_factory=list)
+    # Paragraphs, headings and list items: each a list of words, a link's target as LINK+href
+    # right after the link's words.
+    blocks: list[list[str]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return next((text for level, text in self.headings if level == 1), None)
+
+
+def read(html: str) -> Page:
+    parser = _Reader()
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    return parser.page
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.words: list[str] = []
+        self.links: list[str | None] = []
+        self.heading: tuple[int, list[str]] | None = None
+        self.joined = False  # the last text ended inside a word: "oss" before "." after a link
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.page.elements.append((tag, attrs))
+        if tag in BLOCKS:
+            self.flush()
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self.heading = (int(tag[1]), [])
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href"))
+        elif tag == "br":
+            self.words.append(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            href = self.links.pop()
+            if href:
+                self.words.append(LINK + href)
+        if tag in BLOCKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        words = data.split()
+        texts = [i for i, word in enumerate(self.words) if not word.startswith(LINK)]
+        if words and texts and self.joined and not data[0].isspace():
+            self.words[texts[-1]] += words.pop(0)  # "kontakta oss" + "." reads "kontakta oss."
+        self.words += words
+        if data:
+            self.joined = not data[-1].isspace()
+        if self.heading:
+            self.heading[1].append(data)
+
+    def flush(self) -> None:
+        if self.heading:
+            level, parts = self.heading
+            self.page.headings.append((level, " ".join("".join(parts).split())))
+            self.heading = None
+        words = [w for w in self.words if w.strip()]
+        if any(not w.startswith(LINK) for w in words):
+            self.page.blocks.append(words)
+        self.words, self.joined = [], False

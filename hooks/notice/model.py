@@ -1,0 +1,158 @@
+"""The privacy notice as one checked model: ``load()`` reads docs/ once per build.
+
+Everything the site, the reports and `make publish` need from docs/ is here: both languages'
+pages with their front matter and text, the sections in order (docs/sections.yml), the
+versions (docs/versions.yml), the supervisory authority (docs/authority.yml), the previous
+version's model from its git tag, and every problem found, as messages for the editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notice import checks, data, dates, git, html, sources
+from notice.data import Version
+from notice.sources import Source
+
+__all__ = ["Notice", "Section", "Source", "Version", "from_files", "load"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the notice in one language."""
+
+    id: str
+    source: Source
+    title: str
+
+    @property
+    def summary(self) -> str:
+        return " ".join(self.source.meta["summary"].split())
+
+    @property
+    def gdpr(self) -> list[str]:
+        return list(self.source.meta["gdpr"])
+
+
+@dataclass
+class Notice:
+    languages: list[str]  # the default (authoritative) language first
+    markdown: html.MarkdownConfig
+    pages: dict[str, Source] = field(default_factory=dict)  # every Markdown file, by path
+    rendered: dict[str, html.Page] = field(default_factory=dict)  # readable pages, by path
+    section_ids: dict[str, str] = field(default_factory=dict)  # id: description, in order
+    versions: list[Version] = field(default_factory=list)  # newest first
+    authority: dict[str, dict[str, str]] = field(default_factory=dict)  # locale: key: value
+    problems: list[str] = field(default_factory=list)
+    previous_version: Notice | None = None  # the model at the previous version's git tag
+
+    def page(self, base: str, locale: str) -> Source | None:
+        """A page by its default-language file name ("lagring.md"), in one language."""
+        return self.pages.get(sources.translation_path(base, locale, self.languages[0]))
+
+    def title(self, source: Source) -> str | None:
+        """What MkDocs shows as the page's title: front matter's title, else its first H1."""
+        if isinstance(source.meta.get("title"), str) and source.meta["title"].strip():
+            return source.meta["title"].strip()
+        page = self.rendered.get(source.path)
+        return page.title if page else None
+
+    def sections(self, locale: str) -> list[Section]:
+        """The sections in one language, in the order of docs/sections.yml."""
+        found = {}
+        for source in self.pages.values():
+            section_id = source.meta.get("section")
+            if source.locale == locale and section_id in self.section_ids:
+                found.setdefault(section_id, Section(section_id, source, self.title(source) or ""))
+        return [found[i] for i in self.section_ids if i in found]
+
+    def nav(self) -> list[str]:
+        """The section pages (default language) in menu order."""
+        return [section.source.path for section in self.sections(self.languages[0])]
+
+    def previous(self) -> Notice:
+        """The model of the previous version (the second entry of versions.yml)."""
+        assert self.previous_version is not None, "load() reports a missing tag as a problem"
+        return self.previous_version
+
+
+def load(
+    docs_dir: Path,
+    languages: list[str],
+    markdown: html.MarkdownConfig | None = None,
+    *,
+    today: dt.date | None = None,
+    with_previous: bool = True,
+) -> Notice:
+    """Read docs/ once, strictly, and check it: the one reading of a build.
+
+    ``with_previous``: also read the previous version from its git tag (notice/<date>), for
+    the what-changed page; a missing tag is then a problem like any other.
+    """
+    files, problems = sources.read_tree(docs_dir)
+    notice = from_files(files, languages, markdown, today=today, problems=problems)
+    if with_previous and len(notice.versions) >= 2:
+        notice.previous_version = _previous(docs_dir, notice)
+    return notice
+
+
+def from_files(
+    files: dict[str, bytes],
+    languages: list[str],
+    markdown: html.MarkdownConfig | None = None,
+    *,
+    today: dt.date | None = None,
+    problems: list[str] | None = None,
+) -> Notice:
+    """The model of docs/ given as {path relative to docs/: bytes} (from disk or a git tag)."""
+    problems = list(problems or [])
+    notice = Notice(languages, markdown or html.MarkdownConfig())
+    for path, content in files.items():
+        if not path.endswith(".md"):
+            continue
+        if not checks.known_language(path, languages, problems):
+            continue
+        text = sources.decode(path, content, problems)
+        if text is None:  # reported; it exists, so no translation is reported missing
+            locale = sources.locale_of(path, languages)
+            notice.pages[path] = Source(path, locale, "", readable=False)
+            continue
+        source = sources.read_page(path, text, languages, problems)
+        notice.pages[path] = source
+        if source.readable:
+            notice.rendered[path] = html.read(notice.markdown.render(source.body))
+    notice.section_ids = data.read_sections(files.get(data.SECTIONS_FILE), problems)
+    notice.versions = data.read_versions(
+        files.get(data.VERSIONS_FILE), languages, today or dates.today(), problems
+    )
+    notice.authority = data.read_authority(files.get(data.AUTHORITY_FILE), languages, problems)
+    notice.problems = problems + checks.run(notice)
+    return notice
+
+
+def _previous(docs_dir: Path, notice: Notice) -> Notice | None:
+    number, version = 2, notice.versions[1].id
+    tag = git.tag_of(version)
+    files = git.files_at(docs_dir, tag)
+    if files is None:
+        notice.problems.append(
+            f"docs/{data.VERSIONS_FILE}, version {number} ({version}): taggen {tag} finns inte "
+            "i git, så sidan om vad som ändrats kan inte jämföra med den versionen. Har den "
+            "aldrig publicerats: lägg inte till en ny version ovanför, utan ändra datum och "
+            "summary i den som inte är publicerad. Är den publicerad: hämta taggarna med "
+            "'git fetch --tags' och bygg igen."
+        )
+        return None
+    # Checked when it was published; a tag from before docs/authority.yml existed uses today's.
+    previous = from_files(files, notice.languages, notice.markdown, today=notice.versions[1].date)
+    previous.authority = previous.authority or notice.authority
+    return previous
+
+
+def format_problems(problems: list[str]) -> str:
+    """All problems as one message for the editors."""
+    count = "1 fel" if len(problems) == 1 else f"{len(problems)} fel"
+    items = "\n".join(f"  - {problem}" for problem in problems)
+    return f"Innehållet har {count}. Rätta det och bygg igen:\n{items}"

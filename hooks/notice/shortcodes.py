@@ -1,0 +1,203 @@
+"""The shortcodes editors put in pages, ``<!-- notice:name -->``: one table, one pattern.
+
+Each code has a home: the page where it must stand, once per language (the checks enforce it).
+A code inside a code block or a `code span` is text, as Markdown shows it, and is never
+expanded. The renderers turn the model into Markdown or HTML for the page being built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from notice import changes, form, history, texts
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from notice.model import Notice
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a renderer needs: the model, the page being built and the theme's templates."""
+
+    model: Notice
+    locale: str
+    page_path: str  # the page's file, relative to docs/: "versioner.en.md"
+    page_url: str  # its URL relative to the site root: "en/versioner/"
+    env: jinja2.Environment
+    form_settings: dict[str, str]
+
+    @property
+    def page_dir(self) -> str:
+        return posixpath.dirname(self.page_path)
+
+    def macros(self, template: str) -> Any:
+        return self.env.get_template(f"partials/{template}.html").module
+
+    def texts(self) -> dict[str, Any]:
+        return texts.of(self.env, self.locale)
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    name: str
+    home: str  # the page (in the default language) that must hold it once per language
+    anywhere: bool  # may also stand on other pages
+    what: str  # what it becomes, for the editors' messages
+    render: Callable[[Context], str]
+
+
+def render_summary(ctx: Context) -> str:
+    """The start page's first layer: each section's title, linked, and its summary."""
+    return "\n".join(
+        f"### [{markdown_text(s.title)}]({posixpath.relpath(s.source.base, ctx.page_dir or '.')})"
+        f"\n\n{markdown_text(s.summary)}\n"
+        for s in ctx.model.sections(ctx.locale)
+    )
+
+
+def render_full(ctx: Context) -> str:
+    """Every section on one page, headings one level down under the page's own title."""
+    return "\n".join(
+        demote_headings(expand(s.source.body, ctx)[0]).strip() + "\n"
+        for s in ctx.model.sections(ctx.locale)
+    )
+
+
+def render_imy(ctx: Context) -> str:
+    authority = ctx.model.authority.get(ctx.locale, {})
+    return html_block(ctx.macros("imy").contact(authority, ctx.texts()["imy"]))
+
+
+def render_history(ctx: Context) -> str:
+    items = history.items(ctx.model.versions, ctx.page_url, ctx.locale, ctx.model.languages)
+    return html_block(ctx.macros("versions").history(items, ctx.texts()["versions"]))
+
+
+def render_changes(ctx: Context) -> str:
+    def expander(model: Notice) -> Callable[[str], str]:
+        # Each version's sections with that version's data (IMY's details, for instance).
+        other = dataclasses.replace(ctx, model=model)
+        return lambda markdown: expand(markdown, other)[0]
+
+    context = changes.context(ctx.model, ctx.locale, ctx.texts(), expander)
+    return html_block(ctx.macros("versions").changes(context, ctx.texts()["versions"]))
+
+
+def render_contact_form(ctx: Context) -> str:
+    settings = ctx.form_settings
+    data = {**settings, "mode": form.mode(settings), "anchor": form.DATA_ANCHOR, "env": form.ENV}
+    return html_block(ctx.macros("contact_form").form(data, ctx.locale, ctx.texts()["form"]))
+
+
+TABLE = {
+    code.name: code
+    for code in (
+        Shortcode("summary", "index.md", False, "sammanfattningen av avsnitten", render_summary),
+        Shortcode("full", "hela-meddelandet.md", False, "hela texten på en sida", render_full),
+        Shortcode(
+            "imy", "klagomal.md", True, "Integritetsskyddsmyndighetens kontaktuppgifter", render_imy
+        ),
+        Shortcode("history", "versioner.md", False, "listan över versioner", render_history),
+        Shortcode("changes", "andringar.md", False, "vad som ändrats", render_changes),
+        Shortcode("contact-form", "kontakt.md", False, "kontaktformuläret", render_contact_form),
+    )
+}
+PATTERN = re.compile(r"<!--\s*notice:([\w-]+)\s*-->")
+
+
+def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:
+    """The page with its shortcodes rendered, and the names of those it held."""
+    used: set[str] = set()
+
+    def render(match: re.Match[str]) -> str:
+        used.add(match.group(1))
+        return TABLE[match.group(1)].render(ctx)
+
+    out, last = [], 0
+    for match in find(markdown):
+        if match.group(1) in TABLE:  # the checks have refused unknown ones
+            out += [markdown[last : match.start()], render(match)]
+            last = match.end()
+    return "".join([*out, markdown[last:]]), used
+
+
+def find(markdown: str) -> Iterator[re.Match[str]]:
+    """Every ``<!-- notice:... -->`` that Markdown does not show as code."""
+    code = code_ranges(markdown)
+    for match in PATTERN.finditer(markdown):
+        if not any(start <= match.start() < end for start, end in code):
+            yield match
+
+
+def code_ranges(markdown: str) -> list[tuple[int, int]]:
+    """Where Markdown shows text as code: fenced and indented blocks, and `code spans`."""
+    ranges: list[tuple[int, int]] = []
+    fence: str | None = None
+    previous, offset = "blank", 0  # what the last line was: blank, text, list, code, ...
+    for line in markdown.splitlines(keepends=True):
+        start, stripped = offset, line.rstrip("\n")
+        offset += len(line)
+        if fence:
+            ranges.append((start, offset))
+            if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*", stripped):
+                fence, previous = None, "text"
+            continue
+        opening = FENCE.match(stripped)
+        if opening:
+            fence, previous = opening.group(1), "text"
+            ranges.append((start, offset))
+            continue
+        if INDENTED.match(stripped) and previous in ("blank", "code"):
+            ranges.append((start, offset))
+            previous = "code"
+            continue
+        ranges += [(start + m.start(), start + m.end()) for m in CODE_SPAN.finditer(line)]
+        in_list = previous in ("list", "list-blank")
+        if not stripped.strip():
+            previous = "list-blank" if in_list else "blank"
+        elif LIST_ITEM.match(stripped) or (in_list and stripped[:1] in (" ", "\t")):
+            previous = "list"
+        else:
+            previous = "text"
+    return ranges
+
+
+def line_of(markdown: str, position: int) -> int:
+    return markdown.count("\n", 0, position) + 1
+
+
+def markdown_text(text: str | None) -> str:
+    """Plain text (a title, a summary) made safe to put into Markdown: shown as written."""
+    escaped = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(escaped.split()))
+
+
+def demote_headings(markdown: str) -> str:
+    """Headings one level down, outside code: the sections under hela-meddelandet's title."""
+    code = code_ranges(markdown)
+    out, offset = [], 0
+    for line in markdown.splitlines(keepends=True):
+        inside = any(start <= offset < end for start, end in code)
+        out.append("#" + line if not inside and ATX_HEADING.match(line) else line)
+        offset += len(line)
+    return "".join(out)
+
+
+def html_block(html: object) -> str:
+    """Rendered HTML to put into Markdown: one block, no blank lines inside, blank lines around."""
+    return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
+
+
+FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+INDENTED = re.compile(r"(?: {4}|\t)\S")
+LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+ATX_HEADING = re.compile(r"#{1,5}[ \t]")
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}()#+!|]")

@@ -1,0 +1,248 @@
+"""Reading docs/: every file once, strictly, into text the model and MkDocs share.
+
+A page's text is decoded here (UTF-8, with or without a byte order mark, newlines made "\\n")
+and handed to MkDocs as the page's content, so that what the model checks is exactly what
+MkDocs renders. Problems are messages for the editors, in Swedish.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    """One Markdown file of docs/, as read."""
+
+    path: str  # relative to docs/, with "/" separators
+    locale: str
+    text: str  # the whole file as MkDocs gets it: decoded, no BOM, "\n" newlines
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""  # the Markdown after the front matter
+    body_line: int = 1  # the line of the file where the body starts
+    has_front_matter: bool = False
+    readable: bool = True  # False when the file or its front matter could not be read
+
+    @property
+    def base(self) -> str:
+        """The page's file name in the default language, as links and the menu name it."""
+        return base_path(self.path)
+
+
+def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
+    """Every file under docs_dir that MkDocs would use: {path: bytes}, and what is wrong.
+
+    Files and folders whose names start with a dot are skipped, as MkDocs skips them. Symbolic
+    links are refused and not read: one could publish any file of the machine that builds.
+    """
+    files: dict[str, bytes] = {}
+    problems: list[str] = []
+    for folder, dirs, names in os.walk(docs_dir):
+        here = Path(folder)
+        dirs.sort()
+        for name in sorted(dirs):
+            rel = (here / name).relative_to(docs_dir).as_posix()
+            if name.startswith("."):
+                dirs.remove(name)
+            elif (here / name).is_symlink():
+                dirs.remove(name)
+                problems.append(symlink_problem(rel + "/"))
+            elif not FOLDER_NAME.fullmatch(name):
+                problems.append(name_problem(rel + "/", name))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            rel = (here / name).relative_to(docs_dir).as_posix()
+            if (here / name).is_symlink():
+                problems.append(symlink_problem(rel))
+                continue
+            if not FILE_NAME.fullmatch(name):
+                problems.append(name_problem(rel, name))
+            files[rel] = (here / name).read_bytes()
+    return files, problems
+
+
+def decode(path: str, data: bytes, problems: list[str]) -> str | None:
+    """UTF-8 with or without a byte order mark, as MkDocs reads it; None if it is not UTF-8."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(
+            f"docs/{path}, rad {line}: filen är inte sparad som UTF-8, så tecken som å, ä och ö "
+            "går inte att läsa. Öppna filen i din textredigerare och spara den med kodningen "
+            "UTF-8 (i Anteckningar: Arkiv > Spara som, Kodning: UTF-8)."
+        )
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_page(path: str, text: str, languages: list[str], problems: list[str]) -> Source:
+    """Split off and parse a page's front matter, reporting what MkDocs would silently ignore.
+
+    MkDocs reads front matter only from the very first line and ignores it when it is not valid
+    YAML: the page would then render without it. Here both are errors.
+    """
+    locale = locale_of(path, languages)
+    where = f"docs/{path}"
+    if not text.strip():
+        problems.append(
+            f"{where}: filen är tom. Skriv sidans text, eller ta bort sidan på alla språk."
+        )
+        return Source(path, locale, text, readable=False)
+    if not FRONT_MATTER_START.match(text):
+        stripped = text.lstrip()
+        if FRONT_MATTER_START.match(stripped):
+            line = text[: len(text) - len(stripped)].count("\n") + 1
+            problems.append(
+                f"{where}, rad {line}: inställningarna överst i filen (front matter) måste börja "
+                "på rad 1. Ta bort de tomma raderna före första ---."
+            )
+            return Source(path, locale, text, readable=False)
+        return Source(path, locale, text, body=text)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        problems.append(
+            f"{where}, rad 1: front matter (inställningarna överst i filen) avslutas inte. "
+            "Lägg till en rad med bara --- efter inställningarna."
+        )
+        return Source(path, locale, text, readable=False)
+    meta = load_yaml(match.group(1), where, 2, problems, FRONT_MATTER_FIX)
+    if meta is None:
+        return Source(path, locale, text, readable=False)
+    if meta == "":
+        meta = {}
+    if not isinstance(meta, dict):
+        problems.append(
+            f"{where}, rad 2: front matter ska vara en lista av 'nyckel: värde'-rader, "
+            "till exempel 'section: collection'."
+        )
+        return Source(path, locale, text, readable=False)
+    body_line = text.count("\n", 0, match.end()) + 1
+    return Source(path, locale, text, meta, text[match.end() :], body_line, True)
+
+
+def load_yaml(
+    text: str, where: str, first_line: int, problems: list[str], fix: str | dict[str, str]
+) -> Any:
+    """YAML as the editors' files need it: every scalar stays text, a key twice is an error.
+
+    ``first_line``: the file's line number of the text's first line (2 for front matter, which
+    starts after the first ---). ``fix``: what to tell the editor to do, or {pattern: fix}
+    tried in order.
+    Returns None (after reporting) when the text cannot be read; "" when it is empty.
+    """
+    try:
+        data = yaml.load(text, Loader=StrictLoader)
+    except DuplicateKey as error:
+        line = error.mark.line + first_line
+        problems.append(
+            f"{where}, rad {line}: nyckeln {error.key} står två gånger. Ta bort den ena, så att "
+            "det inte är oklart vilken som gäller."
+        )
+        return None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f", rad {mark.line + first_line}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        if isinstance(fix, dict):
+            fix = next(f for pattern, f in fix.items() if re.search(pattern, text))
+        problems.append(f"{where}{line}: {KIND[where.endswith('.md')]} ({problem}). {fix}")
+        return None
+    return "" if data is None else data
+
+
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, mark: yaml.Mark) -> None:
+        super().__init__(f"duplicate key {key}")
+        self.key, self.mark = key, mark
+
+
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A SafeLoader (libyaml's where PyYAML has it) that keeps numbers, dates and yes/no as text
+    and refuses duplicate keys.
+
+    Editors write GDPR codes such as 13.3 and dates such as 2026-12-01: as text they are checked
+    exactly as written (14.40 is not 14.4). PyYAML would otherwise keep the last of two equal
+    keys without a word.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKey(str(key), key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in {f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float", "timestamp")}
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def locale_of(path: str, languages: list[str]) -> str:
+    """``page.en.md`` is English; a file without a language suffix is in the default language."""
+    parts = path.rsplit("/", 1)[-1].split(".")
+    if len(parts) >= 3 and parts[-2] in languages[1:]:
+        return parts[-2]
+    return languages[0]
+
+
+def base_path(path: str) -> str:
+    """``insamling.en.md`` -> ``insamling.md``: the file name links and the menu use."""
+    return LOCALE_SUFFIX.sub(".md", path)
+
+
+def translation_path(path: str, locale: str, default: str) -> str:
+    base = base_path(path)
+    return base if locale == default else base[: -len(".md")] + f".{locale}.md"
+
+
+def symlink_problem(path: str) -> str:
+    return (
+        f"docs/{path} är en genväg (symbolisk länk) till något utanför docs/. Genvägar "
+        "publiceras inte: ta bort genvägen och lägg in en riktig kopia av filen i docs/."
+    )
+
+
+def name_problem(path: str, name: str) -> str:
+    return (
+        f"docs/{path}: namnet '{name}' får bara innehålla små bokstäver a–z, siffror och "
+        "bindestreck (inte å, ä, ö, stora bokstäver eller mellanslag), eftersom det blir en del "
+        f"av webbadressen. Byt namn, till exempel till '{suggest_name(name)}'."
+    )
+
+
+def suggest_name(name: str) -> str:
+    stem, dot, ext = name.partition(".")
+    ascii_ = unicodedata.normalize("NFKD", stem.lower()).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "sida"
+    return slug + dot + ext.lower()
+
+
+FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
+# mkdocs.utils.meta.YAML_RE: exactly what MkDocs reads as front matter.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+LOCALE_SUFFIX = re.compile(r"\.[a-z]{2}\.md$")
+FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z]{2})?\.[a-z0-9]+")
+FOLDER_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
+KIND = {True: "front matter är inte giltig YAML", False: "filen är inte giltig YAML"}
+FRONT_MATTER_FIX = {
+    r"[“”„]": 'Använd raka citattecken ("...") runt texten, inte typografiska (”...”).',
+    "": "Skriv varje inställning som 'nyckel: värde' på en egen rad, och sätt texten inom "
+    "citattecken om den innehåller kolon (:) eller börjar med ett specialtecken.",
+}

@@ -1,0 +1,45 @@
+"""Where things are in the version archive that mike publishes.
+
+mike publishes each version of the notice in a folder named by its date, on the gh-pages
+branch, with `latest/` a copy of the current one. mike sets ``site_url`` to the version
+folder without its trailing slash (``https://integritet.seom.se/latest``).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from urllib.parse import urljoin
+
+MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"  # mike.mkdocs_utils.docs_version_var
+
+
+def building_a_version() -> bool:
+    """True while mike builds a version: a plain build has no archive around it."""
+    return bool(os.environ.get(MIKE_VERSION_VARIABLE))
+
+
+def version_root(site_url: str) -> str:
+    """The URL of this build's root, as a folder.
+
+    It cannot be fixed in on_config: static-i18n's nested builds rerun mike's on_config on the
+    changed value.
+    """
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def archive_root(site_url: str) -> str:
+    """The URL of the folder that holds every version (mike's gh-pages root)."""
+    root = version_root(site_url)
+    return urljoin(root, "..") if building_a_version() else root
+
+
+def version_link(page_url: str, version: str, path: str) -> str:
+    """A link from a page of this version to ``path`` in version ``version``'s folder.
+
+    ``page_url`` is relative to this version's root ("en/versioner/"); version V's root is this
+    root's sibling ``../V/``. MkDocs cannot check such links: they leave the site it builds.
+    """
+    page_dir = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    target = posixpath.join("..", version, path)
+    return posixpath.relpath(target, page_dir or ".") + "/"

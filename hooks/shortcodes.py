@@ -1,0 +1,40 @@
+"""Fill in the shortcodes editors put in pages, ``<!-- notice:name -->``.
+
+The table of codes, where each belongs and how each renders is notice/shortcodes.py; the
+checks (notice/checks.py) have refused unknown and misplaced ones before any page is built.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from notice import build, form, languages, shortcodes
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    describe_section(page)
+    if "notice:" not in markdown:
+        return markdown
+    context = shortcodes.Context(
+        model=build.current(),
+        locale=languages.of_page(page, config),
+        page_path=page.file.src_uri,
+        page_url=page.url,
+        env=build.env(config),
+        form_settings=form.settings_of(config),
+    )
+    markdown, used = shortcodes.expand(markdown, context)
+    if "contact-form" in used:
+        page.meta["contact_form"] = True  # overrides/main.html loads the form's script
+    return markdown
+
+
+def describe_section(page: Page) -> None:
+    """A section's summary is also its meta description, unless it has its own."""
+    if page.meta.get("section") and not page.meta.get("description"):
+        page.meta["description"] = page.meta.get("summary")

@@ -1,0 +1,632 @@
+"""Every kind of editing mistake, checked in-process against the model's reading of docs/.
+
+Each case changes one thing in a copy of the real docs/ and asserts the exact list of messages
+an editor reads (Swedish: file, line or key, and the fix). tests/test_bad_input.py builds a few
+of them end to end with the real `mkdocs build`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from notice import model, shortcodes
+
+LANGUAGES = ["sv", "en"]
+TODAY = dt.date(2026, 11, 28)
+Change = Callable[[Path], None]
+
+
+def load(docs: Path) -> model.Notice:
+    return model.load(docs, LANGUAGES, today=TODAY)
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A copy of the real docs/ to change."""
+    return Path(shutil.copytree(ROOT / "docs", tmp_path / "docs"))
+
+
+def replace(path: str, old: str, new: str, count: int = 1) -> Change:
+    def change(docs: Path) -> None:
+        file = docs / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {path}"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return change
+
+
+def write(path: str, text: str | bytes) -> Change:
+    def change(docs: Path) -> None:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        (docs / path).write_bytes(data)
+
+    return change
+
+
+def transform(path: str, function: Callable[[bytes], bytes]) -> Change:
+    def change(docs: Path) -> None:
+        (docs / path).write_bytes(function((docs / path).read_bytes()))
+
+    return change
+
+
+def delete(path: str) -> Change:
+    return lambda docs: (docs / path).unlink()
+
+
+def rename(old: str, new: str) -> Change:
+    return lambda docs: (docs / old).rename(docs / new)
+
+
+def both(*changes: Change) -> Change:
+    def change(docs: Path) -> None:
+        for one in changes:
+            one(docs)
+
+    return change
+
+
+CODES = (
+    "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:imy -->, "
+    "<!-- notice:history -->, <!-- notice:changes --> eller <!-- notice:contact-form -->"
+)
+LAGRING_FRONT_MATTER = (
+    "---\nsection: retention\nsummary: Vi sparar uppgifterna så länge du är kund och tolv "
+    "månader efter det, och längre när lagen kräver det.\ngdpr: [13.2.a]\n---\n"
+)
+
+CASES: dict[str, tuple[Change, list[str]]] = {
+    # Reading the files
+    "a page saved as Windows-1252": (
+        transform("lagring.md", lambda b: b.decode("utf-8").encode("cp1252")),
+        [
+            "docs/lagring.md, rad 3: filen är inte sparad som UTF-8, så tecken som å, ä och ö "
+            "går inte att läsa. Öppna filen i din textredigerare och spara den med kodningen "
+            "UTF-8 (i Anteckningar: Arkiv > Spara som, Kodning: UTF-8)."
+        ],
+    ),
+    "a blank line before the front matter": (
+        transform("lagring.md", lambda b: b"\n" + b),
+        [
+            "docs/lagring.md, rad 2: inställningarna överst i filen (front matter) måste börja "
+            "på rad 1. Ta bort de tomma raderna före första ---."
+        ],
+    ),
+    "an empty page": (
+        write("lagring.md", b""),
+        ["docs/lagring.md: filen är tom. Skriv sidans text, eller ta bort sidan på alla språk."],
+    ),
+    "a section with nothing after its front matter": (
+        write("lagring.md", LAGRING_FRONT_MATTER + "\n  \n"),
+        [
+            "docs/lagring.md: avsnittet har ingen text efter inställningarna. Skriv rubriken och "
+            "texten under den sista raden med ---."
+        ],
+    ),
+    "a translation whose front matter was pasted over": (
+        transform("lagring.en.md", lambda b: b.split(b"---\n", 2)[2]),
+        [
+            "docs/lagring.en.md: inställningarna överst i filen (front matter) saknas, men "
+            "docs/lagring.md är ett avsnitt. Börja filen med samma inställningar som "
+            "docs/lagring.md: en rad med ---, raderna section, summary och gdpr, och en rad "
+            "med ---."
+        ],
+    ),
+    "front matter that is not YAML": (
+        replace("lagring.md", "summary: Vi sparar", "summary: Obs: Vi sparar"),
+        [
+            "docs/lagring.md, rad 3: front matter är inte giltig YAML (mapping values are not "
+            "allowed in this context). Skriv varje inställning som 'nyckel: värde' på en egen "
+            "rad, och sätt texten inom citattecken om den innehåller kolon (:) eller börjar med "
+            "ett specialtecken."
+        ],
+    ),
+    "typographic quotes in front matter": (
+        replace("lagring.md", "summary: Vi sparar", "summary: ”Obs: Vi sparar"),
+        [
+            "docs/lagring.md, rad 3: front matter är inte giltig YAML (mapping values are not "
+            'allowed in this context). Använd raka citattecken ("...") runt texten, inte '
+            "typografiska (”...”)."
+        ],
+    ),
+    "front matter that is never closed": (
+        replace("klagomal.en.md", "gdpr: [13.2.d]\n---\n", "gdpr: [13.2.d]\n\n"),
+        [
+            "docs/klagomal.en.md, rad 1: front matter (inställningarna överst i filen) "
+            "avslutas inte. Lägg till en rad med bara --- efter inställningarna."
+        ],
+    ),
+    "a key twice in front matter": (
+        replace("lagring.md", "gdpr: [13.2.a]\n", "gdpr: [13.2.a]\nsummary: En annan.\n"),
+        [
+            "docs/lagring.md, rad 5: nyckeln summary står två gånger. Ta bort den ena, så att "
+            "det inte är oklart vilken som gäller."
+        ],
+    ),
+    "a file name with capitals and å": (
+        both(rename("lagring.md", "Lagring å.md"), rename("lagring.en.md", "Lagring å.en.md")),
+        [
+            "docs/Lagring å.en.md: namnet 'Lagring å.en.md' får bara innehålla små bokstäver "
+            "a–z, siffror och bindestreck (inte å, ä, ö, stora bokstäver eller mellanslag), "
+            "eftersom det blir en del av webbadressen. Byt namn, till exempel till "
+            "'lagring-a.en.md'.",
+            "docs/Lagring å.md: namnet 'Lagring å.md' får bara innehålla små bokstäver a–z, "
+            "siffror och bindestreck (inte å, ä, ö, stora bokstäver eller mellanslag), eftersom "
+            "det blir en del av webbadressen. Byt namn, till exempel till 'lagring-a.md'.",
+        ],
+    ),
+    "a translation in a language the site does not build": (
+        rename("lagring.en.md", "lagring.fr.md"),
+        [
+            "docs/lagring.fr.md: webbplatsen har inget språk 'fr'. Svenska sidor har inget "
+            "språk i namnet (lagring.md); översättningar slutar på '.en.md'. Byt namn på "
+            "filen.",
+            "docs/lagring.md: översättning till engelska saknas. Skapa docs/lagring.en.md med "
+            "samma innehåll på engelska (och samma section i front matter).",
+        ],
+    ),
+    # Pages and sections
+    "a missing translation": (
+        delete("lagring.en.md"),
+        [
+            "docs/lagring.md: översättning till engelska saknas. Skapa docs/lagring.en.md med "
+            "samma innehåll på engelska (och samma section i front matter)."
+        ],
+    ),
+    "a missing summary": (
+        replace("delning.en.md", "summary: We disclose", "# summary: We disclose"),
+        [
+            "docs/delning.en.md: nyckeln summary saknas i front matter. Skriv en mening som "
+            "sammanfattar avsnittet, till exempel 'summary: Vi sparar uppgifterna så länge du "
+            "är kund.'"
+        ],
+    ),
+    "a blank summary": (
+        replace(
+            "lagring.md",
+            "summary: Vi sparar uppgifterna så länge du är kund och tolv månader efter det, "
+            "och längre när lagen kräver det.",
+            'summary: "   "',
+        ),
+        [
+            "docs/lagring.md: nyckeln summary saknas i front matter. Skriv en mening som "
+            "sammanfattar avsnittet, till exempel 'summary: Vi sparar uppgifterna så länge du "
+            "är kund.'"
+        ],
+    ),
+    "a summary over several lines": (
+        replace("lagring.md", "summary: Vi sparar", "summary: |\n  Rad ett.\n  Vi sparar"),
+        [
+            "docs/lagring.md: summary ska vara en enda mening på en rad, till exempel "
+            "'summary: Vi sparar uppgifterna så länge du är kund.'"
+        ],
+    ),
+    "a summary longer than a search result shows": (
+        replace("lagring.md", "lagen kräver det.\n", "lagen kräver det" + ", och mer" * 7 + ".\n"),
+        [
+            "docs/lagring.md: summary är 165 tecken lång. Sökresultat visar bara omkring 160 "
+            "tecken: korta meningen till högst 160 tecken."
+        ],
+    ),
+    "a missing gdpr": (
+        replace("anvandning.md", "gdpr: [13.1.c]\n", ""),
+        [
+            "docs/anvandning.md: nyckeln gdpr saknas i front matter. Ange vilka punkter i GDPR "
+            "avsnittet besvarar, till exempel 'gdpr: [13.2.a]'."
+        ],
+    ),
+    "an unknown GDPR code": (
+        both(
+            replace("lagring.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 13.2.x]"),
+            replace("lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 13.2.x]"),
+        ),
+        [
+            f"docs/lagring{lang}.md: gdpr innehåller den okända koden '13.2.x'. Använd koder "
+            "för punkterna i artikel 13 och 14, skrivna exakt som i listan, till exempel "
+            "13.1.c eller 13.2.a (listan finns i REDIGERA.md)."
+            for lang in ("", ".en")
+        ],
+    ),
+    "a GDPR code YAML would read as a number": (
+        both(
+            replace("lagring.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 14.40]"),
+            replace("lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 14.40]"),
+        ),
+        [
+            f"docs/lagring{lang}.md: gdpr innehåller den okända koden '14.40'. Använd koder "
+            "för punkterna i artikel 13 och 14, skrivna exakt som i listan, till exempel "
+            "13.1.c eller 13.2.a (listan finns i REDIGERA.md)."
+            for lang in ("", ".en")
+        ],
+    ),
+    "gdpr that is not a list": (
+        replace("lagring.md", "gdpr: [13.2.a]", "gdpr: 13.2.a"),
+        [
+            "docs/lagring.md: gdpr ska vara en lista inom hakparenteser, till exempel "
+            "'gdpr: [13.1.c, 13.1.d]'."
+        ],
+    ),
+    "translations with different GDPR codes": (
+        replace("lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 13.1.c]"),
+        [
+            "docs/lagring.en.md: gdpr är [13.2.a, 13.1.c], men i originalet docs/lagring.md är "
+            "den [13.2.a]. Ett avsnitt besvarar samma punkter på alla språk: skriv "
+            "'gdpr: [13.2.a]'."
+        ],
+    ),
+    "an unknown section id": (
+        replace("klagomal.md", "section: complaints", "section: complaint"),
+        [
+            "docs/klagomal.md: section 'complaint' är inget känt avsnitt. Använd ett av "
+            "controller, collection, use, sharing, retention, rights, complaints, eller lägg "
+            "till det nya avsnittet i docs/sections.yml."
+        ],
+    ),
+    "translations with different section ids": (
+        replace("lagring.en.md", "section: retention", "section: rights"),
+        [
+            "docs/lagring.en.md: section är 'rights', men i originalet docs/lagring.md är den "
+            "'retention'. En översättning ska ha samma section som originalet: skriv "
+            "'section: retention'."
+        ],
+    ),
+    "two pages with the same section id": (
+        both(
+            replace("lagring.md", "section: retention", "section: rights"),
+            replace("lagring.en.md", "section: retention", "section: rights"),
+        ),
+        [
+            f"docs/rattigheter{lang}.md: section 'rights' används redan i docs/lagring{lang}.md. "
+            "Varje avsnitt får bara finnas i en fil per språk: ändra section i en av filerna."
+            for lang in ("", ".en")
+        ]
+        + [
+            "docs/sections.yml: avsnittet 'retention' finns inte i någon sida. Skapa en sida "
+            "med 'section: retention' i front matter, på svenska och engelska, eller ta bort "
+            "raden."
+        ],
+    ),
+    "a listed section with no page": (
+        replace("sections.yml", "  complaints:", "  dpo: Dataskyddsombud\n  complaints:"),
+        [
+            "docs/sections.yml: avsnittet 'dpo' finns inte i någon sida. Skapa en sida med "
+            "'section: dpo' i front matter, på svenska och engelska, eller ta bort raden."
+        ],
+    ),
+    "a section listed without indentation": (
+        replace("sections.yml", "  complaints:", "complaints:"),
+        [
+            "docs/sections.yml: 'complaints' står inte under 'sections:'. Skriv avsnittet "
+            "indraget med två mellanslag under 'sections:', som '  complaints: beskrivning'."
+        ],
+    ),
+    "a section list that is not YAML": (
+        replace("sections.yml", "  complaints:", "\tcomplaints:"),
+        [
+            "docs/sections.yml, rad 17: filen är inte giltig YAML (found a tab character that "
+            "violates indentation). Skriv varje avsnitt som '  namn: beskrivning' på en egen "
+            "rad under 'sections:'."
+        ],
+    ),
+    "a section listed twice": (
+        replace("sections.yml", "  complaints:", "  rights: Igen\n  complaints:"),
+        [
+            "docs/sections.yml, rad 17: nyckeln rights står två gånger. Ta bort den ena, så att "
+            "det inte är oklart vilken som gäller."
+        ],
+    ),
+    # Headings
+    "a section without a heading": (
+        replace("lagring.md", "# Hur länge vi sparar dina personuppgifter\n", ""),
+        [
+            "docs/lagring.md: avsnittet har ingen rubrik. Börja texten med en rubrik på en "
+            "egen rad, till exempel '# Hur länge vi sparar dina personuppgifter'."
+        ],
+    ),
+    "a page that starts with a subheading": (
+        replace("tack.md", "# Tack för din begäran", "## Tack för din begäran"),
+        [
+            "docs/tack.md, rad 6: sidan börjar med en underrubrik, 'Tack för din begäran'. Den "
+            "första rubriken ska vara huvudrubriken, med en fyrkant: '# Tack för din begäran'."
+        ],
+    ),
+    "a page with two main headings": (
+        replace("lagring.md", "Därutöver", "# Mer om lagring\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: avsnittet har mer än en huvudrubrik (#): 'Mer om "
+            "lagring'. En sida har en huvudrubrik; gör 'Mer om lagring' till en underrubrik "
+            "med ## ."
+        ],
+    ),
+    "a heading that skips a level": (
+        replace("lagring.md", "Därutöver", "### Lagkrav\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: rubriken 'Lagkrav' hoppar över en nivå: den har 3 "
+            "fyrkanter (#) men rubriken före har 1. Skriv den med 2 fyrkanter."
+        ],
+    ),
+    # What a page may contain
+    "a script": (
+        replace("lagring.md", "Därutöver", "<script>alert(1)</script>\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: <script> är inte tillåtet i texten. Sidorna får "
+            "innehålla text, länkar och bilder, men inget som kör kod, ändrar utseendet eller "
+            "bäddar in något: ta bort <script>."
+        ],
+    ),
+    "an event-handler attribute": (
+        replace("lagring.md", "Därutöver", '<img src="bild.png" onerror="alert(1)">\n\nDärutöver'),
+        [
+            "docs/lagring.md, rad 12: attributet onerror i <img> kör ett skript och är inte "
+            "tillåtet. Ta bort det."
+        ],
+    ),
+    "an event handler written as a Markdown attribute": (
+        replace("lagring.md", "Därutöver", 'Klicka här.\n{: onclick="alert(1)" }\n\nDärutöver'),
+        [
+            "docs/lagring.md, rad 13: attributet onclick i <p> kör ett skript och är inte "
+            "tillåtet. Ta bort det."
+        ],
+    ),
+    "an image from another host": (
+        replace(
+            "lagring.md", "Därutöver", "![Logga](https://cdn.example.org/logga.png)\n\nDärutöver"
+        ),
+        [
+            "docs/lagring.md, rad 12: 'https://cdn.example.org/logga.png' hämtas från en annan "
+            "webbplats. Webbplatsen hämtar ingenting från andra värdar, eftersom det skulle "
+            "avslöja läsarna för dem: lägg filen i docs/ och länka till den där, eller länka "
+            "till sidan i stället."
+        ],
+    ),
+    "a link over plain http": (
+        replace("lagring.md", "bokföringslagen", "[bokföringslagen](http://riksdagen.se/bfl)"),
+        [
+            "docs/lagring.md, rad 13: länken 'http://riksdagen.se/bfl' är okrypterad (http://). "
+            "Använd https://, till exempel 'https://riksdagen.se/bfl'."
+        ],
+    ),
+    # Shortcodes
+    "an unknown shortcode": (
+        replace("index.en.md", "<!-- notice:summary -->", "<!-- notice:summery -->"),
+        [
+            f"docs/index.en.md, rad 14: okänd kod '<!-- notice:summery -->'. Använd {CODES}.",
+            "docs/index.en.md: koden <!-- notice:summary --> saknas. Där den står bygger "
+            "webbplatsen in sammanfattningen av avsnitten: skriv den på en egen rad, med tomma "
+            "rader före och efter.",
+        ],
+    ),
+    "a shortcode twice": (
+        replace("versioner.md", "<!-- notice:history -->", "<!-- notice:history -->\n\n" * 2),
+        [
+            "docs/versioner.md, rad 14: koden <!-- notice:history --> står 2 gånger. Den ska "
+            "stå en gång: ta bort de andra."
+        ],
+    ),
+    "a shortcode away from its page": (
+        replace("lagring.md", "Därutöver", "<!-- notice:contact-form -->\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: koden <!-- notice:contact-form --> hör hemma i "
+            "docs/kontakt.md och fungerar inte här. Ta bort den."
+        ],
+    ),
+    "a shortcode only inside a code block": (
+        replace("index.md", "<!-- notice:summary -->", "```\n<!-- notice:summary -->\n```"),
+        [
+            "docs/index.md: koden <!-- notice:summary --> saknas. Där den står bygger "
+            "webbplatsen in sammanfattningen av avsnitten: skriv den på en egen rad, med tomma "
+            "rader före och efter."
+        ],
+    ),
+    "the contact page without the anchor its form links to": (
+        replace("kontakt.md", " {#form-data}", ""),
+        [
+            "docs/kontakt.md: sidan med kontaktformuläret saknar rubriken som förklarar hur "
+            "uppgifterna i formuläret hanteras. Formuläret länkar dit: skriv '{#form-data}' "
+            "sist på den rubrikens rad, till exempel '## Så hanterar vi uppgifterna du skickar "
+            "{#form-data}'."
+        ],
+    ),
+    "a page a shortcode needs, missing in every language": (
+        both(delete("versioner.md"), delete("versioner.en.md")),
+        [
+            "docs/versioner.md saknas. Sidan behövs för listan över versioner: skapa den på "
+            "alla språk, med en rubrik och koden <!-- notice:history --> på en egen rad."
+        ],
+    ),
+    # docs/authority.yml
+    "the authority's e-mail missing": (
+        replace("authority.yml", "email: imy@imy.se\n", ""),
+        [
+            "docs/authority.yml: email saknas eller är tom. Skriv myndighetens e-postadress, "
+            "till exempel 'email: imy@imy.se'."
+        ],
+    ),
+    "the authority's English name empty": (
+        replace("authority.yml", "  en: Swedish Authority for Privacy Protection", "  en:"),
+        [
+            "docs/authority.yml: name på engelska saknas eller är tom. Skriv myndighetens namn, "
+            "till exempel 'name: Integritetsskyddsmyndigheten'."
+        ],
+    ),
+    "the authority's website over http": (
+        replace("authority.yml", "  sv: https://www.imy.se/", "  sv: http://www.imy.se/"),
+        [
+            "docs/authority.yml: url på svenska är 'http://www.imy.se/', men ska vara adressen "
+            "till myndighetens webbplats, som börjar med https://, till exempel "
+            "'url: https://www.imy.se/'."
+        ],
+    ),
+    "an unknown key in authority.yml": (
+        replace("authority.yml", "abbreviation: IMY", "abbreviation: IMY\nphone: 08-657 61 00"),
+        [
+            "docs/authority.yml: nyckeln phone används inte. Använd name, abbreviation, url, "
+            "email, address, eller ta bort raden."
+        ],
+    ),
+    "authority.yml missing": (
+        delete("authority.yml"),
+        [
+            "docs/authority.yml saknas. Den innehåller tillsynsmyndighetens (IMY:s) "
+            "kontaktuppgifter: skapa den med nycklarna name, abbreviation, url, email, "
+            "address."
+        ],
+    ),
+    # docs/versions.yml (more cases in tests/test_versions.py)
+    "a current version dated years ahead": (
+        replace("versions.yml", "- version: 2026-12-01", "- version: 2062-12-01"),
+        [
+            "docs/versions.yml, version 1 (2062-12-01): datumet ligger mer än ett år fram i "
+            "tiden. Stämmer årtalet? Skriv det datum då versionen börjar gälla."
+        ],
+    ),
+    "a version entry with a key twice": (
+        replace("versions.yml", "  summary:\n", "  version: 2026-12-02\n  summary:\n"),
+        [
+            "docs/versions.yml, rad 6: nyckeln version står två gånger. Ta bort den ena, så att "
+            "det inte är oklart vilken som gäller."
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_mistake_is_reported_with_file_line_and_fix(docs: Path, case: str) -> None:
+    change, messages = CASES[case]
+    change(docs)
+    assert load(docs).problems == messages
+
+
+def test_the_real_docs_have_no_problem(docs: Path) -> None:
+    assert load(docs).problems == []
+
+
+def test_a_symbolic_link_is_refused_and_not_read(docs: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for publishing", encoding="utf-8")
+    os.symlink(secret, docs / "hemligt.txt")
+    os.symlink(tmp_path, docs / "mapp")
+    notice = load(docs)
+    assert notice.problems == [
+        "docs/mapp/ är en genväg (symbolisk länk) till något utanför docs/. Genvägar "
+        "publiceras inte: ta bort genvägen och lägg in en riktig kopia av filen i docs/.",
+        "docs/hemligt.txt är en genväg (symbolisk länk) till något utanför docs/. Genvägar "
+        "publiceras inte: ta bort genvägen och lägg in en riktig kopia av filen i docs/.",
+    ]
+
+
+# What is not a mistake
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("a byte order mark (Notepad)", transform("lagring.md", lambda b: b"\xef\xbb\xbf" + b)),
+        ("Windows line endings", transform("lagring.md", lambda b: b.replace(b"\n", b"\r\n"))),
+    ],
+)
+def test_utf8_is_read_the_same_with_or_without_bom_and_crlf(
+    docs: Path, name: str, change: Change
+) -> None:
+    before = load(docs)
+    change(docs)
+    after = load(docs)
+    assert after.problems == []
+    assert after.pages["lagring.md"] == before.pages["lagring.md"]
+    assert "retention" in [section.id for section in after.sections("sv")]
+
+
+def test_gdpr_codes_keep_their_exact_text(docs: Path) -> None:
+    replace("lagring.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 13.3, 14.4]")(docs)
+    replace("lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13.2.a, 13.3, 14.4]")(docs)
+    notice = load(docs)
+    assert notice.problems == []
+    retention = next(s for s in notice.sections("sv") if s.id == "retention")
+    assert retention.gdpr == ["13.2.a", "13.3", "14.4"]
+
+
+def test_a_shortcode_in_code_is_text_and_is_not_expanded() -> None:
+    markdown = (
+        "Före\n\n```\n<!-- notice:summary -->\n```\n\n    <!-- notice:full -->\n\n"
+        "Som kod: `<!-- notice:imy -->`.\n\n<!-- notice:history -->\n"
+    )
+    assert [m.group(1) for m in shortcodes.find(markdown)] == ["history"]
+
+
+def test_an_indented_list_continuation_is_not_code() -> None:
+    markdown = "- En punkt\n\n    <!-- notice:imy -->\n"
+    assert [m.group(1) for m in shortcodes.find(markdown)] == ["imy"]
+
+
+def test_the_sections_follow_the_order_of_sections_yml(docs: Path) -> None:
+    replace("sections.yml", "  complaints: Hur du klagar hos Integritetsskyddsmyndigheten\n", "")(
+        docs
+    )
+    replace("sections.yml", "sections:\n", "sections:\n  complaints: Klagomål\n")(docs)
+    notice = load(docs)
+    assert notice.problems == []
+    assert notice.nav()[:2] == ["klagomal.md", "personuppgiftsansvarig.md"]
+    assert [s.id for s in notice.sections("en")][:2] == ["complaints", "controller"]
+
+
+def test_several_mistakes_are_reported_together(docs: Path) -> None:
+    delete("lagring.en.md")(docs)
+    replace("klagomal.md", "section: complaints", "section: complaint")(docs)
+    replace("authority.yml", "email: imy@imy.se\n", "")(docs)
+    assert len(load(docs).problems) == 3
+
+
+# The guide for editors shows what the build prints
+
+
+GUIDE_EXAMPLES: dict[str, Change] = {
+    # The first message of each example in REDIGERA.md: the mistakes that produce it.
+    "docs/sections.yml: avsnittet 'dpo'": replace(
+        "sections.yml", "  collection:", "  dpo: Hur du når vårt dataskyddsombud\n  collection:"
+    ),
+    "docs/insamling.md, rad 3": both(
+        replace(
+            "insamling.md",
+            "summary: Vi samlar in uppgifter från dig, när du använder våra tjänster och ibland "
+            "från andra, till exempel inför kunderbjudanden.",
+            "summary: Så här gör vi: vi samlar in uppgifter från dig och ibland från andra.",
+        ),
+        delete("lagring.en.md"),
+        replace("anvandning.md", "gdpr: [13.1.c]", "gdpr: [13.1.c, 13.1.g]"),
+        replace("anvandning.en.md", "gdpr: [13.1.c]", "gdpr: [13.1.c, 13.1.g]"),
+        replace("delning.md", "section: sharing", "section: delning"),
+    ),
+    "docs/versions.yml, version 2 (2027-03-01)": replace(
+        "versions.yml",
+        "en: The first version of the privacy notice on this website.\n",
+        "en: The first version of the privacy notice on this website.\n"
+        "- version: 2027-03-01\n  summary:\n    sv: Kortare tid.\n    en: A shorter time.\n",
+    ),
+    "docs/kontakt.md: sidan med kontaktformuläret": replace("kontakt.md", " {#form-data}", ""),
+}
+
+
+def guide_examples() -> list[list[str]]:
+    """The messages of each build error shown in REDIGERA.md."""
+    guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```text\nERROR   -  Innehållet har \d+ fel\..*?\n(.*?)```", guide, re.S)
+    return [[line[4:] for line in b.splitlines() if line.startswith("  - ")] for b in blocks]
+
+
+def test_every_example_in_the_guide_is_what_the_build_prints(tmp_path: Path) -> None:
+    examples = guide_examples()
+    assert len(examples) == len(GUIDE_EXAMPLES)
+    for messages in examples:
+        key = next(k for k in GUIDE_EXAMPLES if messages[0].startswith(k))
+        docs = Path(shutil.copytree(ROOT / "docs", tmp_path / key.replace("/", "_")))
+        GUIDE_EXAMPLES[key](docs)
+        assert load(docs).problems == messages
