@@ -271,7 +271,7 @@ def test_contact_page_is_in_the_nav_and_the_thank_you_page_is_not(
     assert not [h for h in hrefs if "tack" in h]
     page = soup(site, prefix + "kontakt/").select_one("article")
     assert page.select_one("#form-data")
-    assert page.select_one(".seom-authority")  # IMY, from extra.imy
+    assert page.select_one(".seom-authority")  # IMY, from docs/authority.yml
     assert page.find("a", href="../")  # the notice
 
 

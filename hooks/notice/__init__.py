@@ -8,5 +8,7 @@ once, as an ordinary package. Nothing in it is an MkDocs event handler.
 - ``checks``: every content rule, as Swedish messages naming file, line or key, and the fix.
 - ``shortcodes``: the table of ``<!-- notice:name -->`` codes and where each belongs.
 - ``readable``, ``word_diff``, ``changes``: what changed, as readers read it.
-- ``gdpr``, ``atom``, ``history``, ``dates``, ``urls``, ``languages``, ``git``, ``form``.
+- ``gdpr``, ``atom``, ``history``, ``dates``, ``urls``, ``languages``, ``git``, ``form``,
+  ``texts``.
+- ``build``: the build in progress (its model and compiled templates), for the hooks.
 """

@@ -86,7 +86,7 @@ def section_pages(notice: Notice) -> list[str]:
     """Section pages: their front matter, the same in every language, each id once."""
     known = notice.section_ids
     problems: list[str] = []
-    bases = sorted({s.base for s in notice.pages.values() if set(SECTION_KEYS) & s.meta.keys()})
+    bases = sorted({s.base for s in notice.pages.values() if is_section(s)})
     valid: list[Source] = []
     disagreeing: set[str] = set()
     for base in bases:
@@ -128,6 +128,11 @@ def section_pages(notice: Notice) -> list[str]:
             if section not in used
         ]
     return problems
+
+
+def is_section(source: Source) -> bool:
+    """A page that says it is a section (any of its keys); the others are plain pages."""
+    return bool(set(SECTION_KEYS) & source.meta.keys())
 
 
 def section_meta(source: Source, known: dict[str, str]) -> list[str]:
@@ -310,7 +315,7 @@ def _shortcode_placement(
 
 def html_problems(notice: Notice) -> list[str]:
     problems = []
-    section_paths = {s.path for s in notice.pages.values() if set(SECTION_KEYS) & s.meta.keys()}
+    section_paths = {s.path for s in notice.pages.values() if is_section(s)}
     for path, page in notice.rendered.items():
         source = notice.pages[path]
         for tag, attributes in page.elements:
@@ -416,4 +421,5 @@ def where(source: Source, needle: str) -> str:
     index = source.text.lower().find(needle.lower()) if needle else -1
     if index < 0:
         return f"docs/{source.path}"
-    return f"docs/{source.path}, rad {source.text.count(chr(10), 0, index) + 1}"
+    line = source.text.count("\n", 0, index) + 1
+    return f"docs/{source.path}, rad {line}"
