@@ -72,6 +72,18 @@ def test_missing_page_gets_a_404_in_its_language(tab: Tab, site: SiteServer, pat
 
 
 @pytest.mark.parametrize(
+    ("missing", "language", "expected"),
+    [("finns-inte/", "English", "en/"), ("en/finns-inte/", "Svenska", "")],
+)
+def test_language_switcher_on_a_404_goes_to_the_other_start_page(
+    tab: Tab, site: SiteServer, missing: str, language: str, expected: str
+) -> None:
+    tab.page.goto(site.url + missing)
+    switch_language(tab.page, language)
+    assert tab.page.url == site.url + expected
+
+
+@pytest.mark.parametrize(
     ("start", "language", "expected"),
     [
         ("insamling/", "English", "en/insamling/"),
@@ -95,6 +107,9 @@ def test_language_switcher_keeps_the_page(
     [
         ("", "tolv månader", "Hur länge vi sparar dina personuppgifter"),
         ("en/", "twelve months", "How long we keep your personal data"),
+        # Words both languages use: the other language's pages would match them too.
+        ("", "IMY", "Klagomål"),
+        ("en/", "IMY", "Complaints"),
     ],
 )
 def test_search_returns_only_the_readers_language(

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from conftest import (
     ROOT,
@@ -314,6 +315,33 @@ def fill(page, lang: str) -> None:
     page.locator("#confirm").check()
 
 
+def marked(page, field: str) -> bool:
+    """Whether the field's group shows the red bar that marks a field in error."""
+    return page.locator(f"#{field}-error").evaluate(
+        "el => getComputedStyle(el.closest('.seom-form__group')).borderLeftStyle !== 'none'"
+    )
+
+
+def label_on_screen(page, field: str) -> bool:
+    """Whether the reader sees the field's label (the radios' question): inside the window and
+    not under the sticky header."""
+    label = page.locator("fieldset legend" if field == "request" else f"label[for={field}]")
+    return label.evaluate(
+        """el => {
+          const box = el.getBoundingClientRect();
+          const seen = document.elementFromPoint(box.left + 1, box.top + 1);
+          return box.top >= 0 && box.bottom <= innerHeight && el.contains(seen);
+        }"""
+    )
+
+
+def record_posts(page) -> list[str]:
+    """The URLs of every request other than GET the page makes from now on (a form sent)."""
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method != "GET" else None)
+    return posts
+
+
 def expected_post(lang: str) -> list[tuple[str, str]]:
     return [
         ("lang", lang),
@@ -336,10 +364,13 @@ def test_submitting_empty_shows_a_focused_error_summary_linking_each_error(
     page = tab.page
     open_form(tab, site, prefix)
     title = page.title()
+    summary = page.locator(".seom-error-summary")
+    # Before the reader sends anything there is no problem to show.
+    assert summary.is_hidden()
+    assert not [field for field in ERRORS[lang] if page.locator(f"#{field}-error").is_visible()]
     assert axe_violations(tab) == []
     endpoint.posts.clear()
     page.locator("form.seom-form button[type=submit]").click()
-    summary = page.locator(".seom-error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('seom-error-summary')")
     assert summary.locator("[role=alert] h2").inner_text() == SUMMARY_TITLE[lang]
@@ -356,11 +387,16 @@ def test_submitting_empty_shows_a_focused_error_summary_linking_each_error(
         assert error.text_content() == f"{PREFIX_WORD[lang]} {message}"
         assert error.locator(".seom-visually-hidden").inner_text().strip() == PREFIX_WORD[lang]
         assert control.get_attribute("aria-invalid") == "true"
+        assert marked(page, field)
         described = "fieldset" if field == "request" else f"#{field}"
         assert f"{field}-error" in page.locator(described).get_attribute("aria-describedby")
-    # Each link takes the reader to its field.
-    links.nth(2).click()
-    assert page.evaluate("document.activeElement.id") == "email"
+    # Each link takes the reader to its field, with the field's label in view (not scrolled
+    # off the top or under the header, as following the link as a plain #anchor would).
+    for i, field in enumerate(ERRORS[lang]):
+        links.nth(i).click()
+        assert page.evaluate("document.activeElement.id") == field
+        assert label_on_screen(page, field), field
+    assert page.url == site.url + prefix + "kontakt/"
     assert endpoint.posts == []
     assert axe_violations(tab) == []
     assert tab.console_errors == []
@@ -373,14 +409,23 @@ def test_an_email_address_in_the_wrong_format_is_reported(
     lang = LANGS[prefix]
     page = tab.page
     open_form(tab, site, prefix)
+    submit = page.locator("form.seom-form button[type=submit]")
+    submit.click()  # empty first: every required field is in error
     fill(page, lang)
     page.locator("#email").fill("asa.oberg@example")
-    page.locator("form.seom-form button[type=submit]").click()
+    submit.click()
     expected = {"sv": "namn@exempel.se", "en": "name@example.com"}[lang]
     assert page.locator(".seom-error-summary a").all_inner_texts() == [
         page.locator("#email").get_attribute("data-error-format")
     ]
     assert expected in page.locator("#email-error").inner_text()
+    assert page.locator("#email").get_attribute("aria-invalid") == "true" and marked(page, "email")
+    # The fields the reader has put right since the first attempt are no longer in error.
+    for field in ERRORS[lang]:
+        if field != "email":
+            assert page.locator(f"#{field}-error").is_hidden(), field
+            assert not marked(page, field), field
+    assert [c.get_attribute("id") for c in page.locator("[aria-invalid]").all()] == ["email"]
     # Corrected, the errors go away.
     page.locator("#email").fill(ANSWERS["email"])
     with page.expect_navigation():
@@ -500,7 +545,9 @@ def test_mailto_mode_opens_an_email_with_the_fields(
 ) -> None:
     page = tab.page
     tab.origin = mailto_site.origin
+    posts = record_posts(page)
     form = open_form(tab, mailto_site, prefix)
+    title = page.title()
     assert form.is_visible()
     page.locator("form.seom-form button[type=submit]").click()
     assert page.locator(".seom-error-summary").is_visible()
@@ -513,7 +560,20 @@ def test_mailto_mode_opens_an_email_with_the_fields(
     assert address == f"mailto:{MAILTO}"
     assert parse_qs(query) == {"subject": [subject], "body": [body]}
     assert " " not in query and "%0D%0A" in query
+    # The form itself sends nothing anywhere. A submission's request starts as soon as the
+    # submit event ends; 300 ms bounds the wait for one that must not come.
+    page.wait_for_timeout(300)
+    assert posts == []
+    # The reader stays on the form, what they wrote still there, and the errors of the first
+    # attempt are gone: no summary, no messages, no "Error:" in the title.
+    assert page.url == mailto_site.url + prefix + "kontakt/"
+    assert page.locator("#message").input_value() == ANSWERS["message"]
+    assert page.locator(".seom-error-summary").is_hidden()
+    assert not [f for f in ERRORS[LANGS[prefix]] if page.locator(f"#{f}-error").is_visible()]
+    assert page.locator("[aria-invalid]").count() == 0
+    assert page.title() == title
     assert axe_violations(tab) == []
+    assert tab.console_errors == []
 
 
 def test_mailto_mode_without_javascript_offers_a_plain_link(
@@ -535,10 +595,21 @@ def test_mailto_mode_without_javascript_offers_a_plain_link(
 def test_unconfigured_form_sends_nothing(tab: Tab, unconfigured_site: SiteServer) -> None:
     page = tab.page
     tab.origin = unconfigured_site.origin
+    posts = record_posts(page)
     open_form(tab, unconfigured_site, "en/")
     fill(page, "en")
+    notice = page.get_by_text("The form is not configured")
+    expect(notice).not_to_be_in_viewport()
     page.locator("form.seom-form button[type=submit]").click()
+    # A submission's request starts as soon as the submit event ends; 300 ms bounds the wait
+    # for one that must not come (the form has no action, so it would post to this same URL:
+    # the URL alone proves nothing).
     page.wait_for_timeout(300)
+    assert posts == []
     assert page.url == unconfigured_site.url + "en/kontakt/"
+    assert page.locator("#message").input_value() == ANSWERS["message"]
+    # Sending shows the reader why nothing can be sent.
+    expect(notice).to_be_in_viewport()
     assert tab.foreign_requests == []
+    assert tab.console_errors == []
     assert axe_violations(tab) == []

@@ -201,3 +201,7 @@ def test_each_language_has_its_own_404_page(site: SiteServer, path: str, lang: s
     page = soup(site, path)
     assert page.html["lang"] == lang
     assert page.h1.get_text(strip=True) == {"sv": "Sidan finns inte", "en": "Page not found"}[lang]
+    # The way to the other language's start page is read out in that language.
+    other = {"sv": "en", "en": "sv"}[lang]
+    link = page.select_one(f"article a[hreflang={other}]")
+    assert link.find_parent(attrs={"lang": True})["lang"] == other
