@@ -56,7 +56,7 @@ def bare_project(target: Path) -> Path:
     (target / "docs").mkdir(parents=True)
     for page in (ROOT / "docs").glob("*.md"):
         shutil.copy2(page, target / "docs" / page.name)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n = config["plugins"]["i18n"]
     bare = {
         "site_name": config["site_name"],
         "site_url": "https://example.org/",

@@ -32,6 +32,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+# mkdocs.yml plus mike's plugin and the version selector: what each archived version is built
+# with (plain builds leave them out).
+CONFIG = "mkdocs.archive.yml"
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
 from notice import build, form, languages, model  # noqa: E402
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def publish(root: Path, *, push: bool, force: bool) -> str:
     """Publish the newest version; returns what was done, for the person who ran it."""
-    config = check_required_settings(root / "mkdocs.yml")
+    config = check_required_settings(root / CONFIG)
     version = newest_version(root / "docs", config)
     git = Git(root)
     check_clean(git)
@@ -222,7 +225,7 @@ def _env(version: str | None = None) -> dict[str, str]:
 def check_build(root: Path, version: str) -> None:
     with tempfile.TemporaryDirectory(prefix="seom-publish-") as site_dir:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", site_dir],
             cwd=root,
             env=_env(version),
             capture_output=True,
@@ -242,7 +245,7 @@ def deploy(git: Git, version: str) -> None:
         ["set-default", "--message", f"Default version: {ALIAS}", ALIAS],
     ):
         result = subprocess.run(
-            [*mike, *args, "--branch", BRANCH, "--remote", REMOTE],
+            [*mike, *args, "--config-file", CONFIG, "--branch", BRANCH, "--remote", REMOTE],
             cwd=git.root,
             env=_env(),
             capture_output=True,

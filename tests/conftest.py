@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 # Served under a path prefix, as on a real host, so that links that ignore it are caught.
 PREFIX = "/integritet/"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.archive.yml", "docs", "overrides", "hooks", "scripts")
 
 
 # The environment variables mkdocs.yml reads: a build sees only those a test gives it.
