@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     describe_section(page)
-    if "notice:" not in markdown:
+    if not shortcodes.PATTERN.search(markdown):
         return markdown
     context = shortcodes.Context(
         model=build.current(),

@@ -90,6 +90,7 @@ def test_a_broken_link_stops_the_build(tmp_path: Path) -> None:
 HOSTILE_SUMMARY = 'Vi "sparar" <img src=x onerror=alert(1)> & *mer*'
 HOSTILE_VERSION = "Ny text <script>alert(1)</script>"
 HOSTILE_NAME = 'Integritetsskyddsmyndigheten <b onmouseover="alert(1)">IMY</b>'
+HOSTILE_HEADING = "&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +116,8 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     replace("docs/authority.yml", "sv: Integritetsskyddsmyndigheten", f"sv: '{HOSTILE_NAME}'")(
         project
     )
+    # A heading whose text closes the <title> element.
+    replace("docs/tack.md", "# Tack för din begäran", f"# Tack {HOSTILE_HEADING}")(project)
     # A shortcode shown as code in a section: text, never expanded.
     replace(
         "docs/klagomal.md",
@@ -171,3 +174,10 @@ def test_a_shortcode_in_a_code_block_is_shown_as_text(edited_site: tuple[Path, s
     article = page(site_dir, "klagomal").select_one("article")
     assert article.pre.get_text(strip=True) == "<!-- notice:full -->"
     assert len(article.select(".seom-authority")) == 1
+
+
+def test_a_heading_reaches_the_title_as_text(edited_site: tuple[Path, str]) -> None:
+    site_dir, _ = edited_site
+    thanks = page(site_dir, "tack")
+    assert thanks.title.get_text().startswith("Tack </title><script>alert(3)</script> - ")
+    assert not [s for s in thanks.find_all("script") if "alert(3)" in s.get_text()]

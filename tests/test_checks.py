@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from notice import model, shortcodes
+from notice import html, model, shortcodes
 
 LANGUAGES = ["sv", "en"]
+RENDER = html.MarkdownConfig().render
 TODAY = dt.date(2026, 11, 28)
 Change = Callable[[Path], None]
 
@@ -124,18 +125,71 @@ CASES: dict[str, tuple[Change, list[str]]] = {
     "front matter that is not YAML": (
         replace("lagring.md", "summary: Vi sparar", "summary: Obs: Vi sparar"),
         [
-            "docs/lagring.md, rad 3: front matter är inte giltig YAML (mapping values are not "
-            "allowed in this context). Skriv varje inställning som 'nyckel: värde' på en egen "
-            "rad, och sätt texten inom citattecken om den innehåller kolon (:) eller börjar med "
-            "ett specialtecken."
+            "docs/lagring.md, rad 3: inställningarna överst i filen (front matter) går inte att "
+            "läsa. En text innehåller ett kolon följt av mellanslag. Sätt hela texten inom raka "
+            'citattecken ("..."), inte typografiska (”...”).'
         ],
     ),
     "typographic quotes in front matter": (
         replace("lagring.md", "summary: Vi sparar", "summary: ”Obs: Vi sparar"),
         [
-            "docs/lagring.md, rad 3: front matter är inte giltig YAML (mapping values are not "
-            'allowed in this context). Använd raka citattecken ("...") runt texten, inte '
-            "typografiska (”...”)."
+            "docs/lagring.md, rad 3: inställningarna överst i filen (front matter) går inte att "
+            "läsa. En text innehåller ett kolon följt av mellanslag. Sätt hela texten inom raka "
+            'citattecken ("..."), inte typografiska (”...”).'
+        ],
+    ),
+    "a tab in front matter": (
+        replace("lagring.md", "gdpr: [13.2.a]", "\tgdpr: [13.2.a]"),
+        [
+            "docs/lagring.md, rad 4: inställningarna överst i filen (front matter) går inte att "
+            "läsa. Raden är indragen med tabb. Dra in raden med mellanslag i stället."
+        ],
+    ),
+    "a quote that is never closed": (
+        replace("lagring.md", "summary: Vi sparar", 'summary: "Vi sparar'),
+        [
+            "docs/lagring.md, rad 5: inställningarna överst i filen (front matter) går inte att "
+            "läsa. Ett citattecken avslutas aldrig. Avsluta texten med samma citattecken som den "
+            "börjar med."
+        ],
+    ),
+    "a list as a key": (
+        replace("lagring.md", "gdpr: [13.2.a]", "[13.2.a]: gdpr"),
+        [
+            "docs/lagring.md, rad 4: inställningarna överst i filen (front matter) går inte att "
+            "läsa. En nyckel står inom hakparenteser eller är en lista. Skriv nyckeln som ett "
+            "ord följt av kolon, till exempel 'gdpr: [13.2.a]'."
+        ],
+    ),
+    "a misspelt key in front matter": (
+        replace("lagring.md", "gdpr: [13.2.a]", "gdpr: [13.2.a]\ndescripton: Om lagring."),
+        [
+            "docs/lagring.md, rad 5: inställningen descripton finns inte. Menade du description? "
+            "Överst i en fil får bara section, summary, gdpr och description stå; rubriken "
+            "skrivs med # i texten."
+        ],
+    ),
+    "a title in front matter": (
+        replace("tack.md", "description:", "title: Tack\ndescription:"),
+        [
+            "docs/tack.md, rad 2: inställningen title finns inte. Överst i en fil får bara "
+            "section, summary, gdpr och description stå; rubriken skrivs med # i texten."
+        ],
+    ),
+    "a section id written as a list": (
+        both(
+            replace("lagring.md", "section: retention", "section: [retention]"),
+            replace("lagring.en.md", "section: retention", "section: [retention]"),
+        ),
+        [
+            f"docs/lagring{lang}.md: section ska vara avsnittets namn, ett ord utan "
+            "hakparenteser, till exempel 'section: retention'."
+            for lang in ("", ".en")
+        ]
+        + [
+            "docs/sections.yml: avsnittet 'retention' finns inte i någon sida. Skapa en sida "
+            "med 'section: retention' i front matter, på svenska och engelska, eller ta bort "
+            "raden."
         ],
     ),
     "front matter that is never closed": (
@@ -162,6 +216,9 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "docs/Lagring å.md: namnet 'Lagring å.md' får bara innehålla små bokstäver a–z, "
             "siffror och bindestreck (inte å, ä, ö, stora bokstäver eller mellanslag), eftersom "
             "det blir en del av webbadressen. Byt namn, till exempel till 'lagring-a.md'.",
+            "docs/sections.yml: avsnittet 'retention' finns inte i någon sida. Skapa en sida "
+            "med 'section: retention' i front matter, på svenska och engelska, eller ta bort "
+            "raden.",
         ],
     ),
     "a translation in a language the site does not build": (
@@ -312,9 +369,8 @@ CASES: dict[str, tuple[Change, list[str]]] = {
     "a section list that is not YAML": (
         replace("sections.yml", "  complaints:", "\tcomplaints:"),
         [
-            "docs/sections.yml, rad 17: filen är inte giltig YAML (found a tab character that "
-            "violates indentation). Skriv varje avsnitt som '  namn: beskrivning' på en egen "
-            "rad under 'sections:'."
+            "docs/sections.yml, rad 17: filen går inte att läsa. Raden är indragen med tabb. Dra "
+            "in raden med mellanslag i stället."
         ],
     ),
     "a section listed twice": (
@@ -386,6 +442,46 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "webbplats. Webbplatsen hämtar ingenting från andra värdar, eftersom det skulle "
             "avslöja läsarna för dem: lägg filen i docs/ och länka till den där, eller länka "
             "till sidan i stället."
+        ],
+    ),
+    "a style attribute": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<p style="background:url(https://tracker.example/x.png)">Text</p>\n\nDärutöver',
+        ),
+        [
+            "docs/lagring.md, rad 12: attributet style i <p> ändrar utseendet och kan hämta "
+            "bilder från andra webbplatser. Ta bort det: webbplatsen har ett utseende för alla "
+            "sidor."
+        ],
+    ),
+    "an svg image from another host": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<div><img src="bild.png" alt="x"><image href="https://tracker.example/y.png"/>'
+            "</div>\n\nDärutöver",
+        ),
+        [
+            "docs/lagring.md, rad 12: 'https://tracker.example/y.png' hämtas från en annan "
+            "webbplats. Webbplatsen hämtar ingenting från andra värdar, eftersom det skulle "
+            "avslöja läsarna för dem: lägg filen i docs/ och länka till den där, eller länka "
+            "till sidan i stället."
+        ],
+    ),
+    "a section with only its heading": (
+        write(
+            "lagring.md", LAGRING_FRONT_MATTER + "\n# Hur länge vi sparar dina personuppgifter\n"
+        ),
+        ["docs/lagring.md: avsnittet har bara en rubrik. Skriv avsnittets text under rubriken."],
+    ),
+    "a file of a kind that does not belong in docs": (
+        write("anteckningar.txt", "Att göra: fråga SEOM om adressen."),
+        [
+            "docs/anteckningar.txt: filer av typen .txt hör inte hemma i docs/, och allt där "
+            "publiceras. Här ligger sidor (.md), datafiler (.yml) och bilder eller dokument "
+            "(.gif, .jpeg, .jpg, .pdf, .png, .webp): flytta filen någon annanstans."
         ],
     ),
     "a link over plain http": (
@@ -471,6 +567,27 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         [
             "docs/authority.yml: nyckeln phone används inte. Använd name, abbreviation, url, "
             "email, address, eller ta bort raden."
+        ],
+    ),
+    "the authority's e-mail as a list": (
+        replace("authority.yml", "\nemail: imy@imy.se\n", "\nemail: [imy@imy.se]\n"),
+        [
+            "docs/authority.yml: email ska vara en text på en rad, utan hakparenteser eller '-', "
+            "till exempel 'email: imy@imy.se'."
+        ],
+    ),
+    "sections written as a list": (
+        replace("sections.yml", "  complaints:", "  - complaints:", 1),
+        [
+            "docs/sections.yml, rad 17: filen går inte att läsa. Skriv varje avsnitt som "
+            "'  namn: beskrivning' på en egen rad under 'sections:'."
+        ],
+    ),
+    "sections as a list instead of a mapping": (
+        write("sections.yml", "sections:\n  - controller\n  - collection\n"),
+        [
+            "docs/sections.yml: avsnitten står som en lista med '-'. Skriv dem under "
+            "'sections:' som '  namn: beskrivning', ett per rad, utan '-'."
         ],
     ),
     "authority.yml missing": (
@@ -559,12 +676,27 @@ def test_a_shortcode_in_code_is_text_and_is_not_expanded() -> None:
         "Före\n\n```\n<!-- notice:summary -->\n```\n\n    <!-- notice:full -->\n\n"
         "Som kod: `<!-- notice:imy -->`.\n\n<!-- notice:history -->\n"
     )
-    assert [m.group(1) for m in shortcodes.find(markdown)] == ["history"]
+    assert [m.group(1) for m in shortcodes.find(markdown, RENDER)] == ["history"]
 
 
 def test_an_indented_list_continuation_is_not_code() -> None:
     markdown = "- En punkt\n\n    <!-- notice:imy -->\n"
-    assert [m.group(1) for m in shortcodes.find(markdown)] == ["imy"]
+    assert [m.group(1) for m in shortcodes.find(markdown, RENDER)] == ["imy"]
+
+
+def test_code_is_what_markdown_shows_as_code() -> None:
+    markdown = (
+        "- En punkt\n\n    ```\n    <!-- notice:imy -->\n    ```\n\n"
+        "> Citat:\n>\n>     <!-- notice:full -->\n\n"
+        "  ```\n  <!-- notice:changes -->\n  ```\n\n"
+        "<!-- Notice: Summary -->\n\n```\n<!-- notice:history -->\n"
+    )
+    # A fence in a list, code in a quote and a fence indented by two are code; an unclosed
+    # fence is not (Markdown shows its text), and spaces and capitals do not matter.
+    assert [shortcodes.name_of(m) for m in shortcodes.find(markdown, RENDER)] == [
+        "summary",
+        "history",
+    ]
 
 
 def test_the_sections_follow_the_order_of_sections_yml(docs: Path) -> None:

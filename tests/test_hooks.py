@@ -120,6 +120,20 @@ def test_full_notice_demotes_headings_outside_code() -> None:
     )
 
 
+def test_every_kind_of_heading_is_demoted() -> None:
+    markdown = "#Utan mellanslag\n\nUnderstruken\n===\n\nUnder\n---\n"
+    html_out = html.MarkdownConfig().render(shortcodes.demote_headings(markdown))
+    assert [level for level, _ in html.read(html_out).headings] == [2, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "text", ["1. Vi sparar uppgifterna.", "- Vi sparar", "12) Tolv månader", "# Rubrik"]
+)
+def test_a_summary_that_looks_like_markdown_stays_one_paragraph(text: str) -> None:
+    rendered = html.MarkdownConfig().render(shortcodes.markdown_text(text))
+    assert rendered == f"<p>{text}</p>"
+
+
 def test_compliance_report_names_covered_and_missing_items() -> None:
     def section(id_: str, path: str, codes: list[str]) -> model.Section:
         return model.Section(id_, sources.Source(path, "sv", "", {"gdpr": codes}), "T")

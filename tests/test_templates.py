@@ -36,12 +36,13 @@ def test_a_copied_template_matches_the_installed_original(stored: str) -> None:
     )
 
 
-def test_the_copied_site_meta_block_matches_materials() -> None:
+@pytest.mark.parametrize("name", ["site_meta", "htmltitle"])
+def test_a_copied_block_of_base_html_matches_materials(name: str) -> None:
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
-    block = re.search(r"\{% block site_meta %\}.*?\{% endblock %\}", base, re.DOTALL)
-    assert block, "Material's base.html has no block site_meta: overrides/main.html needs a look"
-    stored = (UPSTREAM / "material/base.html.site_meta").read_text(encoding="utf-8")
+    block = re.search(rf"\{{% block {name} %\}}.*?\{{% endblock %\}}", base, re.DOTALL)
+    assert block, f"Material's base.html has no block {name}: overrides/main.html needs a look"
+    stored = (UPSTREAM / f"material/base.html.{name}").read_text(encoding="utf-8")
     assert block.group(0) + "\n" == stored, (
-        "Material's block site_meta changed: carry the change into overrides/main.html, then "
-        "copy it to tests/upstream/material/base.html.site_meta"
+        f"Material's block {name} changed: carry the change into overrides/main.html, then "
+        f"copy it to tests/upstream/material/base.html.{name}"
     )

@@ -6,6 +6,7 @@ to do. ``run()`` returns them all, so that one build reports every problem at on
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from notice.sources import Source
 
 SECTION_KEYS = ("section", "summary", "gdpr")
+# Everything front matter may hold: a section's keys, or a page's own description. Anything
+# else is a typo (summery) or a theme setting editors should not need (title, hide, ...).
+KNOWN_KEYS = (*SECTION_KEYS, "description")
 KEY_HELP = {
     "section": f"Ange vilket avsnitt sidan är, ett av namnen i docs/{data.SECTIONS_FILE}.",
     "summary": "Skriv en mening som sammanfattar avsnittet, till exempel "
@@ -27,14 +31,16 @@ KEY_HELP = {
 SUMMARY_MAX = 160
 FORBIDDEN_ELEMENTS = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-    "link", "meta",
+    "link", "meta", "svg", "math", "form",
 }  # fmt: skip
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "action", "formaction"}
+LINKS = {"a", "area"}  # elements whose href the reader follows; on any other it is fetched
 SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def run(notice: Notice) -> list[str]:
     return [
+        *front_matter_keys(notice),
         *translations(notice),
         *section_pages(notice),
         *shortcode_problems(notice),
@@ -57,6 +63,22 @@ def known_language(path: str, languages: list[str], problems: list[str]) -> bool
         )
         return False
     return True
+
+
+def front_matter_keys(notice: Notice) -> list[str]:
+    problems = []
+    for source in notice.pages.values():
+        for key in source.meta:
+            if key in KNOWN_KEYS:
+                continue
+            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
+            hint = f"Menade du {close[0]}? " if close else ""
+            problems.append(
+                f"{where(source, str(key))}: inställningen {key} finns inte. {hint}Överst i en "
+                "fil får bara section, summary, gdpr och description stå; rubriken skrivs med # "
+                "i texten."
+            )
+    return problems
 
 
 def translations(notice: Notice) -> list[str]:
@@ -104,10 +126,16 @@ def section_pages(notice: Notice) -> list[str]:
                 continue
             page_problems = section_meta(page, known)
             problems += page_problems
+            rendered = notice.rendered.get(page.path)
             if not page.body.strip():
                 problems.append(
                     f"docs/{page.path}: avsnittet har ingen text efter inställningarna. Skriv "
                     "rubriken och texten under den sista raden med ---."
+                )
+            elif rendered and rendered.title and len(rendered.blocks) < 2:
+                problems.append(
+                    f"docs/{page.path}: avsnittet har bara en rubrik. Skriv avsnittets text "
+                    "under rubriken."
                 )
             elif not page_problems:
                 valid.append(page)
@@ -119,7 +147,7 @@ def section_pages(notice: Notice) -> list[str]:
     problems += ids_used_once([p for p in valid if p.base not in disagreeing], notice)
     # An unreadable page may be the one that uses a section: report that page alone.
     if all(source.readable for source in notice.pages.values()):
-        used = {page.meta.get("section") for page in notice.pages.values()}
+        used = {str(page.meta.get("section")) for page in notice.pages.values()}
         problems += [
             f"docs/{data.SECTIONS_FILE}: avsnittet '{section}' finns inte i någon sida. Skapa en "
             f"sida med 'section: {section}' i front matter, på svenska och engelska, eller ta "
@@ -145,8 +173,13 @@ def section_meta(source: Source, known: dict[str, str]) -> list[str]:
         if value is None or value == "" or value == []:
             problems.append(f"{where}: nyckeln {key} saknas i front matter. {KEY_HELP[key]}")
     section = meta.get("section")
+    if section not in (None, "") and not isinstance(section, str):
+        problems.append(
+            f"{where}: section ska vara avsnittets namn, ett ord utan hakparenteser, till "
+            "exempel 'section: retention'."
+        )
     # Without a readable docs/sections.yml (reported), no section is known.
-    if known and section not in (None, "") and section not in known:
+    elif known and section not in (None, "") and section not in known:
         problems.append(
             f"{where}: section '{section}' är inget känt avsnitt. Använd ett av "
             f"{', '.join(known)}, eller lägg till det nya avsnittet i docs/{data.SECTIONS_FILE}."
@@ -199,7 +232,7 @@ def same_in_every_language(pages: list[Source], known: dict[str, str]) -> list[s
         return []
     original, problems = with_meta[0], []
     for page in with_meta[1:]:
-        section, expected = page.meta.get("section"), original.meta.get("section")
+        section, expected = str(page.meta.get("section")), str(original.meta.get("section"))
         if section in known and expected in known and section != expected:
             problems.append(
                 f"docs/{page.path}: section är '{section}', men i originalet docs/{original.path} "
@@ -245,8 +278,8 @@ def shortcode_problems(notice: Notice) -> list[str]:
     for source in notice.pages.values():
         if not source.readable:
             continue
-        for match in shortcodes.find(source.body):
-            name = match.group(1)
+        for match in shortcodes.find(source.body, notice.markdown.render):
+            name = shortcodes.name_of(match)
             line = source.body_line + source.body.count("\n", 0, match.start())
             found.setdefault(source.path, []).append((name, line))
             if name not in shortcodes.TABLE:
@@ -343,7 +376,15 @@ def element_problems(
                 f"{where(source, name)}: attributet {name} i <{tag}> kör ett skript och är inte "
                 "tillåtet. Ta bort det."
             )
-        elif name in RESOURCE_ATTRIBUTES and any(external(url) for url in urls_in(name, value)):
+        elif name == "style":
+            problems.append(
+                f"{where(source, 'style=')}: attributet style i <{tag}> ändrar utseendet och kan "
+                "hämta bilder från andra webbplatser. Ta bort det: webbplatsen har ett "
+                "utseende för alla sidor."
+            )
+        elif (name in RESOURCE_ATTRIBUTES or (name.endswith("href") and tag not in LINKS)) and any(
+            external(url) for url in urls_in(name, value)
+        ):
             problems.append(
                 f"{where(source, value)}: '{value}' hämtas från en annan webbplats. Webbplatsen "
                 "hämtar ingenting från andra värdar, eftersom det skulle avslöja läsarna för "

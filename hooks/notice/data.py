@@ -46,6 +46,12 @@ def read_sections(data: bytes | None, problems: list[str]) -> dict[str, str]:
     )
     if loaded is None:
         return {}
+    if isinstance(loaded, list) or isinstance((loaded or {}).get("sections"), list):
+        problems.append(
+            f"{where}: avsnitten står som en lista med '-'. Skriv dem under 'sections:' som "
+            "'  namn: beskrivning', ett per rad, utan '-'."
+        )
+        return {}
     loaded = loaded or {}
     sections = loaded.get("sections") if isinstance(loaded, dict) else None
     # A section written without its indentation: report it here, and count it as known so
@@ -212,7 +218,12 @@ def read_authority(
             item = per_language.get(locale)
             text_ = " ".join(item.split()) if isinstance(item, str) else ""
             language = f" på {LANGUAGE_NAMES.get(locale, locale)}" if locale else ""
-            if not text_:
+            if item is not None and not isinstance(item, str):
+                problems.append(
+                    f"{where}: {key}{language} ska vara en text på en rad, utan hakparenteser "
+                    f"eller '-', till exempel '{key}: {fix}'."
+                )
+            elif not text_:
                 problems.append(
                     f"{where}: {key}{language} saknas eller är tom. Skriv {what}, till exempel "
                     f"'{key}: {fix}'."

@@ -13,7 +13,7 @@ def tag_of(version: str) -> str:
 
 
 def files_at(docs_dir: Path, tag: str) -> dict[str, bytes] | None:
-    """{path relative to docs/: bytes} of every file at ``tag``; None when there is no tag.
+    """{path relative to docs/: bytes} of the pages and data files at ``tag``; None without it.
 
     Read on every build that needs it, never cached for longer: after `git fetch --tags` the
     next rebuild of `make serve` finds the tag.
@@ -31,6 +31,7 @@ def files_at(docs_dir: Path, tag: str) -> dict[str, bytes] | None:
         (info.split()[2].decode(), path.decode())
         for info, path in entries
         if info.split()[:2] in ([b"100644", b"blob"], [b"100755", b"blob"])
+        and path.rsplit(b".", 1)[-1] in (b"md", b"yml")
     ]
     if not blobs:
         return {}

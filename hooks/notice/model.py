@@ -64,7 +64,11 @@ class Notice:
         found = {}
         for source in self.pages.values():
             section_id = source.meta.get("section")
-            if source.locale == locale and section_id in self.section_ids:
+            if (
+                source.locale == locale
+                and isinstance(section_id, str)
+                and section_id in self.section_ids
+            ):
                 found.setdefault(section_id, Section(section_id, source, self.title(source) or ""))
         return [found[i] for i in self.section_ids if i in found]
 

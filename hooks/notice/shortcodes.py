@@ -1,8 +1,9 @@
 """The shortcodes editors put in pages, ``<!-- notice:name -->``: one table, one pattern.
 
 Each code has a home: the page where it must stand, once per language (the checks enforce it).
-A code inside a code block or a `code span` is text, as Markdown shows it, and is never
-expanded. The renderers turn the model into Markdown or HTML for the page being built.
+A code that Markdown shows as code (in a code block or a `code span`) is text and is never
+expanded: which ones are is decided by rendering the page, as MkDocs will. The renderers turn
+the model into Markdown or HTML for the page being built.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -109,7 +110,8 @@ TABLE = {
         Shortcode("contact-form", "kontakt.md", False, "kontaktformuläret", render_contact_form),
     )
 }
-PATTERN = re.compile(r"<!--\s*notice:([\w-]+)\s*-->")
+# Lenient about spaces and capitals: "<!-- Notice: imy -->" is the same code.
+PATTERN = re.compile(r"<!--\s*notice\s*:\s*([\w-]+)\s*-->", re.IGNORECASE)
 
 
 def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:
@@ -117,27 +119,44 @@ def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:
     used: set[str] = set()
 
     def render(match: re.Match[str]) -> str:
-        used.add(match.group(1))
-        return TABLE[match.group(1)].render(ctx)
+        used.add(name_of(match))
+        return TABLE[name_of(match)].render(ctx)
 
     out, last = [], 0
-    for match in find(markdown):
-        if match.group(1) in TABLE:  # the checks have refused unknown ones
+    for match in find(markdown, ctx.model.markdown.render):
+        if name_of(match) in TABLE:  # the checks have refused unknown ones
             out += [markdown[last : match.start()], render(match)]
             last = match.end()
     return "".join([*out, markdown[last:]]), used
 
 
-def find(markdown: str) -> Iterator[re.Match[str]]:
-    """Every ``<!-- notice:... -->`` that Markdown does not show as code."""
-    code = code_ranges(markdown)
-    for match in PATTERN.finditer(markdown):
-        if not any(start <= match.start() < end for start, end in code):
-            yield match
+def find(markdown: str, render: Callable[[str], str]) -> list[re.Match[str]]:
+    """Every ``<!-- notice:... -->`` that Markdown does not show as code.
+
+    Each code is replaced by a marker and the page rendered (``render``: Markdown to HTML with
+    the site's extensions): a code whose marker lands inside <code> is text.
+    """
+    matches = list(PATTERN.finditer(markdown))
+    if not matches:
+        return []
+    marked, last = [], 0
+    for number, match in enumerate(matches):
+        marked += [markdown[last : match.start()], MARKER.format(number)]
+        last = match.end()
+    html = render("".join([*marked, markdown[last:]]))
+    code = " ".join(CODE.findall(html))
+    return [m for number, m in enumerate(matches) if MARKER.format(number) not in code]
+
+
+def name_of(match: re.Match[str]) -> str:
+    return match.group(1).lower()
 
 
 def code_ranges(markdown: str) -> list[tuple[int, int]]:
-    """Where Markdown shows text as code: fenced and indented blocks, and `code spans`."""
+    """Roughly where Markdown shows text as code: fenced and indented blocks, `code spans`.
+
+    Only for demote_headings, where a "#" line inside code must stay as it is.
+    """
     ranges: list[tuple[int, int]] = []
     fence: str | None = None
     previous, offset = "blank", 0  # what the last line was: blank, text, list, code, ...
@@ -169,24 +188,34 @@ def code_ranges(markdown: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def line_of(markdown: str, position: int) -> int:
-    return markdown.count("\n", 0, position) + 1
-
-
 def markdown_text(text: str | None) -> str:
     """Plain text (a title, a summary) made safe to put into Markdown: shown as written."""
     escaped = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(escaped.split()))
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(escaped.split()))
+    # "1. Vi ..." or "- Vi ..." would start a list.
+    escaped = NUMBERED.sub(r"\1\\\2", escaped, count=1)
+    return "\\" + escaped if escaped.startswith("-") else escaped
 
 
 def demote_headings(markdown: str) -> str:
-    """Headings one level down, outside code: the sections under hela-meddelandet's title."""
+    """Headings one level down, outside code: the sections under hela-meddelandet's title.
+
+    Both kinds Markdown knows: "# Rubrik" (also "#Rubrik") and a line underlined with === or
+    ---, which becomes "## Rubrik" or "### Rubrik".
+    """
     code = code_ranges(markdown)
-    out, offset = [], 0
-    for line in markdown.splitlines(keepends=True):
+    lines = markdown.splitlines(keepends=True)
+    out: list[str] = []
+    offset = 0
+    for line in lines:
         inside = any(start <= offset < end for start, end in code)
-        out.append("#" + line if not inside and ATX_HEADING.match(line) else line)
         offset += len(line)
+        underline = SETEXT.match(line)
+        if not inside and underline and out and out[-1].strip() and not LIST_ITEM.match(out[-1]):
+            level = 2 if underline.group(1)[0] == "=" else 3
+            out[-1] = "#" * level + " " + out[-1].strip() + "\n"
+            continue
+        out.append("#" + line if not inside and ATX_HEADING.match(line) else line)
     return "".join(out)
 
 
@@ -199,5 +228,11 @@ FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 INDENTED = re.compile(r"(?: {4}|\t)\S")
 LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-ATX_HEADING = re.compile(r"#{1,5}[ \t]")
+ATX_HEADING = re.compile(r"#{1,5}(?!#)")
+SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}()#+!|]")
+NUMBERED = re.compile(r"^(\d+)([.)])")
+# A code's stand-in while deciding whether Markdown shows it as code: letters only, which no
+# Markdown syntax changes.
+MARKER = "NOTICESHORTCODE{}X"
+CODE = re.compile(r"<code[^>]*>(.*?)</code>", re.DOTALL)

@@ -37,10 +37,11 @@ class Source:
 
 
 def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
-    """Every file under docs_dir that MkDocs would use: {path: bytes}, and what is wrong.
+    """The pages and data files under docs_dir, {path: bytes}, and what is wrong with any file.
 
     Files and folders whose names start with a dot are skipped, as MkDocs skips them. Symbolic
     links are refused and not read: one could publish any file of the machine that builds.
+    Other files are listed, not read: MkDocs copies them, so only known kinds are allowed.
     """
     files: dict[str, bytes] = {}
     problems: list[str] = []
@@ -65,7 +66,12 @@ def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
                 continue
             if not FILE_NAME.fullmatch(name):
                 problems.append(name_problem(rel, name))
-            files[rel] = (here / name).read_bytes()
+                continue  # not read as a page: its translation is reported missing instead
+            extension = name.rsplit(".", 1)[-1]
+            if extension in READ:
+                files[rel] = (here / name).read_bytes()
+            elif extension not in PUBLISHED:
+                problems.append(kind_problem(rel, extension))
     return files, problems
 
 
@@ -129,14 +135,12 @@ def read_page(path: str, text: str, languages: list[str], problems: list[str]) -
     return Source(path, locale, text, meta, text[match.end() :], body_line, True)
 
 
-def load_yaml(
-    text: str, where: str, first_line: int, problems: list[str], fix: str | dict[str, str]
-) -> Any:
+def load_yaml(text: str, where: str, first_line: int, problems: list[str], fix: str) -> Any:
     """YAML as the editors' files need it: every scalar stays text, a key twice is an error.
 
     ``first_line``: the file's line number of the text's first line (2 for front matter, which
-    starts after the first ---). ``fix``: what to tell the editor to do, or {pattern: fix}
-    tried in order.
+    starts after the first ---). ``fix``: what to tell the editor when the parser's problem is
+    none of the common ones (YAML_PROBLEMS).
     Returns None (after reporting) when the text cannot be read; "" when it is empty.
     """
     try:
@@ -152,9 +156,7 @@ def load_yaml(
         mark = getattr(error, "problem_mark", None)
         line = f", rad {mark.line + first_line}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        if isinstance(fix, dict):
-            fix = next(f for pattern, f in fix.items() if re.search(pattern, text))
-        problems.append(f"{where}{line}: {KIND[where.endswith('.md')]} ({problem}). {fix}")
+        problems.append(f"{where}{line}: {KIND[where.endswith('.md')]}. {explain(problem, fix)}")
         return None
     return "" if data is None else data
 
@@ -178,6 +180,10 @@ class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str | type(None)):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "found a key that is not text", key_node.start_mark
+                )
             if key in seen:
                 raise DuplicateKey(str(key), key_node.start_mark)
             seen.add(key)
@@ -192,6 +198,14 @@ StrictLoader.yaml_implicit_resolvers = {
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def explain(problem: str, fix: str) -> str:
+    """The YAML parser's problem in words an editor acts on; ``fix`` when it is another one."""
+    for pattern, explanation in YAML_PROBLEMS:
+        if re.search(pattern, problem):
+            return explanation
+    return fix
 
 
 def locale_of(path: str, languages: list[str]) -> str:
@@ -219,6 +233,15 @@ def symlink_problem(path: str) -> str:
     )
 
 
+def kind_problem(path: str, extension: str) -> str:
+    kinds = ", ".join(f".{e}" for e in sorted(PUBLISHED))
+    return (
+        f"docs/{path}: filer av typen .{extension} hör inte hemma i docs/, och allt där "
+        f"publiceras. Här ligger sidor (.md), datafiler (.yml) och bilder eller dokument "
+        f"({kinds}): flytta filen någon annanstans."
+    )
+
+
 def name_problem(path: str, name: str) -> str:
     return (
         f"docs/{path}: namnet '{name}' får bara innehålla små bokstäver a–z, siffror och "
@@ -228,10 +251,13 @@ def name_problem(path: str, name: str) -> str:
 
 
 def suggest_name(name: str) -> str:
-    stem, dot, ext = name.partition(".")
+    stem, *suffixes = name.split(".")
     ascii_ = unicodedata.normalize("NFKD", stem.lower()).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "sida"
-    return slug + dot + ext.lower()
+    # Keep a language suffix (".en") and the file's own extension, nothing else.
+    suffixes = [s.lower() for s in suffixes if re.fullmatch(r"[A-Za-z0-9]+", s)]
+    kept = suffixes[-2:] if len(suffixes) >= 2 and len(suffixes[-2]) == 2 else suffixes[-1:]
+    return ".".join([slug, *kept])
 
 
 FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
@@ -240,9 +266,36 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 LOCALE_SUFFIX = re.compile(r"\.[a-z]{2}\.md$")
 FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z]{2})?\.[a-z0-9]+")
 FOLDER_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
-KIND = {True: "front matter är inte giltig YAML", False: "filen är inte giltig YAML"}
-FRONT_MATTER_FIX = {
-    r"[“”„]": 'Använd raka citattecken ("...") runt texten, inte typografiska (”...”).',
-    "": "Skriv varje inställning som 'nyckel: värde' på en egen rad, och sätt texten inom "
-    "citattecken om den innehåller kolon (:) eller börjar med ett specialtecken.",
+KIND = {
+    True: "inställningarna överst i filen (front matter) går inte att läsa",
+    False: "filen går inte att läsa",
 }
+FRONT_MATTER_FIX = (
+    "Skriv varje inställning som 'nyckel: värde' på en egen rad, och sätt texten inom raka "
+    'citattecken ("...") om den innehåller kolon (:) eller börjar med ett specialtecken.'
+)
+# What the YAML parser (libyaml or PyYAML) says, and what it means for an editor.
+YAML_PROBLEMS = [
+    (
+        r"mapping values are not allowed",
+        "En text innehåller ett kolon följt av mellanslag. Sätt hela texten inom raka "
+        'citattecken ("..."), inte typografiska (”...”).',
+    ),
+    (r"tab|\t", "Raden är indragen med tabb. Dra in raden med mellanslag i stället."),
+    (
+        r"could not find expected ':'",
+        "En rad saknar kolon efter nyckeln. Skriv varje inställning som 'nyckel: värde'.",
+    ),
+    (
+        r"end of the stream|quoted scalar|found unexpected end",
+        "Ett citattecken avslutas aldrig. Avsluta texten med samma citattecken som den börjar med.",
+    ),
+    (
+        r"key that is not text|unhashable",
+        "En nyckel står inom hakparenteser eller är en lista. Skriv nyckeln som ett ord "
+        "följt av kolon, till exempel 'gdpr: [13.2.a]'.",
+    ),
+]
+# Read by the model; published as they are (MkDocs copies them); anything else is refused.
+READ = {"md", "yml"}
+PUBLISHED = {"png", "jpg", "jpeg", "gif", "webp", "pdf"}
