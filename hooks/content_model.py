@@ -36,7 +36,10 @@ SECTIONS_ENTRY = "sections.yml"  # where mkdocs.yml's nav puts the sections
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.plugins["i18n"].building:  # a nested language build: read already
         return config
-    model = build.start(config)
+    try:
+        model = build.start(config)
+    except ValueError as error:  # NOTICE_TODAY that is not a date (notice/dates.py)
+        raise PluginError(str(error)) from None
     config.nav, nav_problems = with_sections(config.nav, model.nav())
     problems = model.problems + nav_problems
     if problems:

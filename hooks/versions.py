@@ -1,8 +1,9 @@
 """The notice's versions on every page and in the feeds (docs/versions.yml, via the model).
 
 - ``on_page_context`` / ``on_template_context`` give every page (404 too) ``notice_version``:
-  the effective date, written the page language's way (overrides/partials/versions.html), and
-  the feed to subscribe to.
+  the effective date, written the page language's way (overrides/partials/versions.html),
+  whether the version is upcoming (its date is after today: notice/dates.py), and the feed to
+  subscribe to.
 - ``on_post_build`` writes the Atom feed of the language just built (``feed.xml``,
   ``en/feed.xml``).
 
@@ -55,11 +56,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def version_context(locale: str, config: MkDocsConfig) -> dict[str, Any]:
-    current = build.current().versions[0]
+    model = build.current()
+    current = model.versions[0]
+    in_force = model.in_force()
     return {
         "date": current.id,
         "text": dates.long_date(current.date, locale),
         "lang": locale,
+        # Published before its date: every page says so (overrides/main.html, block announce),
+        # and links to the version in force when there is one and an archive to find it in.
+        "upcoming": model.upcoming,
+        "in_force": in_force.id if in_force and model.upcoming else None,
+        "archive": urls.building_a_version(),
         # Absolute, at the canonical version (mike: latest/), so that a reader of an earlier
         # version subscribes to the feed that goes on, not to that version's frozen copy.
         "feed": urljoin(urls.version_root(config.site_url or "/"), feed_path(locale, config)),

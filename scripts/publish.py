@@ -21,6 +21,7 @@ When any step fails, gh-pages and the tag are put back exactly as they were.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -63,23 +64,41 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def publish(root: Path, *, push: bool, force: bool) -> str:
-    """Publish the newest version; returns what was done, for the person who ran it."""
+    """Make gh-pages what main and today say; returns what was done, for whoever ran it.
+
+    The version to publish is main's newest. A version published before its date is upcoming:
+    it gets its folder, but `latest` (and the root redirect, robots.txt) stay on the version in
+    force. The run on its date (the publish workflow also runs daily) moves them, and rebuilds
+    the version without its "takes effect on" notice: the same text, presented as in force.
+    """
     config = check_required_settings(root / CONFIG)
-    version = newest_version(root / "docs", config)
+    notice = read_notice(root / "docs", config)
+    version = notice.versions[0]
     git = Git(root)
     check_clean(git)
     if push:
         fetch(git)
-    tag = notice_git.tag_of(version)
-    if not force and already_published(git, version, tag):
-        return f"Version {version} is already published and docs/ has not changed: nothing to do."
+    published = published_versions(git)
+    check_not_older(version.id, published)
+    tag = notice_git.tag_of(version.id)
+    new = force or not already_published(git, version.id, tag)
+    in_force = version_in_force(notice.today, {*published, version.id})
+    rebuild = not new and takes_effect(git, version.id, notice.today)
+    if not (new or rebuild) and alias_target(git) == in_force:
+        return (
+            f"Version {version.id} is already published and docs/ has not changed: nothing to do."
+        )
 
     saved = {ref: git.ref(ref) for ref in (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")}
     try:
-        check_build(root, version)
-        deploy(git, version)
-        write_root_files(git, version, config["site_url"])
-        git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version}", "HEAD")
+        if new or rebuild:
+            check_build(root, version.id)
+            deploy(git, version.id, latest=version.id == in_force)
+        if alias_target(git) != in_force:
+            move_latest(git, in_force)
+        write_root_files(git, in_force, config["site_url"])
+        if new:
+            git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version.id}")
         if push:
             git.run("push", "--atomic", REMOTE, BRANCH, f"+refs/tags/{tag}:refs/tags/{tag}")
     except BaseException:
@@ -87,18 +106,41 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
             git.restore(ref, value)
         raise
     where = f"{REMOTE}/{BRANCH}" if push else f"the local branch {BRANCH} (PUSH=1 to push)"
-    return f"Published version {version} to {where}, tagged {tag}."
+    state = "in force" if version.id == in_force else f"upcoming; {in_force} is in force"
+    if not new:
+        return f"Version {in_force} is now in force: latest and robots.txt moved on {where}."
+    return f"Published version {version.id} ({state}) to {where}, tagged {tag}."
 
 
 # The version
 
 
-def newest_version(docs_dir: Path, config: dict) -> str:
-    """The first entry of docs/versions.yml, from the model the build reads."""
-    notice = model.load(docs_dir, languages.built(config), build.markdown_config(config))
+def read_notice(docs_dir: Path, config: dict) -> model.Notice:
+    """docs/ as the build reads it; its newest version (the first entry) is the one to publish."""
+    try:
+        notice = model.load(docs_dir, languages.built(config), build.markdown_config(config))
+    except ValueError as error:  # NOTICE_TODAY that is not a date
+        raise PublishError(str(error)) from None
     if notice.problems:
         raise PublishError(model.format_problems(notice.problems))
-    return notice.versions[0].id
+    return notice
+
+
+def version_in_force(today: dt.date, versions: set[str]) -> str:
+    """The newest version whose date has come; before the first one's date, the first one."""
+    dates = sorted(versions)
+    return next((v for v in reversed(dates) if dt.date.fromisoformat(v) <= today), dates[0])
+
+
+def check_not_older(version: str, published: list[str]) -> None:
+    """A branch or an old commit must never move the archive back."""
+    newer = [v for v in published if v > version]
+    if newer:
+        raise PublishError(
+            f"versionen {version} är äldre än version {max(newer)}, som redan är publicerad. "
+            "Publicera från main, där den nyaste versionen står överst i docs/versions.yml; "
+            "en ny version ska ha ett senare datum än den som redan är publicerad."
+        )
 
 
 # Settings that must be configured before going live
@@ -180,6 +222,13 @@ def check_clean(git: Git) -> None:
             "the working tree has uncommitted changes: commit them first, so that the tag "
             "names exactly what is published (git status shows them)."
         )
+    ignored = git.run("status", "--porcelain", "--ignored", "--", "docs")
+    if ignored:
+        files = ", ".join(line[3:] for line in ignored.splitlines())
+        raise PublishError(
+            f"docs/ holds files git ignores ({files}): they would be published but not be in "
+            "the tag. Publish from a clean checkout of the commit to publish."
+        )
 
 
 def fetch(git: Git) -> None:
@@ -189,13 +238,41 @@ def fetch(git: Git) -> None:
         git.run("fetch", "--quiet", REMOTE, f"+{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}")
 
 
+def gh_pages(git: Git) -> str | None:
+    """What is online: origin's gh-pages when it was fetched, else the local branch."""
+    return git.ref(f"refs/remotes/{REMOTE}/{BRANCH}") or git.ref(f"refs/heads/{BRANCH}")
+
+
+def published_versions(git: Git) -> list[str]:
+    branch = gh_pages(git)
+    if not branch or not git.run("ls-tree", branch, "versions.json"):
+        return []
+    return [v["version"] for v in json.loads(git.run("show", f"{branch}:versions.json"))]
+
+
+def alias_target(git: Git) -> str | None:
+    """The version `latest` points at, on the local gh-pages (where this run works)."""
+    if not git.ref(f"refs/heads/{BRANCH}") or not git.run("ls-tree", BRANCH, "versions.json"):
+        return None
+    versions = json.loads(git.run("show", f"{BRANCH}:versions.json"))
+    return next((v["version"] for v in versions if ALIAS in v["aliases"]), None)
+
+
+def takes_effect(git: Git, version: str, today: dt.date) -> bool:
+    """The published folder says the version is upcoming, and its date has come."""
+    if dt.date.fromisoformat(version) > today:
+        return False
+    page = git.run("show", f"{BRANCH}:{version}/index.html", check=False)
+    return 'class="seom-upcoming"' in page
+
+
 def already_published(git: Git, version: str, tag: str) -> bool:
     """True when this exact version is online already; an error when it would change it.
 
     A merge that changes no text (code, tests) publishes nothing. A change to docs/ under the
     same version would rewrite a published version, which never changes: it needs a new one.
     """
-    branch = git.ref(f"refs/remotes/{REMOTE}/{BRANCH}") or git.ref(f"refs/heads/{BRANCH}")
+    branch = gh_pages(git)
     folder = branch and git.run("ls-tree", branch, version)
     tagged = git.ref(f"refs/tags/{tag}")
     if not folder and not tagged:
@@ -237,31 +314,45 @@ def check_build(root: Path, version: str) -> None:
         )
 
 
-def deploy(git: Git, version: str) -> None:
-    mike = [str(Path(sys.executable).parent / "mike")]  # mike has no `python -m mike`
+def deploy(git: Git, version: str, *, latest: bool) -> None:
+    """The version into its folder; `latest` too when it is the version in force."""
     message = f"Publish privacy notice {version}"
-    for args in (
-        ["deploy", "--update-aliases", "--message", message, version, ALIAS],
-        ["set-default", "--message", f"Default version: {ALIAS}", ALIAS],
-    ):
-        result = subprocess.run(
-            [*mike, *args, "--config-file", CONFIG, "--branch", BRANCH, "--remote", REMOTE],
-            cwd=git.root,
-            env=_env(),
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise PublishError(f"mike {args[0]} failed:\n{result.stderr}")
+    if latest:
+        mike(git, "deploy", "--update-aliases", "--message", message, version, ALIAS)
+    else:
+        mike(git, "deploy", "--message", message, version)
+    if not git.run("ls-tree", BRANCH, "index.html"):  # the root redirect, once
+        mike(git, "set-default", "--message", f"Default version: {ALIAS}", ALIAS)
+
+
+def move_latest(git: Git, version: str) -> None:
+    """`latest` (a full copy: mike's alias_type copy) to the version in force."""
+    mike(git, "alias", "--update-aliases", "--message", f"In force: {version}", version, ALIAS)
+    if not git.run("ls-tree", BRANCH, "index.html"):
+        mike(git, "set-default", "--message", f"Default version: {ALIAS}", ALIAS)
+
+
+def mike(git: Git, command: str, *args: str) -> None:
+    executable = str(Path(sys.executable).parent / "mike")  # mike has no `python -m mike`
+    where = ["--config-file", CONFIG, "--branch", BRANCH, "--remote", REMOTE]
+    result = subprocess.run(
+        [executable, command, *args, *where],
+        cwd=git.root,
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise PublishError(f"mike {command} failed:\n{result.stderr}")
 
 
 # Files at the root of gh-pages: outside every version folder, so they can change
 
 
-def write_root_files(git: Git, version: str, site_url: str) -> None:
+def write_root_files(git: Git, in_force: str, site_url: str) -> None:
     versions = json.loads(git.run("show", f"{BRANCH}:versions.json"))
     files = {
-        "robots.txt": robots_txt([v["version"] for v in versions], version, site_url),
+        "robots.txt": robots_txt([v["version"] for v in versions], in_force, site_url),
         # GitHub Pages serves only the root 404.html: the current version's, in Swedish.
         "404.html": git.run("show", f"{BRANCH}:{ALIAS}/404.html"),
     }
@@ -287,12 +378,12 @@ def write_root_files(git: Git, version: str, site_url: str) -> None:
 
 
 def robots_txt(versions: list[str], current: str, site_url: str) -> str:
-    """Keep crawlers out of earlier versions; point them at the current sitemap.
+    """Keep crawlers out of every version but the one in force; point them at its sitemap.
 
-    A published version's files never change, so the noindex an earlier version needs once it
-    is superseded cannot go into its pages; robots.txt at the root can. Every version's
-    canonical links already point at latest/, the copy of the current version. (Crawlers read
-    robots.txt only at a host's root, as on integritet.seom.se.)
+    A published version's files never change, so the noindex an earlier (or upcoming) version
+    needs cannot go into its pages; robots.txt at the root can. Every version's canonical links
+    already point at latest/, the copy of the version in force. (Crawlers read robots.txt only
+    at a host's root, as on integritet.seom.se.)
     """
     root = site_url.rstrip("/") + "/"
     path = urlsplit(root).path

@@ -24,8 +24,11 @@ PREFIX = "/integritet/"
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.archive.yml", "docs", "overrides", "hooks", "scripts")
 
 
-# The environment variables mkdocs.yml reads: a build sees only those a test gives it.
-SETTINGS_ENV = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO")
+# The environment variables the build reads: a build sees only those a test gives it.
+SETTINGS_ENV = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO", "NOTICE_TODAY")
+# The date that counts as today in tests (NOTICE_TODAY), so that they do not change as the
+# calendar moves: the first version (2026-12-01) is in force.
+TODAY = "2026-12-15"
 
 
 def build(
@@ -40,6 +43,7 @@ def build(
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in SETTINGS_ENV:
         environment.pop(name, None)
+    environment["NOTICE_TODAY"] = TODAY
     environment.update(env or {})
     if site_url:
         environment["SITE_URL"] = site_url

@@ -256,6 +256,7 @@ def test_a_build_reads_each_file_of_docs_once(
 
     for name in ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NOTICE_TODAY", "2026-12-15")
     docs = ROOT / "docs"
     opened: list[str] = []
     real_open = builtins.open

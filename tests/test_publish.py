@@ -58,6 +58,7 @@ class Archive:
     results: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
     refs: dict[str, dict[str, str]] = field(default_factory=dict)
     trees: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)
 
     def publish(
         self, *flags: str, env: dict[str, str] | None = None
@@ -100,6 +101,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
     identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
     env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
+    env["NOTICE_TODAY"] = "2027-03-15"  # both versions are in force
     env.pop("CONTACT_FORM_MAILTO", None)
     env["CONTACT_FORM_ACTION"] = FORM_ACTION
     bin_dir = str(Path(sys.executable).parent)

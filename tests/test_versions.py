@@ -411,6 +411,7 @@ def test_the_next_build_in_the_same_process_sees_a_fetched_tag_and_edited_files(
 
     for name in ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NOTICE_TODAY", "2027-03-15")
     project = published_project(tmp_path, tag=False)
     site_dir = tmp_path / "site"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -18,5 +19,21 @@ def long_date(date: dt.date, locale: str) -> str:
 
 
 def today() -> dt.date:
-    """Today in Sweden, where a version of the notice takes effect at midnight."""
-    return dt.datetime.now(SWEDEN).date()
+    """Today in Sweden, where a version of the notice takes effect at midnight.
+
+    ``NOTICE_TODAY=YYYY-MM-DD`` sets the date that counts as today, for tests and previews:
+    which version is in force and which is upcoming follow it, nothing else.
+    """
+    value = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return dt.datetime.now(SWEDEN).date()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{TODAY_VARIABLE} is {value!r}: set it to a date written YYYY-MM-DD, or unset it "
+            "to use today's date."
+        ) from None
+
+
+TODAY_VARIABLE = "NOTICE_TODAY"

@@ -47,6 +47,7 @@ class Notice:
     authority: dict[str, dict[str, str]] = field(default_factory=dict)  # locale: key: value
     problems: list[str] = field(default_factory=list)
     previous_version: Notice | None = None  # the model at the previous version's git tag
+    today: dt.date = dt.date.min  # the date that counts as today (notice/dates.py)
 
     def page(self, base: str, locale: str) -> Source | None:
         """A page by its default-language file name ("lagring.md"), in one language."""
@@ -75,6 +76,15 @@ class Notice:
     def nav(self) -> list[str]:
         """The section pages (default language) in menu order."""
         return [section.source.path for section in self.sections(self.languages[0])]
+
+    @property
+    def upcoming(self) -> bool:
+        """The version being built (the newest) takes effect after today."""
+        return bool(self.versions) and self.versions[0].date > self.today
+
+    def in_force(self) -> Version | None:
+        """The newest version whose date has come, among those in versions.yml."""
+        return next((v for v in self.versions if v.date <= self.today), None)
 
     def previous(self) -> Notice:
         """The model of the previous version (the second entry of versions.yml)."""
@@ -112,7 +122,8 @@ def from_files(
 ) -> Notice:
     """The model of docs/ given as {path relative to docs/: bytes} (from disk or a git tag)."""
     problems = list(problems or [])
-    notice = Notice(languages, markdown or html.MarkdownConfig())
+    today = today or dates.today()
+    notice = Notice(languages, markdown or html.MarkdownConfig(), today=today)
     for path, content in files.items():
         if not path.endswith(".md"):
             continue
@@ -128,9 +139,7 @@ def from_files(
         if source.readable:
             notice.rendered[path] = html.read(notice.markdown.render(source.body))
     notice.section_ids = data.read_sections(files.get(data.SECTIONS_FILE), problems)
-    notice.versions = data.read_versions(
-        files.get(data.VERSIONS_FILE), languages, today or dates.today(), problems
-    )
+    notice.versions = data.read_versions(files.get(data.VERSIONS_FILE), languages, today, problems)
     notice.authority = data.read_authority(files.get(data.AUTHORITY_FILE), languages, problems)
     notice.problems = problems + checks.run(notice)
     return notice

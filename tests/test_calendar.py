@@ -1,0 +1,235 @@
+"""Publishing follows the calendar: an upcoming version, and the switch on its date.
+
+`make publish` in a real git repository with a bare origin, the date that counts as today set
+with NOTICE_TODAY (as the daily publish run would meet it): version A in force, version B
+published before its date (upcoming), then the run on B's date that puts B in force.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SiteServer, Tab, axe_violations, copy_project
+from test_publish import FORM_ACTION, Archive, git
+
+A, B, BETWEEN = "2026-12-01", "2027-03-01", "2027-01-15"
+UPCOMING = {
+    "": "Den här versionen av integritetsmeddelandet börjar gälla den 1 mars 2027.",
+    "en/": "This version of the privacy notice takes effect on 1 March 2027.",
+}
+IN_FORCE_LINK = {"": "Läs den version som gäller nu", "en/": "Read the version in force now"}
+
+
+def entry(version: str) -> str:
+    return f'- version: "{version}"\n  summary:\n    sv: Ändrad.\n    en: Changed.\n'
+
+
+def add_version(repo: Path, version: str, sentence: str) -> None:
+    """A new version at the top of versions.yml, with a sentence added in both languages."""
+    for name in ("lagring.md", "lagring.en.md"):
+        with (repo / "docs" / name).open("a", encoding="utf-8") as f:
+            f.write(f"\n{sentence}\n")
+    versions = repo / "docs" / "versions.yml"
+    text = versions.read_text(encoding="utf-8")
+    first = text.index("- version:")
+    versions.write_text(text[:first] + entry(version) + text[first:], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    base = tmp_path_factory.mktemp("calendar")
+    server = SiteServer(base / "served")
+    origin = base / "origin.git"
+    git(base, "init", "-q", "--bare", str(origin))
+    repo = copy_project(base / "repo")
+    for name in (".gitignore", "Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, repo / name)
+    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
+    identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
+    env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CONTACT_FORM_MAILTO", None)
+    env["CONTACT_FORM_ACTION"] = FORM_ACTION
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    os.environ.update(identity)
+    arc = Archive(repo, origin, server, env)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "remote", "add", "origin", str(origin))
+    arc.commits[A] = arc.commit_all("Version A")
+
+    def publish(name: str, today: str, *flags: str) -> None:
+        arc.results[name] = arc.publish("PUSH=1", *flags, env={**env, "NOTICE_TODAY": today})
+        arc.refs[name] = arc.local_refs()
+        arc.refs["origin " + name] = arc.remote_refs()
+
+    publish("A", "2026-12-05")
+    add_version(repo, B, "Den här meningen gäller från version B.")
+    arc.commits[B] = arc.commit_all("Version B, announced ahead of its date")
+    publish("B early", "2027-02-20")
+    arc.trees["A before the switch"] = git(repo, "rev-parse", f"gh-pages:{A}")
+    arc.trees["B early"] = git(repo, "rev-parse", f"gh-pages:{B}")
+    for page in ("", "en/"):
+        arc.pages[f"B early {page}"] = arc.show(f"{B}/{page}lagring/index.html")
+    arc.pages["robots early"] = arc.show("robots.txt")
+    publish("B early again", "2027-02-20")
+    publish("switch", B)
+    arc.trees["A after the switch"] = git(repo, "rev-parse", f"gh-pages:{A}")
+    arc.pages["robots after"] = arc.show("robots.txt")
+    publish("after the switch", "2027-03-02")
+
+    # A branch made before B, with a version between A and B, published on its own.
+    git(repo, "checkout", "-q", "-b", "old", arc.commits[A])
+    add_version(repo, BETWEEN, "En mening från en gammal gren.")
+    arc.commit_all("A version older than the published B")
+    publish("older", "2027-03-02")
+    git(repo, "checkout", "-q", "main")
+
+    # A file in docs/ that git ignores only on this machine.
+    (repo / ".git" / "info" / "exclude").write_text("docs/bild.png\n", encoding="utf-8")
+    (repo / "docs" / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    publish("ignored", "2027-03-02")
+    (repo / "docs" / "bild.png").unlink()
+
+    publish("not a date", "1 mars")
+    yield arc
+
+
+def versions_json(arc: Archive, name: str) -> dict[str, list[str]]:
+    """{version: aliases} on origin after run ``name``: read from the commit it pushed."""
+    commit = arc.refs["origin " + name]["refs/heads/gh-pages"]
+    data = json.loads(git(arc.repo, "show", f"{commit}:versions.json"))
+    return {v["version"]: v["aliases"] for v in data}
+
+
+def test_an_upcoming_version_is_published_but_not_in_force(calendar: Archive) -> None:
+    result = calendar.results["B early"]
+    assert result.returncode == 0, result.stderr
+    assert f"Published version {B} (upcoming; {A} is in force)" in result.stdout
+    assert versions_json(calendar, "B early") == {B: [], A: ["latest"]}
+    # Search engines see only the version in force.
+    assert f"Disallow: /integritet/{B}/" in calendar.pages["robots early"].splitlines()
+    assert f"Disallow: /integritet/{A}/" not in calendar.pages["robots early"].splitlines()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_an_upcoming_versions_pages_say_when_it_takes_effect(
+    calendar: Archive, prefix: str
+) -> None:
+    page = BeautifulSoup(calendar.pages[f"B early {prefix}"], "html.parser")
+    notice = page.select_one(".md-banner .seom-upcoming")
+    assert notice.get_text(" ", strip=True).startswith(UPCOMING[prefix])
+    link = notice.find("a")
+    assert link.get_text(strip=True) == IN_FORCE_LINK[prefix]
+    up = "../../../" if prefix else "../../"  # from <B>/[en/]lagring/ to the archive's root
+    assert link["href"] == f"{up}latest/{prefix}lagring/"
+    # It is not an "earlier version": Material's banner for those is left out.
+    assert not page.select(".md-banner--warning")
+
+
+def test_running_again_the_same_day_does_nothing(calendar: Archive) -> None:
+    result = calendar.results["B early again"]
+    assert result.returncode == 0, result.stderr
+    assert "nothing to do" in result.stdout
+    assert calendar.refs["B early again"] == calendar.refs["B early"]
+
+
+def test_on_its_date_the_upcoming_version_comes_into_force(calendar: Archive) -> None:
+    result = calendar.results["switch"]
+    assert result.returncode == 0, result.stderr
+    assert f"Version {B} is now in force" in result.stdout
+    assert versions_json(calendar, "switch") == {B: ["latest"], A: []}
+    robots = calendar.pages["robots after"].splitlines()
+    assert f"Disallow: /integritet/{A}/" in robots
+    assert f"Disallow: /integritet/{B}/" not in robots
+    # B is rebuilt as in force: the same text, no "takes effect" notice; latest is B.
+    for prefix in ("", "en/"):
+        page = calendar.soup(f"{B}/{prefix}lagring/index.html")
+        assert not page.select(".seom-upcoming")
+        assert calendar.soup(f"latest/{prefix}lagring/index.html").select_one(
+            ".seom-effective time"
+        )["datetime"] == B
+    # A is the record: not one byte changed.
+    assert calendar.trees["A after the switch"] == calendar.trees["A before the switch"]
+    assert calendar.refs["after the switch"] == calendar.refs["switch"]
+
+
+def published(refs: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in refs.items() if k.startswith(("refs/heads/gh-pages", "refs/tags/"))}
+
+
+def test_a_version_older_than_a_published_one_is_refused(calendar: Archive) -> None:
+    result = calendar.results["older"]
+    assert result.returncode != 0
+    assert (
+        f"make publish: versionen {BETWEEN} är äldre än version {B}, som redan är publicerad. "
+        "Publicera från main, där den nyaste versionen står överst i docs/versions.yml; en ny "
+        "version ska ha ett senare datum än den som redan är publicerad.\n"
+    ) in result.stderr
+    assert published(calendar.refs["older"]) == published(calendar.refs["after the switch"])
+    assert calendar.refs["origin older"] == calendar.refs["origin after the switch"]
+
+
+def test_a_file_git_ignores_in_docs_is_refused(calendar: Archive) -> None:
+    result = calendar.results["ignored"]
+    assert result.returncode != 0
+    assert (
+        "make publish: docs/ holds files git ignores (docs/bild.png): they would be published "
+        "but not be in the tag. Publish from a clean checkout of the commit to publish.\n"
+    ) in result.stderr
+    assert published(calendar.refs["ignored"]) == published(calendar.refs["after the switch"])
+
+
+def test_a_today_that_is_not_a_date_is_refused(calendar: Archive) -> None:
+    result = calendar.results["not a date"]
+    assert result.returncode != 0
+    assert (
+        "make publish: NOTICE_TODAY is '1 mars': set it to a date written YYYY-MM-DD, or unset "
+        "it to use today's date.\n"
+    ) in result.stderr
+
+
+# In the browser: the upcoming version as a reader meets it
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
+    browser, calendar: Archive, tmp_path: Path, prefix: str
+) -> None:
+    served = tmp_path / "served"
+    served.mkdir()
+    commit = calendar.refs["origin B early"]["refs/heads/gh-pages"]
+    tar = subprocess.run(
+        ["git", "archive", commit], cwd=calendar.repo, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(served)], input=tar, check=True)
+    server = SiteServer(served)
+    server.start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        tab = Tab(page, server.origin)
+        page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
+        page.goto(server.url + f"{B}/{prefix}lagring/")
+        page.wait_for_load_state("networkidle")
+        notice = page.locator(".seom-upcoming")
+        assert notice.is_visible()
+        assert UPCOMING[prefix] in notice.inner_text()
+        assert not page.locator("[data-md-component=outdated]").is_visible()
+        assert axe_violations(tab) == []
+        notice.get_by_role("link", name=IN_FORCE_LINK[prefix]).click()
+        page.wait_for_load_state()
+        assert page.url == server.url + f"latest/{prefix}lagring/"
+        assert not page.locator(".seom-upcoming").count()
+        assert tab.console_errors == []
+    finally:
+        context.close()
+        server.stop()
