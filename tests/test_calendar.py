@@ -8,18 +8,15 @@ published before its date (upcoming), then the run on B's date that puts B in fo
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SiteServer, Tab, axe_violations, copy_project
-from test_publish import FORM_ACTION, Archive, git
+from conftest import SiteServer, Tab, axe_violations
+from test_publish import Archive, git, new_archive
 
 A, B, BETWEEN = "2026-12-01", "2027-03-01", "2027-01-15"
 UPCOMING = {
@@ -46,24 +43,8 @@ def add_version(repo: Path, version: str, sentence: str) -> None:
 
 @pytest.fixture(scope="module")
 def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
-    base = tmp_path_factory.mktemp("calendar")
-    server = SiteServer(base / "served")
-    origin = base / "origin.git"
-    git(base, "init", "-q", "--bare", str(origin))
-    repo = copy_project(base / "repo")
-    for name in (".gitignore", "Makefile", "requirements.txt"):
-        shutil.copy2(ROOT / name, repo / name)
-    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
-    identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
-    env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("CONTACT_FORM_MAILTO", None)
-    env["CONTACT_FORM_ACTION"] = FORM_ACTION
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    os.environ.update(identity)
-    arc = Archive(repo, origin, server, env)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "remote", "add", "origin", str(origin))
-    arc.commits[A] = arc.commit_all("Version A")
+    arc = new_archive(tmp_path_factory.mktemp("calendar"), today=A)
+    repo, env = arc.repo, arc.env
 
     def publish(name: str, today: str, *flags: str) -> None:
         arc.results[name] = arc.publish("PUSH=1", *flags, env={**env, "NOTICE_TODAY": today})

@@ -88,11 +88,10 @@ class Archive:
         return git(self.repo, "rev-parse", "HEAD")
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
-    base = tmp_path_factory.mktemp("publish")
-    served = base / "served"
-    server = SiteServer(served)
+def new_archive(base: Path, today: str) -> Archive:
+    """A git repository of the project with a bare origin, and the environment to publish it
+    to a server on 127.0.0.1 under PREFIX (started by the caller); version A committed."""
+    server = SiteServer(base / "served")
     origin = base / "origin.git"
     git(base, "init", "-q", "--bare", str(origin))
     repo = copy_project(base / "repo")
@@ -101,7 +100,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
     identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
     env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
-    env["NOTICE_TODAY"] = "2027-03-15"  # both versions are in force
+    env["NOTICE_TODAY"] = today
     env.pop("CONTACT_FORM_MAILTO", None)
     env["CONTACT_FORM_ACTION"] = FORM_ACTION
     bin_dir = str(Path(sys.executable).parent)
@@ -112,6 +111,14 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     git(repo, "remote", "add", "origin", str(origin))
     assert f"- version: {A}\n" in (repo / "docs" / "versions.yml").read_text()
     arc.commits[A] = arc.commit_all("Version A")
+    return arc
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    base = tmp_path_factory.mktemp("publish")
+    arc = new_archive(base, today="2027-03-15")  # both versions are in force
+    repo, env, origin, server, served = arc.repo, arc.env, arc.origin, arc.server, base / "served"
 
     # Not ready to go live: the contact form has nowhere to send requests.
     unconfigured = {k: v for k, v in env.items() if k != "CONTACT_FORM_ACTION"}
