@@ -5,7 +5,7 @@
   whether the version is upcoming (its date is after today: notice/dates.py), and the feed to
   subscribe to.
 - ``on_post_build`` writes the Atom feed of the language just built (``feed.xml``,
-  ``en/feed.xml``).
+  ``en/feed.xml``), in plain builds: the archive's feeds are `make publish`'s.
 
 The history and what-changed pages are shortcodes (notice/shortcodes.py).
 """
@@ -40,15 +40,22 @@ def on_template_context(
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # In the archive, `make publish` writes the feeds at its root (scripts/publish.py): a
+    # version folder never changes, and its feed would miss every later version.
+    if urls.building_a_version():
+        return
     # static-i18n builds each language separately into the same site_dir: each build writes
     # its own language's feed.
     locale = languages.current(config)
+    root = urls.archive_root(config.site_url or "/")
+    prefix = languages.prefix(locale, config)
     xml = atom.feed(
         build.current().versions,
         locale,
-        languages.prefix(locale, config),
-        urls.archive_root(config.site_url or "/"),
+        root,
         texts.of(build.env(config), locale)["feed"],
+        prefix=prefix,
+        home=urljoin(root, prefix),
     )
     target = Path(config.site_dir) / feed_path(locale, config)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -68,9 +75,8 @@ def version_context(locale: str, config: MkDocsConfig) -> dict[str, Any]:
         "upcoming": model.upcoming,
         "in_force": in_force.id if in_force and model.upcoming else None,
         "archive": urls.building_a_version(),
-        # Absolute, at the canonical version (mike: latest/), so that a reader of an earlier
-        # version subscribes to the feed that goes on, not to that version's frozen copy.
-        "feed": urljoin(urls.version_root(config.site_url or "/"), feed_path(locale, config)),
+        # Absolute, at the archive's root, where `make publish` keeps the one feed that goes on.
+        "feed": urljoin(urls.archive_root(config.site_url or "/"), feed_path(locale, config)),
     }
 
 

@@ -36,9 +36,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # mkdocs.yml plus mike's plugin and the version selector: what each archived version is built
 # with (plain builds leave them out).
 CONFIG = "mkdocs.archive.yml"
+STATE_FILE = "notice.json"  # overrides/main.html points every page of the archive at it
+CHANGES_PAGE = "andringar"
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import build, form, languages, model  # noqa: E402
+from notice import atom, build, dates, form, languages, model, texts  # noqa: E402
 from notice import git as notice_git  # noqa: E402
 
 BRANCH = "gh-pages"
@@ -84,22 +86,20 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     new = force or not already_published(git, version.id, tag)
     in_force = version_in_force(notice.today, {*published, version.id})
     rebuild = not new and takes_effect(git, version.id, notice.today)
-    if not (new or rebuild) and alias_target(git) == in_force:
-        return (
-            f"Version {version.id} is already published and docs/ has not changed: nothing to do."
-        )
+    moved = alias_target(git) != in_force
 
     saved = {ref: git.ref(ref) for ref in (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")}
     try:
         if new or rebuild:
             check_build(root, version.id)
             deploy(git, version.id, latest=version.id == in_force)
-        if alias_target(git) != in_force:
-            move_latest(git, in_force)
-        write_root_files(git, in_force, config["site_url"])
         if new:
             git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version.id}")
-        if push:
+        if alias_target(git) != in_force:
+            move_latest(git, in_force)
+        write_root_files(git, notice, in_force, config)
+        changed = {ref: git.ref(ref) for ref in saved} != saved
+        if push and (changed or not_on_origin(git, tag)):
             git.run("push", "--atomic", REMOTE, BRANCH, f"+refs/tags/{tag}:refs/tags/{tag}")
     except BaseException:
         for ref, value in saved.items():
@@ -107,9 +107,13 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
         raise
     where = f"{REMOTE}/{BRANCH}" if push else f"the local branch {BRANCH} (PUSH=1 to push)"
     state = "in force" if version.id == in_force else f"upcoming; {in_force} is in force"
-    if not new:
+    if new:
+        return f"Published version {version.id} ({state}) to {where}, tagged {tag}."
+    if moved or rebuild:
         return f"Version {in_force} is now in force: latest and robots.txt moved on {where}."
-    return f"Published version {version.id} ({state}) to {where}, tagged {tag}."
+    if changed:
+        return f"Version {version.id} is already published; updated the archive's root files."
+    return f"Version {version.id} is already published and docs/ has not changed: nothing to do."
 
 
 # The version
@@ -349,12 +353,23 @@ def mike(git: Git, command: str, *args: str) -> None:
 # Files at the root of gh-pages: outside every version folder, so they can change
 
 
-def write_root_files(git: Git, in_force: str, site_url: str) -> None:
-    versions = json.loads(git.run("show", f"{BRANCH}:versions.json"))
+def not_on_origin(git: Git, tag: str) -> bool:
+    """What this repository holds that origin lacks: left by a run that stopped before pushing."""
+    refs = (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")
+    lines = git.run("ls-remote", REMOTE, *refs).splitlines()
+    remote = {ref: sha for sha, ref in (line.split("\t") for line in lines)}
+    return any(remote.get(ref) != git.ref(ref) for ref in refs)
+
+
+def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict) -> None:
+    """Files at the archive's root, outside every version folder: what changes over time."""
+    versions = [v["version"] for v in json.loads(git.run("show", f"{BRANCH}:versions.json"))]
     files = {
-        "robots.txt": robots_txt([v["version"] for v in versions], in_force, site_url),
+        "robots.txt": robots_txt(versions, in_force, config["site_url"]),
         # GitHub Pages serves only the root 404.html: the current version's, in Swedish.
         "404.html": git.run("show", f"{BRANCH}:{ALIAS}/404.html"),
+        STATE_FILE: state_json(notice, versions, in_force),
+        **feeds(git, notice, versions, config),
     }
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -373,8 +388,51 @@ def write_root_files(git: Git, in_force: str, site_url: str) -> None:
     if tree == git.run("rev-parse", f"{BRANCH}^{{tree}}"):
         return
     parent = git.run("rev-parse", BRANCH)
-    commit = git.run("commit-tree", tree, "-p", parent, "-m", "Update robots.txt and 404.html")
+    commit = git.run("commit-tree", tree, "-p", parent, "-m", "Update the archive's root files")
     git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
+
+
+def state_json(notice: model.Notice, published: list[str], in_force: str) -> str:
+    """The archive's state, from which the version in force announces an upcoming one."""
+    upcoming = sorted(v for v in published if dt.date.fromisoformat(v) > notice.today)
+    state: dict = {"in_force": in_force, "upcoming": None}
+    if upcoming and upcoming[0] != in_force:
+        first, built = upcoming[0], notice.languages
+        state["upcoming"] = {
+            "version": first,
+            "date": {lang: dates.long_date(dt.date.fromisoformat(first), lang) for lang in built},
+            "changes": {
+                lang: f"{first}/{languages.prefix_of(lang, built)}{CHANGES_PAGE}/" for lang in built
+            },
+        }
+    return json.dumps(state, ensure_ascii=False, indent=2)
+
+
+def feeds(git: Git, notice: model.Notice, published: list[str], config: dict) -> dict[str, str]:
+    """The Atom feed of every published version, per language, at the archive's root."""
+    root = config["site_url"].rstrip("/") + "/"
+    env = config.theme.get_env()
+    listing = git.run(
+        "for-each-ref",
+        "--format=%(refname:strip=2) %(creatordate:iso-strict)",
+        f"refs/tags/{notice_git.TAG_PREFIX}",
+    )
+    stamps = dict(line.split(" ", 1) for line in listing.splitlines())
+    versions = [v for v in notice.versions if v.id in published]
+    out = {}
+    for locale in notice.languages:
+        prefix = languages.prefix_of(locale, notice.languages)
+        xml = atom.feed(
+            versions,
+            locale,
+            root,
+            texts.of(env, locale)["feed"],
+            prefix=prefix,
+            home=f"{root}{ALIAS}/{prefix}",
+            published={v.id: stamps.get(notice_git.tag_of(v.id), "") for v in versions},
+        )
+        out[f"{prefix}feed.xml"] = xml.decode("utf-8")
+    return out
 
 
 def robots_txt(versions: list[str], current: str, site_url: str) -> str:

@@ -11,6 +11,7 @@ import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -59,11 +60,14 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc.trees["B early"] = git(repo, "rev-parse", f"gh-pages:{B}")
     for page in ("", "en/"):
         arc.pages[f"B early {page}"] = arc.show(f"{B}/{page}lagring/index.html")
+        arc.pages[f"feed early {page}"] = arc.show(f"{page}feed.xml")
     arc.pages["robots early"] = arc.show("robots.txt")
+    arc.pages["state early"] = arc.show("notice.json")
     publish("B early again", "2027-02-20")
     publish("switch", B)
     arc.trees["A after the switch"] = git(repo, "rev-parse", f"gh-pages:{A}")
     arc.pages["robots after"] = arc.show("robots.txt")
+    arc.pages["state after"] = arc.show("notice.json")
     publish("after the switch", "2027-03-02")
 
     # A branch made before B, with a version between A and B, published on its own.
@@ -115,6 +119,33 @@ def test_an_upcoming_versions_pages_say_when_it_takes_effect(
     assert not page.select(".md-banner--warning")
 
 
+def test_the_archive_says_which_version_is_in_force_and_which_is_coming(
+    calendar: Archive,
+) -> None:
+    assert json.loads(calendar.pages["state early"]) == {
+        "in_force": A,
+        "upcoming": {
+            "version": B,
+            "date": {"sv": "1 mars 2027", "en": "1 March 2027"},
+            "changes": {"sv": f"{B}/andringar/", "en": f"{B}/en/andringar/"},
+        },
+    }
+    assert json.loads(calendar.pages["state after"]) == {"in_force": B, "upcoming": None}
+
+
+@pytest.mark.parametrize(("prefix", "title"), [("", "1 mars 2027"), ("en/", "1 March 2027")])
+def test_the_feed_lists_the_upcoming_version_the_day_it_is_published(
+    calendar: Archive, prefix: str, title: str
+) -> None:
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(calendar.pages[f"feed early {prefix}"])
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}title").text.endswith(title) for e in entries] == [True, False]
+    assert entries[0].find(f"{atom}link").get("href") == (
+        f"{calendar.server.url}{B}/{prefix}andringar/"
+    )
+
+
 def test_running_again_the_same_day_does_nothing(calendar: Archive) -> None:
     result = calendar.results["B early again"]
     assert result.returncode == 0, result.stderr
@@ -134,9 +165,12 @@ def test_on_its_date_the_upcoming_version_comes_into_force(calendar: Archive) ->
     for prefix in ("", "en/"):
         page = calendar.soup(f"{B}/{prefix}lagring/index.html")
         assert not page.select(".seom-upcoming")
-        assert calendar.soup(f"latest/{prefix}lagring/index.html").select_one(
-            ".seom-effective time"
-        )["datetime"] == B
+        assert (
+            calendar.soup(f"latest/{prefix}lagring/index.html").select_one(".seom-effective time")[
+                "datetime"
+            ]
+            == B
+        )
     # A is the record: not one byte changed.
     assert calendar.trees["A after the switch"] == calendar.trees["A before the switch"]
     assert calendar.refs["after the switch"] == calendar.refs["switch"]
@@ -177,13 +211,12 @@ def test_a_today_that_is_not_a_date_is_refused(calendar: Archive) -> None:
     ) in result.stderr
 
 
-# In the browser: the upcoming version as a reader meets it
+# In the browser: the archive between B's publication and its date, as a reader meets it
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
-    browser, calendar: Archive, tmp_path: Path, prefix: str
-) -> None:
+@pytest.fixture
+def before_the_switch(calendar: Archive, tmp_path: Path) -> Iterator[SiteServer]:
+    """origin's gh-pages as it was after B was published early, served under PREFIX."""
     served = tmp_path / "served"
     served.mkdir()
     commit = calendar.refs["origin B early"]["refs/heads/gh-pages"]
@@ -193,6 +226,46 @@ def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
     subprocess.run(["tar", "-x", "-C", str(served)], input=tar, check=True)
     server = SiteServer(served)
     server.start()
+    yield server
+    server.stop()
+
+
+ANNOUNCED = {
+    "": ("Integritetsmeddelandet ändras den 1 mars 2027.", "Se vad som ändras."),
+    "en/": ("The privacy notice changes on 1 March 2027.", "See what changes."),
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("version", ["latest", A])
+def test_the_version_in_force_announces_the_upcoming_one(
+    browser, before_the_switch: SiteServer, version: str, prefix: str
+) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        tab = Tab(page, before_the_switch.origin)
+        page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
+        page.goto(before_the_switch.url + f"{version}/{prefix}lagring/")
+        box = page.locator(".seom-announcement")
+        box.wait_for()
+        text, link = ANNOUNCED[prefix]
+        assert box.inner_text() == f"{text} {link}"
+        assert axe_violations(tab) == []
+        box.get_by_role("link", name=link).click()
+        page.wait_for_load_state()
+        assert page.url == before_the_switch.url + f"{B}/{prefix}andringar/"
+        assert tab.console_errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
+    browser, before_the_switch: SiteServer, prefix: str
+) -> None:
+    server = before_the_switch
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -213,4 +286,3 @@ def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
         assert tab.console_errors == []
     finally:
         context.close()
-        server.stop()

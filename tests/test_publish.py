@@ -394,15 +394,34 @@ def test_bs_what_changed_page_shows_the_new_text_in_each_language(
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_bs_feed_and_history_list_both_versions(archive: Archive, prefix: str) -> None:
-    feed = ElementTree.fromstring(archive.show(f"{B}/{prefix}feed.xml"))
+def test_the_archives_feed_and_bs_history_list_both_versions(archive: Archive, prefix: str) -> None:
+    feed = ElementTree.fromstring(archive.show(f"{prefix}feed.xml"))
     atom = "{http://www.w3.org/2005/Atom}"
     links = [e.find(f"{atom}link").get("href") for e in feed.findall(f"{atom}entry")]
     root = archive.server.url
     assert links == [f"{root}{B}/{prefix}andringar/", f"{root}{A}/{prefix}andringar/"]
-    # Every version's pages offer the feed that goes on: the current one, under latest/.
+    feed_links = {link.get("rel"): link.get("href") for link in feed.findall(f"{atom}link")}
+    assert feed_links == {"alternate": f"{root}latest/{prefix}", "self": f"{root}{prefix}feed.xml"}
+    # Each entry changed when its version was published (its tag), and the feed with the last.
+    stamps = [e.find(f"{atom}updated").text for e in feed.findall(f"{atom}entry")]
+    tagged = [
+        git(
+            archive.repo,
+            "for-each-ref",
+            "--format=%(creatordate:iso-strict)",
+            f"refs/tags/notice/{v}",
+        )
+        for v in (B, A)
+    ]
+    assert stamps == tagged
+    assert feed.find(f"{atom}updated").text == max(tagged)
+    # Version folders hold no feed of their own: it would never list a later version.
+    assert not git(
+        archive.repo, "ls-tree", "-r", "--name-only", "gh-pages", f"{A}/{prefix}feed.xml"
+    )
+    # Every version's pages offer the one feed that goes on, at the archive's root.
     head = archive.soup(f"{A}/{prefix}index.html").find("link", type="application/atom+xml")
-    assert head["href"] == f"{root}latest/{prefix}feed.xml"
+    assert head["href"] == f"{root}{prefix}feed.xml"
     history = archive.soup(f"{B}/{prefix}versioner/index.html").select("article li a")
     hrefs = [a["href"] for a in history]
     up = "../../" if prefix else "../"

@@ -1,4 +1,9 @@
-"""The Atom feed (RFC 4287) of the notice's versions, one per language."""
+"""The Atom feed (RFC 4287) of the notice's versions, one per language.
+
+A plain build writes it at the site's root (hooks/versions.py); `make publish` writes it at the
+archive's root, outside every version folder, so that it lists every published version,
+upcoming ones included, from the day they are published (scripts/publish.py).
+"""
 
 from __future__ import annotations
 
@@ -17,36 +22,48 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def feed(
-    versions: list[Version], locale: str, prefix: str, site_url: str, t: dict[str, Any]
+    versions: list[Version],
+    locale: str,
+    root: str,
+    t: dict[str, Any],
+    *,
+    prefix: str,
+    home: str,
+    published: dict[str, str] | None = None,
 ) -> bytes:
-    """The feed with absolute links. ``t``: the language's texts (``feed``).
+    """The feed of one language, every link absolute. ``t``: the language's texts (``feed``).
 
-    ``site_url`` is where mike publishes the version folders: version V is ``<site_url>V/``.
+    ``root`` is where the version folders are (version V is ``<root>V/``) and where the feed
+    itself is (``<root><prefix>feed.xml``); ``home`` is the start page readers go to.
+    ``published``: when each version was published (its tag's date, ISO 8601), which is when
+    its entry last changed; without it, the version's date.
     """
-    base = site_url if site_url.endswith("/") else site_url + "/"
+    base = root if root.endswith("/") else root + "/"
+    published = published or {}
+    stamps = {v.id: published.get(v.id) or f"{v.id}T00:00:00Z" for v in versions}
     ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: locale})
-    _text(root, "id", urljoin(base, prefix))
-    _text(root, "title", t["title"])
-    _text(root, "updated", _timestamp(versions[0]))
-    ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=base + prefix)
-    author = ET.SubElement(root, f"{{{ATOM}}}author")
+    out = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: locale})
+    _text(out, "id", urljoin(base, prefix))
+    _text(out, "title", t["title"])
+    _text(out, "updated", max(stamps.values()))
+    ET.SubElement(out, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=home)
+    self_href = urljoin(base, f"{prefix}feed.xml")
+    ET.SubElement(out, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=self_href)
+    author = ET.SubElement(out, f"{{{ATOM}}}author")
     _text(author, "name", t["author"])
     for version in versions:
-        entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+        entry = ET.SubElement(out, f"{{{ATOM}}}entry")
         _text(entry, "id", urljoin(base, f"{version.id}/{prefix}"))
         _text(entry, "title", t["entry"].format(date=dates.long_date(version.date, locale)))
-        _text(entry, "updated", _timestamp(version))
+        _text(entry, "updated", stamps[version.id])
         _text(entry, "summary", version.summary[locale])
         href = urljoin(base, f"{version.id}/{prefix}{CHANGES_PAGE}/")
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=href)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    ET.indent(out)
+    return ET.tostring(out, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
 
 
-def _timestamp(version: Version) -> str:
-    return f"{version.id}T00:00:00Z"
