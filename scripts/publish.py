@@ -74,12 +74,12 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     the version without its "takes effect on" notice: the same text, presented as in force.
     """
     config = check_required_settings(root / CONFIG)
-    notice = read_notice(root / "docs", config)
-    version = notice.versions[0]
     git = Git(root)
     check_clean(git)
     if push:
-        fetch(git)
+        fetch(git)  # first: reading docs/ needs the previous version's tag
+    notice = read_notice(root / "docs", config)
+    version = notice.versions[0]
     published = published_versions(git)
     check_not_older(version.id, published)
     tag = notice_git.tag_of(version.id)
@@ -100,7 +100,7 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
         write_root_files(git, notice, in_force, config)
         changed = {ref: git.ref(ref) for ref in saved} != saved
         if push and (changed or not_on_origin(git, tag)):
-            git.run("push", "--atomic", REMOTE, BRANCH, f"+refs/tags/{tag}:refs/tags/{tag}")
+            push_to_origin(git, tag)
     except BaseException:
         for ref, value in saved.items():
             git.restore(ref, value)
@@ -236,10 +236,22 @@ def check_clean(git: Git) -> None:
 
 
 def fetch(git: Git) -> None:
-    """Bring origin's gh-pages and tags in, so that the checks see what is really online."""
-    git.run("fetch", "--quiet", "--tags", REMOTE)
+    """Start from what is online: origin's gh-pages and tags.
+
+    origin's tags win over local ones (a version published here, then by CI), and the local
+    gh-pages is reset to origin's: commits that never reached origin are left over from a run
+    that stopped, and this run does their work again.
+    """
+    git.run(
+        "fetch",
+        "--quiet",
+        "--force",
+        REMOTE,
+        f"+refs/tags/{notice_git.TAG_PREFIX}*:refs/tags/{notice_git.TAG_PREFIX}*",
+    )
     if git.run("ls-remote", "--heads", REMOTE, BRANCH):
         git.run("fetch", "--quiet", REMOTE, f"+{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}")
+        git.run("update-ref", f"refs/heads/{BRANCH}", f"refs/remotes/{REMOTE}/{BRANCH}")
 
 
 def gh_pages(git: Git) -> str | None:
@@ -279,9 +291,15 @@ def already_published(git: Git, version: str, tag: str) -> bool:
     branch = gh_pages(git)
     folder = branch and git.run("ls-tree", branch, version)
     tagged = git.ref(f"refs/tags/{tag}")
-    if not folder and not tagged:
-        return False
-    if folder and tagged and not git.run("diff", "--name-only", tag, "HEAD", "--", "docs"):
+    if not folder:
+        return False  # a tag without its folder is left over from a run that stopped: redo it
+    if not tagged:
+        raise PublishError(
+            f"version {version} is on {BRANCH}, but its tag {tag} is neither here nor on "
+            f"{REMOTE}: the tag names what was published. Restore it (git tag {tag} <commit>, "
+            "then git push origin --tags) and run this again."
+        )
+    if not git.run("diff", "--name-only", tag, "HEAD", "--", "docs"):
         return True
     raise PublishError(
         f"version {version} is already published (folder {version}/ on {BRANCH} or tag "
@@ -351,6 +369,28 @@ def mike(git: Git, command: str, *args: str) -> None:
 
 
 # Files at the root of gh-pages: outside every version folder, so they can change
+
+
+def push_to_origin(git: Git, tag: str) -> None:
+    """gh-pages and the tag in one atomic push; gh-pages only where origin has not moved."""
+    try:
+        git.run("push", "--atomic", REMOTE, BRANCH, f"+refs/tags/{tag}:refs/tags/{tag}")
+    except PublishError as error:
+        if lost_a_race(str(error)):
+            raise PublishError(
+                f"another publish finished first: {REMOTE}/{BRANCH} changed while this one "
+                "ran, and nothing was pushed. Run `make publish` again: it starts from what "
+                "the other one published."
+            ) from None
+        raise
+
+
+def lost_a_race(message: str) -> bool:
+    """git's words for a push refused because origin's branch moved since it was fetched."""
+    return any(
+        words in message
+        for words in ("non-fast-forward", "fetch first", "stale info", "failed to update ref")
+    )
 
 
 def not_on_origin(git: Git, tag: str) -> bool:

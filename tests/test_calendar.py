@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import SiteServer, Tab, axe_violations
 from test_publish import Archive, git, new_archive
 
-A, B, BETWEEN = "2026-12-01", "2027-03-01", "2027-01-15"
+A, B, BETWEEN, C = "2026-12-01", "2027-03-01", "2027-01-15", "2027-06-01"
 UPCOMING = {
     "": "Den här versionen av integritetsmeddelandet börjar gälla den 1 mars 2027.",
     "en/": "This version of the privacy notice takes effect on 1 March 2027.",
@@ -45,7 +45,7 @@ def add_version(repo: Path, version: str, sentence: str) -> None:
 @pytest.fixture(scope="module")
 def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc = new_archive(tmp_path_factory.mktemp("calendar"), today=A)
-    repo, env = arc.repo, arc.env
+    repo, env, origin = arc.repo, arc.env, arc.origin
 
     def publish(name: str, today: str, *flags: str) -> None:
         arc.results[name] = arc.publish("PUSH=1", *flags, env={**env, "NOTICE_TODAY": today})
@@ -76,6 +76,29 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc.commit_all("A version older than the published B")
     publish("older", "2027-03-02")
     git(repo, "checkout", "-q", "main")
+
+    # Version C: a run that stopped after mike's commit and the tag, before the push (here: a
+    # run without PUSH=1), then the next run.
+    add_version(repo, C, "En mening från version C.")
+    arc.commits[C] = arc.commit_all("Version C")
+    arc.results["C stopped"] = arc.publish(env={**env, "NOTICE_TODAY": C})
+    publish("C resumed", C)
+    # A local gh-pages that went its own way (an old state with a commit of its own).
+    old_state = arc.refs["origin switch"]["refs/heads/gh-pages"]
+    stray = git(repo, "commit-tree", f"{old_state}^{{tree}}", "-p", old_state, "-m", "Stray")
+    git(repo, "update-ref", "refs/heads/gh-pages", stray)
+    publish("gh-pages diverged", C)
+    # The same version tagged differently here than on origin (published here, then by CI).
+    git(repo, "tag", "-f", "-a", f"notice/{C}", "-m", "Another tag object", arc.commits[B])
+    publish("C tagged elsewhere", C)
+    # A fresh clone without tags, as a CI checkout might be.
+    git(repo, "push", "-q", "origin", "main")
+    clone = arc.repo.parent / "clone"
+    git(arc.repo.parent, "clone", "-q", "--no-tags", "-b", "main", str(origin), str(clone))
+    arc.results["clone without tags"] = Archive(clone, origin, arc.server, env).publish(
+        "PUSH=1", env={**env, "NOTICE_TODAY": C}
+    )
+    arc.refs["origin clone without tags"] = arc.remote_refs()
 
     # A file in docs/ that git ignores only on this machine.
     (repo / ".git" / "info" / "exclude").write_text("docs/bild.png\n", encoding="utf-8")
@@ -162,15 +185,15 @@ def test_on_its_date_the_upcoming_version_comes_into_force(calendar: Archive) ->
     assert f"Disallow: /integritet/{A}/" in robots
     assert f"Disallow: /integritet/{B}/" not in robots
     # B is rebuilt as in force: the same text, no "takes effect" notice; latest is B.
+    commit = calendar.refs["origin switch"]["refs/heads/gh-pages"]
+
+    def soup(path: str) -> BeautifulSoup:
+        return BeautifulSoup(git(calendar.repo, "show", f"{commit}:{path}"), "html.parser")
+
     for prefix in ("", "en/"):
-        page = calendar.soup(f"{B}/{prefix}lagring/index.html")
-        assert not page.select(".seom-upcoming")
-        assert (
-            calendar.soup(f"latest/{prefix}lagring/index.html").select_one(".seom-effective time")[
-                "datetime"
-            ]
-            == B
-        )
+        assert not soup(f"{B}/{prefix}lagring/index.html").select(".seom-upcoming")
+        latest = soup(f"latest/{prefix}lagring/index.html")
+        assert latest.select_one(".seom-effective time")["datetime"] == B
     # A is the record: not one byte changed.
     assert calendar.trees["A after the switch"] == calendar.trees["A before the switch"]
     assert calendar.refs["after the switch"] == calendar.refs["switch"]
@@ -192,6 +215,45 @@ def test_a_version_older_than_a_published_one_is_refused(calendar: Archive) -> N
     assert calendar.refs["origin older"] == calendar.refs["origin after the switch"]
 
 
+def test_a_run_that_stopped_is_completed_by_the_next(calendar: Archive) -> None:
+    assert calendar.results["C stopped"].returncode == 0, calendar.results["C stopped"].stderr
+    result = calendar.results["C resumed"]
+    assert result.returncode == 0, result.stderr
+    assert f"Published version {C} (in force)" in result.stdout
+    origin = calendar.refs["origin C resumed"]
+    assert origin[f"refs/tags/notice/{C}"] == calendar.refs["C resumed"][f"refs/tags/notice/{C}"]
+    commit = origin["refs/heads/gh-pages"]
+    assert git(calendar.repo, "rev-parse", f"{commit}:latest") == git(
+        calendar.repo, "rev-parse", f"{commit}:{C}"
+    )
+
+
+def test_origin_wins_and_a_clone_without_tags_finds_nothing_to_do(
+    calendar: Archive,
+) -> None:
+    for name in ("gh-pages diverged", "C tagged elsewhere", "clone without tags"):
+        result = calendar.results[name]
+        assert result.returncode == 0, result.stderr
+        assert "already published and docs/ has not changed: nothing to do." in result.stdout
+    # The local tag that differed is origin's again, and origin did not change.
+    tag = f"refs/tags/notice/{C}"
+    assert calendar.refs["C tagged elsewhere"][tag] == calendar.refs["origin C resumed"][tag]
+    assert published(calendar.refs["origin clone without tags"]) == published(
+        calendar.refs["origin C resumed"]
+    )
+
+
+def test_a_push_that_lost_a_race_says_to_run_again() -> None:
+    from publish import lost_a_race
+
+    rejected = (
+        " ! [rejected]        gh-pages -> gh-pages (fetch first)\n"
+        "error: failed to push some refs to 'origin'"
+    )
+    assert lost_a_race(rejected)
+    assert not lost_a_race("remote: refused by origin\n ! [remote rejected] gh-pages")
+
+
 def test_a_file_git_ignores_in_docs_is_refused(calendar: Archive) -> None:
     result = calendar.results["ignored"]
     assert result.returncode != 0
@@ -199,7 +261,7 @@ def test_a_file_git_ignores_in_docs_is_refused(calendar: Archive) -> None:
         "make publish: docs/ holds files git ignores (docs/bild.png): they would be published "
         "but not be in the tag. Publish from a clean checkout of the commit to publish.\n"
     ) in result.stderr
-    assert published(calendar.refs["ignored"]) == published(calendar.refs["after the switch"])
+    assert published(calendar.refs["ignored"]) == published(calendar.refs["C tagged elsewhere"])
 
 
 def test_a_today_that_is_not_a_date_is_refused(calendar: Archive) -> None:
