@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import ipaddress
 import json
 import os
 import subprocess
@@ -73,7 +74,7 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     force. The run on its date (the publish workflow also runs daily) moves them, and rebuilds
     the version without its "takes effect on" notice: the same text, presented as in force.
     """
-    config = check_required_settings(root / CONFIG)
+    config = check_required_settings(root / CONFIG, web=push and to_the_web(root))
     git = Git(root)
     check_clean(git)
     if push:
@@ -163,20 +164,67 @@ def _public_address(value: object) -> bool:
     return parts.scheme == "https" or (parts.scheme == "http" and local)
 
 
+def _on_the_web(value: object) -> bool:
+    """An https URL on a host readers can reach: no test server, no private address."""
+    parts = urlsplit(str(value or ""))
+    return parts.scheme == "https" and not _private(parts.hostname or "")
+
+
+def _form_on_the_web(value: object) -> bool:
+    """Unset (mailto), a path on this site, or an https URL on the web."""
+    text = str(value or "")
+    return not text or (text.startswith("/") and not text.startswith("//")) or _on_the_web(text)
+
+
+def _private(host: str) -> bool:
+    if host in ("localhost", "") or host.endswith((".localhost", ".local", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local
+
+
 # Add here what a feature needs before the site can go live (the contact form has its own
 # check, notice.form.missing_settings, which knows its two alternative settings).
 REQUIRED_SETTINGS = [
     Requirement("site_url", "the site's public https address", _public_address),
 ]
+# And what may never reach the web: a published version folder is never rewritten, so test
+# settings pushed to the real origin would stay there for good.
+WEB_SETTINGS = [
+    Requirement(
+        "site_url",
+        "the site's public https address, not a test server (localhost, 127.0.0.0/8 or a "
+        "private address)",
+        _on_the_web,
+    ),
+    Requirement(
+        "extra.contact_form.action",
+        "an https:// URL on the web or a path on this site (CONTACT_FORM_ACTION), not plain "
+        "http or a test server",
+        _form_on_the_web,
+    ),
+]
 
 
-def check_required_settings(config_file: Path) -> dict:
+def to_the_web(root: Path) -> bool:
+    """origin is a server, not a folder on this machine (as the tests' bare repositories are)."""
+    url = Git(root).run("remote", "get-url", REMOTE, check=False)
+    return bool(url) and not (url.startswith(("/", "file:", ".")) or Path(url).exists())
+
+
+def check_required_settings(config_file: Path, *, web: bool = False) -> dict:
+    """The settings, loaded; refused unless ready to go live (and to the web when ``web``)."""
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(config_file))
+    # To the web, the stricter requirement of a setting replaces the plain one.
+    requirements = {r.key: r for r in REQUIRED_SETTINGS + (WEB_SETTINGS if web else [])}
     lines = [
         f"- {r.key}: set it to {r.what}"
-        for r in REQUIRED_SETTINGS
+        for r in requirements.values()
         if not r.valid(_lookup(config, r.key))
     ]
     # Where the contact form sends requests (the environment can set it: see README).
@@ -343,15 +391,11 @@ def deploy(git: Git, version: str, *, latest: bool) -> None:
         mike(git, "deploy", "--update-aliases", "--message", message, version, ALIAS)
     else:
         mike(git, "deploy", "--message", message, version)
-    if not git.run("ls-tree", BRANCH, "index.html"):  # the root redirect, once
-        mike(git, "set-default", "--message", f"Default version: {ALIAS}", ALIAS)
 
 
 def move_latest(git: Git, version: str) -> None:
     """`latest` (a full copy: mike's alias_type copy) to the version in force."""
     mike(git, "alias", "--update-aliases", "--message", f"In force: {version}", version, ALIAS)
-    if not git.run("ls-tree", BRANCH, "index.html"):
-        mike(git, "set-default", "--message", f"Default version: {ALIAS}", ALIAS)
 
 
 def mike(git: Git, command: str, *args: str) -> None:
@@ -409,6 +453,9 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
         # GitHub Pages serves only the root 404.html: the current version's, in Swedish.
         "404.html": git.run("show", f"{BRANCH}:{ALIAS}/404.html"),
         STATE_FILE: state_json(notice, versions, in_force),
+        # The archive's root sends readers to latest/ (what mike's set-default would write,
+        # with the page's language declared and no script).
+        "index.html": root_page(notice, config),
         **feeds(git, notice, versions, config),
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -430,6 +477,18 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
     parent = git.run("rev-parse", BRANCH)
     commit = git.run("commit-tree", tree, "-p", parent, "-m", "Update the archive's root files")
     git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
+
+
+def root_page(notice: model.Notice, config: dict) -> str:
+    env = config.theme.get_env()
+    built = notice.languages
+    links = [
+        (lang, f"{ALIAS}/{languages.prefix_of(lang, built)}", texts.of(env, lang)["root"]["link"])
+        for lang in built
+    ]
+    title = texts.of(env, built[0])["root"]["title"]
+    macros = env.get_template("partials/archive_root.html").module
+    return str(macros.page(built[0], title, ALIAS, links)) + "\n"
 
 
 def state_json(notice: model.Notice, published: list[str], in_force: str) -> str:

@@ -120,11 +120,11 @@ def test_search_returns_only_the_readers_language(
     search.click()
     # Material searches on key events: fill() would not trigger it.
     search.press_sequentially(query, delay=30)
+    # Results change with each key: wait for the whole query's, then read them in one go.
+    tab.page.locator(".md-search-result__item h1", has_text=title).first.wait_for()
     results = tab.page.locator(".md-search-result__item > a")
-    results.first.wait_for()
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    titles = tab.page.locator(".md-search-result__item h1").all_inner_texts()
-    assert title in titles
+    hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert hrefs
     in_english = [h for h in hrefs if (PREFIX + "en/") in h]
     if start == "":
         assert in_english == [], hrefs

@@ -47,8 +47,9 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc = new_archive(tmp_path_factory.mktemp("calendar"), today=A)
     repo, env, origin = arc.repo, arc.env, arc.origin
 
-    def publish(name: str, today: str, *flags: str) -> None:
-        arc.results[name] = arc.publish("PUSH=1", *flags, env={**env, "NOTICE_TODAY": today})
+    def publish(name: str, today: str, *flags: str, env_extra: dict | None = None) -> None:
+        run_env = {**env, "NOTICE_TODAY": today, **(env_extra or {})}
+        arc.results[name] = arc.publish("PUSH=1", *flags, env=run_env)
         arc.refs[name] = arc.local_refs()
         arc.refs["origin " + name] = arc.remote_refs()
 
@@ -107,6 +108,15 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     (repo / "docs" / "bild.png").unlink()
 
     publish("not a date", "1 mars")
+
+    # Test settings on the way to the real origin (a server; never reached: refused first).
+    git(repo, "remote", "set-url", "origin", "https://127.0.0.1:9/seom/integritet.git")
+    test_settings = {
+        "SITE_URL": "http://127.0.0.1:8000/",
+        "CONTACT_FORM_ACTION": "http://localhost:8000/f",
+    }
+    publish("test settings to the web", C, env_extra=test_settings)
+    git(repo, "remote", "set-url", "origin", str(origin))
     yield arc
 
 
@@ -241,6 +251,41 @@ def test_origin_wins_and_a_clone_without_tags_finds_nothing_to_do(
     assert published(calendar.refs["origin clone without tags"]) == published(
         calendar.refs["origin C resumed"]
     )
+
+
+def test_test_settings_never_reach_the_web(calendar: Archive) -> None:
+    result = calendar.results["test settings to the web"]
+    assert result.returncode != 0
+    assert (
+        "make publish: mkdocs.yml is not ready to go live; set these settings first:\n"
+        "- site_url: set it to the site's public https address, not a test server (localhost, "
+        "127.0.0.0/8 or a private address)\n"
+        "- extra.contact_form.action: set it to an https:// URL on the web or a path on this "
+        "site (CONTACT_FORM_ACTION), not plain http or a test server\n"
+    ) in result.stderr
+    assert published(calendar.refs["test settings to the web"]) == published(
+        calendar.refs["not a date"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "on_the_web"),
+    [
+        ("https://integritet.seom.se/", True),
+        ("https://example.org/requests", True),
+        ("http://integritet.seom.se/", False),
+        ("https://localhost/", False),
+        ("https://127.1.2.3/", False),
+        ("https://10.0.0.5/", False),
+        ("https://192.168.1.20:8443/", False),
+        ("https://[::1]/", False),
+        ("https://intranet.local/", False),
+    ],
+)
+def test_what_counts_as_an_address_on_the_web(url: str, on_the_web: bool) -> None:
+    from publish import _on_the_web
+
+    assert _on_the_web(url) is on_the_web
 
 
 def test_a_push_that_lost_a_race_says_to_run_again() -> None:

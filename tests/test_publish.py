@@ -210,7 +210,15 @@ def test_latest_is_a_copy_of_b_and_the_root_redirects_there(archive: Archive) ->
     assert git(archive.repo, "rev-parse", "gh-pages:latest") == git(
         archive.repo, "rev-parse", f"gh-pages:{B}"
     )
-    assert archive.soup("index.html").find("a")["href"] == "latest/"
+    root = archive.soup("index.html")
+    assert root.html["lang"] == "sv"
+    assert root.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=latest/"
+    assert [(a["href"], a.get_text()) for a in root.find_all("a")] == [
+        ("latest/", "Gå till Så skyddar vi dina personuppgifter"),
+        ("latest/en/", "Go to How we protect your personal data (in English)"),
+    ]
+    assert [p["lang"] for p in root.find_all("p")] == ["sv", "en"]
+    assert not root.find("script")
 
 
 def test_a_is_unchanged_by_bs_publish(archive: Archive) -> None:

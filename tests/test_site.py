@@ -205,3 +205,19 @@ def test_each_language_has_its_own_404_page(site: SiteServer, path: str, lang: s
     other = {"sv": "en", "en": "sv"}[lang]
     link = page.select_one(f"article a[hreflang={other}]")
     assert link.find_parent(attrs={"lang": True})["lang"] == other
+
+
+def test_the_sitemap_names_each_page_in_both_languages_and_x_default(site: SiteServer) -> None:
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site.site_dir / "sitemap.xml").getroot().findall("s:url", ns)
+    assert urls
+    for url in urls:
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        bare = links["sv"].removeprefix(site.url)
+        assert links == {
+            "sv": site.url + bare,
+            "en": site.url + "en/" + bare,
+            "x-default": site.url + bare,
+        }, url.find("s:loc", ns).text
