@@ -25,6 +25,7 @@ import datetime as dt
 import ipaddress
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,7 @@ sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks impo
 
 from notice import atom, build, dates, form, languages, model, texts  # noqa: E402
 from notice import git as notice_git  # noqa: E402
+from notice import html as notice_html  # noqa: E402
 
 BRANCH = "gh-pages"
 REMOTE = "origin"
@@ -86,13 +88,14 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     tag = notice_git.tag_of(version.id)
     new = force or not already_published(git, version.id, tag)
     in_force = version_in_force(notice.today, {*published, version.id})
-    rebuild = not new and takes_effect(git, version.id, notice.today)
     moved = alias_target(git) != in_force
 
     saved = {ref: git.ref(ref) for ref in (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")}
     try:
+        # Build what main holds; a published version is rebuilt only when what it shows
+        # changed, and refused when its text would (what_changed).
+        rebuild = build_and_compare(root, git, notice, version.id, published=not new)
         if new or rebuild:
-            check_build(root, version.id)
             deploy(git, version.id, latest=version.id == in_force)
         if new:
             git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version.id}")
@@ -110,8 +113,13 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     state = "in force" if version.id == in_force else f"upcoming; {in_force} is in force"
     if new:
         return f"Published version {version.id} ({state}) to {where}, tagged {tag}."
-    if moved or rebuild:
+    if moved:
         return f"Version {in_force} is now in force: latest and robots.txt moved on {where}."
+    if rebuild:
+        return (
+            f"Version {version.id} is already published and its text is unchanged: rebuilt it "
+            f"with what changed in its presentation, on {where}."
+        )
     if changed:
         return f"Version {version.id} is already published; updated the archive's root files."
     return f"Version {version.id} is already published and docs/ has not changed: nothing to do."
@@ -250,9 +258,11 @@ class Git:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def run(self, *args: str, check: bool = True, env: dict | None = None) -> str:
+    def run(
+        self, *args: str, check: bool = True, env: dict | None = None, input: str | None = None
+    ) -> str:
         result = subprocess.run(
-            ["git", *args], cwd=self.root, capture_output=True, text=True, env=env
+            ["git", *args], cwd=self.root, capture_output=True, text=True, env=env, input=input
         )
         if check and result.returncode != 0:
             raise PublishError(f"git {' '.join(args)} failed:\n{result.stderr.strip()}")
@@ -322,20 +332,8 @@ def alias_target(git: Git) -> str | None:
     return next((v["version"] for v in versions if ALIAS in v["aliases"]), None)
 
 
-def takes_effect(git: Git, version: str, today: dt.date) -> bool:
-    """The published folder says the version is upcoming, and its date has come."""
-    if dt.date.fromisoformat(version) > today:
-        return False
-    page = git.run("show", f"{BRANCH}:{version}/index.html", check=False)
-    return 'class="seom-upcoming"' in page
-
-
 def already_published(git: Git, version: str, tag: str) -> bool:
-    """True when this exact version is online already; an error when it would change it.
-
-    A merge that changes no text (code, tests) publishes nothing. A change to docs/ under the
-    same version would rewrite a published version, which never changes: it needs a new one.
-    """
+    """True when the version's folder is online and its tag names what was published."""
     branch = gh_pages(git)
     folder = branch and git.run("ls-tree", branch, version)
     tagged = git.ref(f"refs/tags/{tag}")
@@ -347,14 +345,7 @@ def already_published(git: Git, version: str, tag: str) -> bool:
             f"{REMOTE}: the tag names what was published. Restore it (git tag {tag} <commit>, "
             "then git push origin --tags) and run this again."
         )
-    if not git.run("diff", "--name-only", tag, "HEAD", "--", "docs"):
-        return True
-    raise PublishError(
-        f"version {version} is already published (folder {version}/ on {BRANCH} or tag "
-        f"{tag}), and docs/ has changed since. A published version never changes: add a new "
-        "version at the top of docs/versions.yml, or run `make publish FORCE=1` to correct "
-        "this one."
-    )
+    return True
 
 
 # Build and deploy
@@ -369,7 +360,17 @@ def _env(version: str | None = None) -> dict[str, str]:
     return env
 
 
-def check_build(root: Path, version: str) -> None:
+def build_and_compare(
+    root: Path, git: Git, notice: model.Notice, version: str, *, published: bool
+) -> bool:
+    """Build the version with every check; for a published one, whether to deploy it again.
+
+    A broken build stops everything before anything moves. A published version is compared
+    with its folder online: the same files, nothing to do; a different text on a page of the
+    notice, refused (a published text never changes); otherwise only its presentation changed
+    (the theme, styles, scripts, pages outside the notice, its "takes effect" notice on its
+    date), and it is deployed again. Earlier versions are never touched.
+    """
     with tempfile.TemporaryDirectory(prefix="seom-publish-") as site_dir:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", site_dir],
@@ -378,10 +379,81 @@ def check_build(root: Path, version: str) -> None:
             capture_output=True,
             text=True,
         )
-    if result.returncode != 0:
+        if result.returncode != 0:
+            raise PublishError(
+                f"the build failed, nothing was published. Fix what it reports:\n{result.stderr}"
+            )
+        if not published:
+            return False
+        changed = changed_files(git, Path(site_dir), version)
+        if not changed:
+            return False
+        texts_changed = [
+            page
+            for page in notice_pages(notice)
+            if reader_text((Path(site_dir) / page / "index.html").read_text("utf-8"))
+            != reader_text(git.run("show", f"{BRANCH}:{version}/{page}index.html", check=False))
+        ]
+    if texts_changed:
+        pages = ", ".join(f"{page or './'}" for page in texts_changed)
         raise PublishError(
-            f"the build failed, nothing was published. Fix what it reports:\n{result.stderr}"
+            f"the text of version {version}, which is published, would change ({pages}). A "
+            "published version never changes: add a new version at the top of "
+            "docs/versions.yml, or run `make publish FORCE=1` to correct this one."
         )
+    return True
+
+
+def changed_files(git: Git, site_dir: Path, version: str) -> list[str]:
+    """The files of a fresh build that differ from the version's folder online.
+
+    The sitemaps are left out: MkDocs dates them with the day of the build.
+    """
+    online = {}
+    for line in git.run("ls-tree", "-r", f"{BRANCH}:{version}").splitlines():
+        info, path = line.split("\t", 1)
+        online[path] = info.split()[2]
+    built = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    hashes = (
+        git.run(
+            "hash-object", "--stdin-paths", input="\n".join(str(site_dir / path) for path in built)
+        ).splitlines()
+        if built
+        else []
+    )
+    ignore = ("sitemap.xml", "sitemap.xml.gz")
+    fresh = {p: h for p, h in zip(built, hashes, strict=True) if not p.endswith(ignore)}
+    online = {p: h for p, h in online.items() if not p.endswith(ignore)}
+    return sorted(p for p in fresh.keys() | online.keys() if fresh.get(p) != online.get(p))
+
+
+def notice_pages(notice: model.Notice) -> list[str]:
+    """The pages that are the notice's text, in every language: "lagring/", "en/lagring/"."""
+    bases = ["index.md", *notice.nav(), "hela-meddelandet.md", "versioner.md", "andringar.md"]
+    pages = ["" if b == "index.md" else b.removesuffix(".md") + "/" for b in bases]
+    return [
+        languages.prefix_of(lang, notice.languages) + page
+        for lang in notice.languages
+        for page in pages
+    ]
+
+
+def reader_text(page: str) -> str:
+    """What a reader reads in a page's article: words and link targets, not markup.
+
+    The effective-date line and the announcement of an upcoming version are left out: they
+    are about the version, not its text.
+    """
+    article = re.search(r"<article\b.*?</article>", page, re.DOTALL)
+    if not article:
+        return ""
+    text = re.sub(
+        r'<(p|div) class="[^"]*(?:seom-effective|seom-announcement)[^"]*".*?</\1>',
+        "",
+        article.group(0),
+        flags=re.DOTALL,
+    )
+    return " ".join(" ".join(block) for block in notice_html.read(text).blocks)
 
 
 def deploy(git: Git, version: str, *, latest: bool) -> None:

@@ -101,6 +101,17 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     )
     arc.refs["origin clone without tags"] = arc.remote_refs()
 
+    # Only the presentation changes (a style): C, the version main holds, and latest (a copy
+    # of it) are rebuilt with it; A and B, the record, are not touched.
+    versions = (A, B, C, "latest")
+    arc.trees |= {f"{v} before": git(repo, "rev-parse", f"gh-pages:{v}") for v in versions}
+    with (repo / "overrides/assets/stylesheets/seom.css").open("a", encoding="utf-8") as f:
+        f.write("\n/* A new rule. */\n.seom-new {\n  color: inherit;\n}\n")
+    arc.commit_all("Presentation only")
+    publish("presentation", C)
+    arc.trees |= {f"{v} after": git(repo, "rev-parse", f"gh-pages:{v}") for v in versions}
+    publish("presentation again", C)
+
     # A file in docs/ that git ignores only on this machine.
     (repo / ".git" / "info" / "exclude").write_text("docs/bild.png\n", encoding="utf-8")
     (repo / "docs" / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -288,6 +299,36 @@ def test_what_counts_as_an_address_on_the_web(url: str, on_the_web: bool) -> Non
     assert _on_the_web(url) is on_the_web
 
 
+def test_a_change_of_presentation_reaches_only_the_version_main_holds(
+    calendar: Archive,
+) -> None:
+    result = calendar.results["presentation"]
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"Version {C} is already published and its text is unchanged: rebuilt it with what "
+        "changed in its presentation"
+    ) in result.stdout
+    trees = calendar.trees
+    assert [trees[f"{v} after"] == trees[f"{v} before"] for v in (A, B, C, "latest")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert trees["latest after"] == trees[f"{C} after"]
+    commit = calendar.refs["origin presentation"]["refs/heads/gh-pages"]
+    styles = git(calendar.repo, "show", f"{commit}:{C}/assets/stylesheets/seom.css")
+    assert ".seom-new" in styles
+    # The tag still names the text, which did not change.
+    tag = f"refs/tags/notice/{C}"
+    assert calendar.refs["presentation"][tag] == calendar.refs["C tagged elsewhere"][tag]
+    again = calendar.results["presentation again"]
+    assert "nothing to do" in again.stdout
+    assert published(calendar.refs["presentation again"]) == published(
+        calendar.refs["presentation"]
+    )
+
+
 def test_a_push_that_lost_a_race_says_to_run_again() -> None:
     from publish import lost_a_race
 
@@ -306,7 +347,7 @@ def test_a_file_git_ignores_in_docs_is_refused(calendar: Archive) -> None:
         "make publish: docs/ holds files git ignores (docs/bild.png): they would be published "
         "but not be in the tag. Publish from a clean checkout of the commit to publish.\n"
     ) in result.stderr
-    assert published(calendar.refs["ignored"]) == published(calendar.refs["C tagged elsewhere"])
+    assert published(calendar.refs["ignored"]) == published(calendar.refs["presentation again"])
 
 
 def test_a_today_that_is_not_a_date_is_refused(calendar: Archive) -> None:

@@ -193,10 +193,9 @@ def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
     changed = archive.results["A changed"]
     assert changed.returncode != 0
     assert (
-        f"make publish: version {A} is already published (folder {A}/ on gh-pages or tag "
-        f"notice/{A}), and docs/ has changed since. A published version never changes: add a "
-        "new version at the top of docs/versions.yml, or run `make publish FORCE=1` to "
-        "correct this one.\n"
+        f"make publish: the text of version {A}, which is published, would change (lagring/, "
+        "hela-meddelandet/). A published version never changes: add a new version at the top "
+        "of docs/versions.yml, or run `make publish FORCE=1` to correct this one.\n"
     ) in changed.stderr
     assert archive.refs["after A changed"] == archive.refs["after A"]
 
