@@ -36,6 +36,10 @@ def on_template_context(
 ) -> dict[str, Any]:
     # Theme templates such as 404.html have no page: they are in the language being built.
     context["notice_version"] = version_context(languages.current(config), config)
+    # MkDocs gives error pages site_url's path as base_url; under mike it lacks the trailing
+    # slash ("/latest"), and Material's search then looked for its index one folder up.
+    if context.get("base_url"):
+        context["base_url"] = urls.version_root(context["base_url"])
     return context
 
 

@@ -459,3 +459,22 @@ def test_the_published_form_posts_to_the_configured_endpoint(archive: Archive) -
     for prefix in ("", "en/"):
         form = archive.soup(f"{B}/{prefix}kontakt/index.html").select_one("form.seom-form")
         assert (form["method"], form["action"]) == ("post", FORM_ACTION)
+
+
+@pytest.mark.parametrize("path", ["finns-inte/", "en/finns-inte/", f"{A}/finns-inte/"])
+def test_search_works_on_the_archives_404_page(
+    archive_tab: Tab, archive: Archive, path: str
+) -> None:
+    page = archive_tab.page
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(archive.server.url + path)
+    assert response.status == 404
+    search = page.get_by_role("search").get_by_role("textbox")
+    search.click()
+    search.press_sequentially("IMY", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert errors == []
+    # The only failed request is the page that does not exist.
+    failed = [e for e in archive_tab.console_errors if "Failed to load resource" in e]
+    assert len(failed) == 1, archive_tab.console_errors
