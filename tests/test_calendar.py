@@ -384,53 +384,50 @@ ANNOUNCED = {
 }
 
 
+@pytest.fixture
+def reader(browser, before_the_switch: SiteServer) -> Iterator[Tab]:
+    """A fresh browser context on the archive as it was before the switch."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    tab = Tab(page, before_the_switch.origin)
+    page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
+    yield tab
+    context.close()
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("version", ["latest", A])
 def test_the_version_in_force_announces_the_upcoming_one(
-    browser, before_the_switch: SiteServer, version: str, prefix: str
+    reader: Tab, before_the_switch: SiteServer, version: str, prefix: str
 ) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        tab = Tab(page, before_the_switch.origin)
-        page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
-        page.goto(before_the_switch.url + f"{version}/{prefix}lagring/")
-        box = page.locator(".seom-announcement")
-        box.wait_for()
-        text, link = ANNOUNCED[prefix]
-        assert box.inner_text() == f"{text} {link}"
-        assert axe_violations(tab) == []
-        box.get_by_role("link", name=link).click()
-        page.wait_for_load_state()
-        assert page.url == before_the_switch.url + f"{B}/{prefix}andringar/"
-        assert tab.console_errors == []
-    finally:
-        context.close()
+    page = reader.page
+    page.goto(before_the_switch.url + f"{version}/{prefix}lagring/")
+    box = page.locator(".seom-announcement")
+    box.wait_for()
+    text, link = ANNOUNCED[prefix]
+    assert box.inner_text() == f"{text} {link}"
+    assert axe_violations(reader) == []
+    box.get_by_role("link", name=link).click()
+    page.wait_for_load_state()
+    assert page.url == before_the_switch.url + f"{B}/{prefix}andringar/"
+    assert reader.console_errors == []
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
-    browser, before_the_switch: SiteServer, prefix: str
+    reader: Tab, before_the_switch: SiteServer, prefix: str
 ) -> None:
-    server = before_the_switch
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        tab = Tab(page, server.origin)
-        page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
-        page.goto(server.url + f"{B}/{prefix}lagring/")
-        page.wait_for_load_state("networkidle")
-        notice = page.locator(".seom-upcoming")
-        assert notice.is_visible()
-        assert UPCOMING[prefix] in notice.inner_text()
-        assert not page.locator("[data-md-component=outdated]").is_visible()
-        assert axe_violations(tab) == []
-        notice.get_by_role("link", name=IN_FORCE_LINK[prefix]).click()
-        page.wait_for_load_state()
-        assert page.url == server.url + f"latest/{prefix}lagring/"
-        assert not page.locator(".seom-upcoming").count()
-        assert tab.console_errors == []
-    finally:
-        context.close()
+    page = reader.page
+    page.goto(before_the_switch.url + f"{B}/{prefix}lagring/")
+    page.wait_for_load_state("networkidle")
+    notice = page.locator(".seom-upcoming")
+    assert notice.is_visible()
+    assert UPCOMING[prefix] in notice.inner_text()
+    assert not page.locator("[data-md-component=outdated]").is_visible()
+    assert axe_violations(reader) == []
+    notice.get_by_role("link", name=IN_FORCE_LINK[prefix]).click()
+    page.wait_for_load_state()
+    assert page.url == before_the_switch.url + f"latest/{prefix}lagring/"
+    assert not page.locator(".seom-upcoming").count()
+    assert reader.console_errors == []
