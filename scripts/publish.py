@@ -505,7 +505,13 @@ def lost_a_race(message: str) -> bool:
     """git's words for a push refused because origin's branch moved since it was fetched."""
     return any(
         words in message
-        for words in ("non-fast-forward", "fetch first", "stale info", "failed to update ref")
+        for words in (
+            "non-fast-forward",
+            "fetch first",
+            "stale info",
+            "failed to update ref",
+            "cannot lock ref",  # origin's branch moved after this push was prepared
+        )
     )
 
 

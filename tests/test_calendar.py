@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import SiteServer, Tab, axe_violations
 from test_publish import Archive, git, new_archive
 
-A, B, BETWEEN, C = "2026-12-01", "2027-03-01", "2027-01-15", "2027-06-01"
+A, B, BETWEEN, C, D = "2026-12-01", "2027-03-01", "2027-01-15", "2027-06-01", "2027-09-01"
 UPCOMING = {
     "": "Den här versionen av integritetsmeddelandet börjar gälla den 1 mars 2027.",
     "en/": "This version of the privacy notice takes effect on 1 March 2027.",
@@ -111,6 +111,24 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     publish("presentation", C)
     arc.trees |= {f"{v} after": git(repo, "rev-parse", f"gh-pages:{v}") for v in versions}
     publish("presentation again", C)
+
+    # Two publishes at once: another one lands on origin between this one's fetch and its push
+    # (a pre-push hook plays the other one), then this one runs again.
+    hook = repo / ".git" / "hooks" / "pre-push"
+    hook.write_text(
+        "#!/bin/sh\n"
+        f"cd '{origin}' || exit 1\n"
+        "tip=$(git rev-parse gh-pages)\n"
+        'other=$(git commit-tree "$tip^{tree}" -p "$tip" -m "Another publish")\n'
+        'git update-ref refs/heads/gh-pages "$other" "$tip"\n',
+        encoding="utf-8",
+    )
+    hook.chmod(0o755)
+    add_version(repo, D, "En mening från version D.")
+    arc.commits[D] = arc.commit_all("Version D")
+    publish("lost the race", D)
+    hook.unlink()
+    publish("after the race", D)
 
     # A file in docs/ that git ignores only on this machine.
     (repo / ".git" / "info" / "exclude").write_text("docs/bild.png\n", encoding="utf-8")
@@ -329,6 +347,26 @@ def test_a_change_of_presentation_reaches_only_the_version_main_holds(
     )
 
 
+def test_the_publish_that_lost_a_race_says_to_run_again_and_the_next_run_completes(
+    calendar: Archive,
+) -> None:
+    result = calendar.results["lost the race"]
+    assert result.returncode != 0
+    assert (
+        "make publish: another publish finished first: origin/gh-pages changed while this one "
+        "ran, and nothing was pushed. Run `make publish` again: it starts from what the other "
+        "one published.\n"
+    ) in result.stderr
+    assert f"refs/tags/notice/{D}" not in calendar.refs["origin lost the race"]
+    after = calendar.results["after the race"]
+    assert after.returncode == 0, after.stderr
+    assert f"Published version {D} (in force)" in after.stdout
+    # The other publish's commit is kept: this one was built on top of it.
+    commit = calendar.refs["origin after the race"]["refs/heads/gh-pages"]
+    log = git(calendar.repo, "log", "--format=%s", commit)
+    assert "Another publish" in log.splitlines()
+
+
 def test_a_push_that_lost_a_race_says_to_run_again() -> None:
     from publish import lost_a_race
 
@@ -347,7 +385,7 @@ def test_a_file_git_ignores_in_docs_is_refused(calendar: Archive) -> None:
         "make publish: docs/ holds files git ignores (docs/bild.png): they would be published "
         "but not be in the tag. Publish from a clean checkout of the commit to publish.\n"
     ) in result.stderr
-    assert published(calendar.refs["ignored"]) == published(calendar.refs["presentation again"])
+    assert published(calendar.refs["ignored"]) == published(calendar.refs["after the race"])
 
 
 def test_a_today_that_is_not_a_date_is_refused(calendar: Archive) -> None:
