@@ -400,18 +400,29 @@ def test_a_today_that_is_not_a_date_is_refused(calendar: Archive) -> None:
 # In the browser: the archive between B's publication and its date, as a reader meets it
 
 
-@pytest.fixture
-def before_the_switch(calendar: Archive, tmp_path: Path) -> Iterator[SiteServer]:
-    """origin's gh-pages as it was after B was published early, served under PREFIX."""
-    served = tmp_path / "served"
-    served.mkdir()
-    commit = calendar.refs["origin B early"]["refs/heads/gh-pages"]
+def served(calendar: Archive, run: str, folder: Path) -> SiteServer:
+    """origin's gh-pages as run ``run`` left it, served under PREFIX (started)."""
+    folder.mkdir()
+    commit = calendar.refs[f"origin {run}"]["refs/heads/gh-pages"]
     tar = subprocess.run(
         ["git", "archive", commit], cwd=calendar.repo, capture_output=True, check=True
     ).stdout
-    subprocess.run(["tar", "-x", "-C", str(served)], input=tar, check=True)
-    server = SiteServer(served)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=tar, check=True)
+    server = SiteServer(folder)
     server.start()
+    return server
+
+
+@pytest.fixture
+def before_the_switch(calendar: Archive, tmp_path: Path) -> Iterator[SiteServer]:
+    server = served(calendar, "B early", tmp_path / "before")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def after_the_switch(calendar: Archive, tmp_path: Path) -> Iterator[SiteServer]:
+    server = served(calendar, "switch", tmp_path / "after")
     yield server
     server.stop()
 
@@ -469,3 +480,31 @@ def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
     assert page.url == before_the_switch.url + f"latest/{prefix}lagring/"
     assert not page.locator(".seom-upcoming").count()
     assert reader.console_errors == []
+
+
+EARLIER = {
+    "": "Du läser en äldre version av integritetsmeddelandet.",
+    "en/": "You are reading an earlier version of the privacy notice.",
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_after_the_switch_readers_get_the_new_version_and_a_is_earlier(
+    browser, after_the_switch: SiteServer, prefix: str
+) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(after_the_switch.url + f"latest/{prefix}lagring/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".seom-effective time").get_attribute("datetime") == B
+        assert not page.locator(".seom-upcoming").count()
+        assert not page.locator(".seom-announcement").is_visible()
+        page.goto(after_the_switch.url + f"{A}/{prefix}lagring/")
+        banner = page.locator("[data-md-component=outdated]")
+        banner.wait_for()
+        assert EARLIER[prefix] in banner.inner_text()
+        assert not page.locator(".seom-announcement").is_visible()
+    finally:
+        context.close()
