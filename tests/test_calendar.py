@@ -19,7 +19,14 @@ from bs4 import BeautifulSoup
 from conftest import SiteServer, Tab, axe_violations
 from test_publish import Archive, git, new_archive
 
-A, B, BETWEEN, C, D = "2026-12-01", "2027-03-01", "2027-01-15", "2027-06-01", "2027-09-01"
+A, B, BETWEEN, C, D, E = (
+    "2026-12-01",
+    "2027-03-01",
+    "2027-01-15",
+    "2027-06-01",
+    "2027-09-01",
+    "2027-12-01",
+)
 UPCOMING = {
     "": "Den här versionen av integritetsmeddelandet börjar gälla den 1 mars 2027.",
     "en/": "This version of the privacy notice takes effect on 1 March 2027.",
@@ -129,6 +136,14 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     publish("lost the race", D)
     hook.unlink()
     publish("after the race", D)
+
+    # Version E: a run that stopped after mike's commit, before the tag (a run without PUSH=1,
+    # its tag deleted), then the next run.
+    add_version(repo, E, "En mening från version E.")
+    arc.commits[E] = arc.commit_all("Version E")
+    arc.results["E stopped"] = arc.publish(env={**env, "NOTICE_TODAY": E})
+    git(repo, "tag", "-d", f"notice/{E}")
+    publish("E resumed", E)
 
     # A file in docs/ that git ignores only on this machine.
     (repo / ".git" / "info" / "exclude").write_text("docs/bild.png\n", encoding="utf-8")
@@ -254,16 +269,23 @@ def test_a_version_older_than_a_published_one_is_refused(calendar: Archive) -> N
     assert calendar.refs["origin older"] == calendar.refs["origin after the switch"]
 
 
-def test_a_run_that_stopped_is_completed_by_the_next(calendar: Archive) -> None:
-    assert calendar.results["C stopped"].returncode == 0, calendar.results["C stopped"].stderr
-    result = calendar.results["C resumed"]
+@pytest.mark.parametrize(
+    ("version", "where"), [(C, "after the tag, before the push"), (E, "after mike's commit")]
+)
+def test_a_run_that_stopped_is_completed_by_the_next(
+    calendar: Archive, version: str, where: str
+) -> None:
+    stopped = calendar.results[f"{'C' if version == C else 'E'} stopped"]
+    assert stopped.returncode == 0, stopped.stderr
+    name = f"{'C' if version == C else 'E'} resumed"
+    result = calendar.results[name]
     assert result.returncode == 0, result.stderr
-    assert f"Published version {C} (in force)" in result.stdout
-    origin = calendar.refs["origin C resumed"]
-    assert origin[f"refs/tags/notice/{C}"] == calendar.refs["C resumed"][f"refs/tags/notice/{C}"]
-    commit = origin["refs/heads/gh-pages"]
+    assert f"Published version {version} (in force)" in result.stdout
+    tag = f"refs/tags/notice/{version}"
+    assert calendar.refs[f"origin {name}"][tag] == calendar.refs[name][tag]
+    commit = calendar.refs[f"origin {name}"]["refs/heads/gh-pages"]
     assert git(calendar.repo, "rev-parse", f"{commit}:latest") == git(
-        calendar.repo, "rev-parse", f"{commit}:{C}"
+        calendar.repo, "rev-parse", f"{commit}:{version}"
     )
 
 
@@ -385,7 +407,7 @@ def test_a_file_git_ignores_in_docs_is_refused(calendar: Archive) -> None:
         "make publish: docs/ holds files git ignores (docs/bild.png): they would be published "
         "but not be in the tag. Publish from a clean checkout of the commit to publish.\n"
     ) in result.stderr
-    assert published(calendar.refs["ignored"]) == published(calendar.refs["after the race"])
+    assert published(calendar.refs["ignored"]) == published(calendar.refs["E resumed"])
 
 
 def test_a_today_that_is_not_a_date_is_refused(calendar: Archive) -> None:
