@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+
 ROOT = Path(__file__).resolve().parents[1]
 # mkdocs.yml plus mike's plugin and the version selector: what each archived version is built
 # with (plain builds leave them out).
@@ -526,6 +528,7 @@ def not_on_origin(git: Git, tag: str) -> bool:
 def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict) -> None:
     """Files at the archive's root, outside every version folder: what changes over time."""
     versions = [v["version"] for v in json.loads(git.run("show", f"{BRANCH}:versions.json"))]
+    env = config.theme.get_env()  # the theme's templates: the root page's and the feeds' words
     files = {
         "robots.txt": robots_txt(versions, in_force, config["site_url"]),
         # GitHub Pages serves only the root 404.html: the current version's, in Swedish.
@@ -533,8 +536,8 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
         STATE_FILE: state_json(notice, versions, in_force),
         # The archive's root sends readers to latest/ (what mike's set-default would write,
         # with the page's language declared and no script).
-        "index.html": root_page(notice, config),
-        **feeds(git, notice, versions, config),
+        "index.html": root_page(notice, env),
+        **feeds(git, notice, versions, config["site_url"], env),
     }
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -557,8 +560,7 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
     git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
 
 
-def root_page(notice: model.Notice, config: dict) -> str:
-    env = config.theme.get_env()
+def root_page(notice: model.Notice, env: jinja2.Environment) -> str:
     built = notice.languages
     links = [
         (lang, f"{ALIAS}/{languages.prefix_of(lang, built)}", texts.of(env, lang)["root"]["link"])
@@ -585,10 +587,11 @@ def state_json(notice: model.Notice, published: list[str], in_force: str) -> str
     return json.dumps(state, ensure_ascii=False, indent=2)
 
 
-def feeds(git: Git, notice: model.Notice, published: list[str], config: dict) -> dict[str, str]:
+def feeds(
+    git: Git, notice: model.Notice, published: list[str], site_url: str, env: jinja2.Environment
+) -> dict[str, str]:
     """The Atom feed of every published version, per language, at the archive's root."""
-    root = config["site_url"].rstrip("/") + "/"
-    env = config.theme.get_env()
+    root = site_url.rstrip("/") + "/"
     listing = git.run(
         "for-each-ref",
         "--format=%(refname:strip=2) %(creatordate:iso-strict)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -456,15 +456,28 @@ ANNOUNCED = {
 
 
 @pytest.fixture
-def reader(browser, before_the_switch: SiteServer) -> Iterator[Tab]:
-    """A fresh browser context on the archive as it was before the switch."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    tab = Tab(page, before_the_switch.origin)
-    page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
-    yield tab
-    context.close()
+def open_tab(browser) -> Iterator[Callable[[SiteServer], Tab]]:
+    """Opens a page in a fresh browser context on a served archive; all closed afterwards."""
+    contexts = []
+
+    def open_(server: SiteServer) -> Tab:
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        tab = Tab(page, server.origin)
+        page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
+        return tab
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def reader(open_tab, before_the_switch: SiteServer) -> Tab:
+    """A reader of the archive as it was before the switch."""
+    return open_tab(before_the_switch)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -512,21 +525,18 @@ EARLIER = {
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_after_the_switch_readers_get_the_new_version_and_a_is_earlier(
-    browser, after_the_switch: SiteServer, prefix: str
+    open_tab, after_the_switch: SiteServer, prefix: str
 ) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        page.goto(after_the_switch.url + f"latest/{prefix}lagring/")
-        page.wait_for_load_state("networkidle")
-        assert page.locator(".seom-effective time").get_attribute("datetime") == B
-        assert not page.locator(".seom-upcoming").count()
-        assert not page.locator(".seom-announcement").is_visible()
-        page.goto(after_the_switch.url + f"{A}/{prefix}lagring/")
-        banner = page.locator("[data-md-component=outdated]")
-        banner.wait_for()
-        assert EARLIER[prefix] in banner.inner_text()
-        assert not page.locator(".seom-announcement").is_visible()
-    finally:
-        context.close()
+    tab = open_tab(after_the_switch)
+    page = tab.page
+    page.goto(after_the_switch.url + f"latest/{prefix}lagring/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".seom-effective time").get_attribute("datetime") == B
+    assert not page.locator(".seom-upcoming").count()
+    assert not page.locator(".seom-announcement").is_visible()
+    page.goto(after_the_switch.url + f"{A}/{prefix}lagring/")
+    banner = page.locator("[data-md-component=outdated]")
+    banner.wait_for()
+    assert EARLIER[prefix] in banner.inner_text()
+    assert not page.locator(".seom-announcement").is_visible()
+    assert tab.console_errors == []

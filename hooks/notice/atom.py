@@ -65,5 +65,3 @@ def feed(
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
-
-

@@ -144,7 +144,7 @@ def section_pages(notice: Notice) -> list[str]:
         if differences:
             disagreeing.add(base)
     # A translation that disagrees is reported as such, not as using another section's id.
-    problems += ids_used_once([p for p in valid if p.base not in disagreeing], notice)
+    problems += ids_used_once([p for p in valid if p.base not in disagreeing])
     # An unreadable page may be the one that uses a section: report that page alone.
     if all(source.readable for source in notice.pages.values()):
         used = {str(page.meta.get("section")) for page in notice.pages.values()}
@@ -254,7 +254,7 @@ def same_in_every_language(pages: list[Source], known: dict[str, str]) -> list[s
     return problems
 
 
-def ids_used_once(pages: list[Source], notice: Notice) -> list[str]:
+def ids_used_once(pages: list[Source]) -> list[str]:
     problems = []
     seen: dict[tuple[str, str], str] = {}  # (section id, locale) -> path
     for page in pages:
