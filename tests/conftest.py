@@ -200,6 +200,16 @@ def built_log(site: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> str
     return result.stderr
 
 
+@pytest.fixture(scope="session")
+def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """A published archive with versions A and B (B in force), served: tests/archives.py."""
+    from archives import two_versions
+
+    arc = two_versions(tmp_path_factory.mktemp("two-versions"))
+    yield arc
+    arc.server.stop()
+
+
 def soup(site: SiteServer, path: str) -> BeautifulSoup:
     """A built page, parsed. `path` is relative to the site root, e.g. "en/insamling/"."""
     file = site.site_dir / path

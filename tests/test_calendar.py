@@ -14,10 +14,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from archives import Archive, git, new_archive
 from bs4 import BeautifulSoup
 
 from conftest import SiteServer, Tab, axe_violations
-from test_publish import Archive, git, new_archive
 
 A, B, BETWEEN, C, D, E = (
     "2026-12-01",

@@ -9,116 +9,36 @@ FORCE=1, fail on a broken link, fail on a push origin refuses, publish B.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
+from archives import (
+    ALL_PAGES,
+    FORM_ACTION,
+    NEW_EN,
+    NEW_SV,
+    A,
+    Archive,
+    B,
+    add_version_b,
+    git,
+    new_archive,
+    run,
+    serve,
+)
 
-from conftest import ROOT, SiteServer, Tab, copy_project, switch_language
-
-A, B = "2026-12-01", "2027-03-01"
-NEW_SV = "Den här meningen är ny i version B."
-NEW_EN = "This sentence is new in version B."
-PAGES = ["", "insamling/", "lagring/", "klagomal/", "hela-meddelandet/"]
-ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
-# Where the published contact form posts: a path on the site's own host.
-FORM_ACTION = "/api/dataskydd"
-VERSION_B_ENTRY = f"""- version: "{B}"
-  summary:
-    sv: Ny mening om lagring.
-    en: A new sentence on retention.
-"""
-
-
-def run(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
-
-
-def git(cwd: Path, *args: str) -> str:
-    result = run(cwd, "git", *args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
-@dataclass
-class Archive:
-    repo: Path
-    origin: Path
-    server: SiteServer
-    env: dict[str, str]
-    commits: dict[str, str] = field(default_factory=dict)
-    results: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
-    refs: dict[str, dict[str, str]] = field(default_factory=dict)
-    trees: dict[str, str] = field(default_factory=dict)
-    pages: dict[str, str] = field(default_factory=dict)
-
-    def publish(
-        self, *flags: str, env: dict[str, str] | None = None
-    ) -> subprocess.CompletedProcess:
-        """`make publish` with PUSH=1 / FORCE=1, as README says, using this test run's venv."""
-        venv = Path(sys.executable).parent.parent
-        command = ["make", "--no-print-directory", "publish", f"VENV={venv}", *flags]
-        return run(self.repo, *command, env=env or self.env)
-
-    def local_refs(self) -> dict[str, str]:
-        out = git(self.repo, "for-each-ref", "--format=%(refname) %(objectname)")
-        return dict(line.split() for line in out.splitlines() if "refs/heads/main" not in line)
-
-    def remote_refs(self) -> dict[str, str]:
-        out = git(self.repo, "ls-remote", str(self.origin))
-        return {ref: sha for sha, ref in (line.split("\t") for line in out.splitlines())}
-
-    def show(self, path: str) -> str:
-        return git(self.repo, "show", f"gh-pages:{path}")
-
-    def soup(self, path: str) -> BeautifulSoup:
-        return BeautifulSoup(self.show(path), "html.parser")
-
-    def commit_all(self, message: str) -> str:
-        git(self.repo, "add", "-A")
-        git(self.repo, "commit", "-q", "-m", message)
-        return git(self.repo, "rev-parse", "HEAD")
-
-
-def new_archive(base: Path, today: str) -> Archive:
-    """A git repository of the project with a bare origin, and the environment to publish it
-    to a server on 127.0.0.1 under PREFIX (started by the caller); version A committed."""
-    server = SiteServer(base / "served")
-    origin = base / "origin.git"
-    git(base, "init", "-q", "--bare", str(origin))
-    repo = copy_project(base / "repo")
-    for name in (".gitignore", "Makefile", "requirements.txt"):
-        shutil.copy2(ROOT / name, repo / name)
-    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
-    identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
-    env = {**os.environ, **identity, "SITE_URL": server.url, "NO_MKDOCS_2_WARNING": "1"}
-    env["NOTICE_TODAY"] = today
-    env.pop("CONTACT_FORM_MAILTO", None)
-    env["CONTACT_FORM_ACTION"] = FORM_ACTION
-    bin_dir = str(Path(sys.executable).parent)
-    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
-    os.environ.update(identity)  # for git() in this process
-    arc = Archive(repo, origin, server, env)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "remote", "add", "origin", str(origin))
-    assert f"- version: {A}\n" in (repo / "docs" / "versions.yml").read_text()
-    arc.commits[A] = arc.commit_all("Version A")
-    return arc
+from conftest import Tab, switch_language
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     base = tmp_path_factory.mktemp("publish")
     arc = new_archive(base, today="2027-03-15")  # both versions are in force
-    repo, env, origin, server, served = arc.repo, arc.env, arc.origin, arc.server, base / "served"
+    repo, env, origin = arc.repo, arc.env, arc.origin
 
     # Not ready to go live: the contact form has nowhere to send requests.
     unconfigured = {k: v for k, v in env.items() if k != "CONTACT_FORM_ACTION"}
@@ -142,14 +62,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc.refs["origin after A forced"] = arc.remote_refs()
 
     # Version B, first with a broken link on top: nothing may move.
-    for name, sentence in (("lagring.md", NEW_SV), ("lagring.en.md", NEW_EN)):
-        with (repo / "docs" / name).open("a", encoding="utf-8") as f:
-            f.write(f"\n{sentence}\n")
-    versions = repo / "docs" / "versions.yml"
-    text = versions.read_text(encoding="utf-8")
-    first = text.index("- version:")
-    versions.write_text(text[:first] + VERSION_B_ENTRY + text[first:], encoding="utf-8")
-    arc.commits[B] = arc.commit_all("Version B")
+    add_version_b(arc)
     with (repo / "docs" / "insamling.md").open("a", encoding="utf-8") as f:
         f.write("\n[Trasig länk](finns-inte.md)\n")
     arc.commit_all("A broken link")
@@ -171,14 +84,9 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc.results["B"] = arc.publish("PUSH=1")
     arc.trees["A after B"] = git(repo, "rev-parse", f"gh-pages:{A}")
 
-    served.mkdir()
-    archive_tar = subprocess.run(
-        ["git", "archive", "gh-pages"], cwd=repo, capture_output=True, check=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(served)], input=archive_tar, check=True)
-    server.start()
+    serve(arc)
     yield arc
-    server.stop()
+    arc.server.stop()
 
 
 def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
