@@ -8,8 +8,8 @@
 - ``on_files`` gives MkDocs each page's text as the model read it, so that what is rendered
   is exactly what was checked, and prints the GDPR report of the language being built.
 - ``on_env`` shares compiled templates between the languages' builds (notice/build.py).
-- ``on_page_context`` / ``on_template_context`` give every page the supervisory authority's
-  details (docs/authority.yml) for the footer.
+- ``on_page_context`` / ``on_template_context`` give every page the details of the controller
+  (docs/controller.yml) and of the supervisory authority (docs/authority.yml) for the footer.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if source is not None:
             file.content_string = source.text
     locale = languages.current(config)
-    log.info(gdpr.compliance_report(model.sections(locale), locale))
+    log.info(gdpr.compliance_report(model, locale))
     return files
 
 
@@ -68,14 +68,18 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    context["notice_authority"] = build.current().authority.get(languages.of_page(page, config))
+    locale = languages.of_page(page, config)
+    context["notice_authority"] = build.current().authority.get(locale)
+    context["notice_controller"] = build.current().controller.of(locale)
     return context
 
 
 def on_template_context(
     context: dict[str, Any], *, template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    context["notice_authority"] = build.current().authority.get(languages.current(config))
+    locale = languages.current(config)
+    context["notice_authority"] = build.current().authority.get(locale)
+    context["notice_controller"] = build.current().controller.of(locale)
     return context
 
 

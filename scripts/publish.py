@@ -4,7 +4,8 @@ A command-line tool, not an MkDocs hook. It
 
 1. reads docs/ as the build does (hooks/notice/model.py): the version to publish is the first
    entry of docs/versions.yml, the newest, and any problem in docs/ stops it,
-2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS), the
+2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS) or a
+   detail of SEOM's that docs/controller.yml must hold (the controller's contact details), the
    working tree has uncommitted changes, or the version is already published (its folder on
    gh-pages or its tag notice/<version> exists) unless --force,
 3. builds the site with every check into a temporary folder, so that a broken link stops it
@@ -138,6 +139,13 @@ def read_notice(docs_dir: Path, config: dict) -> model.Notice:
         raise PublishError(str(error)) from None
     if notice.problems:
         raise PublishError(model.format_problems(notice.problems))
+    if notice.controller.missing:
+        # For the editors, like the build's messages: SEOM's own details, never invented.
+        raise PublishError(
+            "SEOM:s uppgifter som personuppgiftsansvarig är inte kompletta, så meddelandet "
+            "publiceras inte. Fyll i dem i docs/controller.yml när SEOM har lämnat dem:\n"
+            + "\n".join(f"  - {message}" for message in notice.controller.missing)
+        )
     return notice
 
 

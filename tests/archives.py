@@ -25,6 +25,19 @@ PAGES = ["", "insamling/", "lagring/", "klagomal/", "hela-meddelandet/"]
 ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
 # Where the published contact form posts: a path on the site's own host.
 FORM_ACTION = "/api/dataskydd"
+# SEOM's details as a deployment has them (docs/controller.yml): made up for the tests only.
+# The project's own file leaves them empty until SEOM supplies them, and publishing refuses.
+CONTROLLER = """name: Sollentuna Energi & Miljö AB
+short_name: SEOM
+organisation_number: 000000-0000
+address:
+  sv: Box 0, 000 00 Testby
+  en: Box 0, SE-000 00 Testby, Sweden
+phone: 08-000 000 00
+email: dataskydd@example.se
+dpo_email: dataskyddsombud@example.se
+website: https://www.seom.se/
+"""
 VERSION_B_ENTRY = f"""- version: "{B}"
   summary:
     sv: Ny mening om lagring.
@@ -101,6 +114,7 @@ def new_archive(base: Path, today: str) -> Archive:
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     os.environ.update(identity)  # for git() in this process
     arc = Archive(repo, origin, server, env)
+    (repo / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "remote", "add", "origin", str(origin))
     assert f"- version: {A}\n" in (repo / "docs" / "versions.yml").read_text()

@@ -90,6 +90,7 @@ def test_a_broken_link_stops_the_build(tmp_path: Path) -> None:
 HOSTILE_SUMMARY = 'Vi "sparar" <img src=x onerror=alert(1)> & *mer*'
 HOSTILE_VERSION = "Ny text <script>alert(1)</script>"
 HOSTILE_NAME = 'Integritetsskyddsmyndigheten <b onmouseover="alert(1)">IMY</b>'
+HOSTILE_SEOM = '"><b onmouseover="alert(1)">SEOM</b>'
 HOSTILE_HEADING = "&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
 
 
@@ -116,6 +117,10 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     replace("docs/authority.yml", "sv: Integritetsskyddsmyndigheten", f"sv: '{HOSTILE_NAME}'")(
         project
     )
+    # SEOM's details: in the controller section, every footer, the header and the title.
+    replace("docs/controller.yml", "short_name: SEOM", f"short_name: '{HOSTILE_SEOM}'")(project)
+    replace("docs/controller.yml", "phone:\n", "phone: 08-000 000 00\n")(project)
+    replace("docs/controller.yml", "address:\n", f"address: '{HOSTILE_NAME}'\n")(project)
     # A heading whose text closes the <title> element.
     replace("docs/tack.md", "# Tack för din begäran", f"# Tack {HOSTILE_HEADING}")(project)
     # A shortcode shown as code in a section: text, never expanded.
@@ -139,7 +144,7 @@ def test_a_page_with_a_byte_order_mark_is_a_section_like_any_other(
     assert "Hur länge vi sparar dina personuppgifter" in titles
     full = page(site_dir, "hela-meddelandet")
     assert "ytterligare tolv månader" in full.select_one("article").get_text(" ")
-    assert "  lagring.md                 retention: 13.2.a" in log
+    assert "    13.2.a hur länge uppgifterna sparas: avsnittet retention (lagring.md)" in log
     assert page(site_dir, "lagring").h1.get_text(strip=True) == (
         "Hur länge vi sparar dina personuppgifter"
     )
@@ -167,6 +172,49 @@ def test_data_file_values_reach_readers_as_text(edited_site: tuple[Path, str]) -
     assert not footer.find("b")
     authority = page(site_dir, "klagomal").select_one(".seom-authority")
     assert not authority.find("b")
+
+
+def test_seoms_details_reach_readers_as_text(edited_site: tuple[Path, str]) -> None:
+    site_dir, _ = edited_site
+    for path in ("personuppgiftsansvarig", "en/lagring", "404.html"):
+        html = page(site_dir, path)
+        assert html.title.get_text().endswith(f" - {HOSTILE_SEOM}")
+        logo = html.select_one(".md-header__button.md-logo")
+        assert logo["aria-label"].startswith(f"{HOSTILE_SEOM}, ")
+        assert logo.get_text(strip=True) == HOSTILE_SEOM
+        footer = html.select_one(".seom-footer-controller")
+        assert HOSTILE_NAME in footer.get_text()
+        assert not html.find("b")
+    details = page(site_dir, "personuppgiftsansvarig").select_one("article .seom-controller")
+    assert details.select_one("dd").get_text() != HOSTILE_NAME  # organisation number first
+    assert HOSTILE_NAME in details.get_text()
+    assert details.find("a", href="tel:0800000000")
+
+
+def test_the_logo_seom_supplies_replaces_the_text_mark(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "bilder").mkdir()
+    (project / "docs" / "bilder" / "seom-logotyp.png").write_bytes(PNG)
+    replace("docs/controller.yml", "logo:\n", "logo: bilder/seom-logotyp.png\n")(project)
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    for path, src in (
+        ("", "bilder/seom-logotyp.png"),
+        ("en/lagring", "../../bilder/seom-logotyp.png"),
+    ):
+        logo = page(site_dir, path).select_one("header .md-logo")
+        assert not logo.select(".seom-textmark")
+        assert (logo.img["src"], logo.img["alt"]) == (src, "SEOM")
+        assert logo["aria-label"].startswith("SEOM, ")
+    assert (site_dir / "bilder" / "seom-logotyp.png").read_bytes() == PNG
+
+
+# The smallest valid PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
 
 
 def test_a_shortcode_in_a_code_block_is_shown_as_text(edited_site: tuple[Path, str]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from notice import html, model, shortcodes
+from notice import gdpr, html, model, shortcodes
 
 LANGUAGES = ["sv", "en"]
 RENDER = html.MarkdownConfig().render
@@ -77,8 +77,9 @@ def both(*changes: Change) -> Change:
 
 
 CODES = (
-    "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:imy -->, "
-    "<!-- notice:history -->, <!-- notice:changes --> eller <!-- notice:contact-form -->"
+    "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:controller -->, "
+    "<!-- notice:imy -->, <!-- notice:history -->, <!-- notice:changes --> eller "
+    "<!-- notice:contact-form -->"
 )
 LAGRING_FRONT_MATTER = (
     "---\nsection: retention\nsummary: Vi sparar uppgifterna så länge du är kund och tolv "
@@ -598,6 +599,79 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "address."
         ],
     ),
+    # docs/controller.yml: a wrong value is an error; a missing one is not (test below)
+    "an organisation number without its hyphen": (
+        replace("controller.yml", "organisation_number:\n", "organisation_number: 5560000000\n"),
+        [
+            "docs/controller.yml: organisation_number är '5560000000', men ska vara "
+            "organisationsnumret, sex siffror, bindestreck och fyra siffror, till exempel "
+            "'organisation_number: 556000-0000'."
+        ],
+    ),
+    "SEOM's e-mail without a domain": (
+        replace("controller.yml", "\nemail:\n", "\nemail: dataskydd@seom\n"),
+        [
+            "docs/controller.yml: email är 'dataskydd@seom', men ska vara e-postadressen för "
+            "frågor om personuppgifter, till exempel 'email: dataskydd@example.se'."
+        ],
+    ),
+    "a phone number in words": (
+        replace("controller.yml", "phone:\n", "phone: ring växeln\n"),
+        [
+            "docs/controller.yml: phone är 'ring växeln', men ska vara telefonnumret, med "
+            "siffror, mellanslag och bindestreck, till exempel 'phone: 08-000 000 00'."
+        ],
+    ),
+    "both a DPO and no DPO": (
+        both(
+            replace("controller.yml", "dpo_email:\n", "dpo_email: dso@example.se\n"),
+            replace("controller.yml", "no_dpo:\n", "no_dpo: Inget ombud.\n"),
+        ),
+        [
+            "docs/controller.yml: både dpo_email och no_dpo är ifyllda. Fyll i dpo_email om SEOM "
+            "har ett dataskyddsombud, annars no_dpo, och lämna den andra tom."
+        ],
+    ),
+    "the website over http": (
+        replace("controller.yml", "website: https://www.seom.se/", "website: www.seom.se"),
+        [
+            "docs/controller.yml: website är 'www.seom.se', men ska vara adressen till SEOM:s "
+            "webbplats, som börjar med https://, till exempel 'website: https://www.seom.se/'."
+        ],
+    ),
+    "a misspelt key in controller.yml": (
+        replace("controller.yml", "phone:\n", "telefon: 08-000 000 00\n"),
+        [
+            "docs/controller.yml: nyckeln telefon används inte. Använd name, short_name, "
+            "organisation_number, address, phone, email, dpo_email, no_dpo, website, logo, eller "
+            "ta bort raden."
+        ],
+    ),
+    "a logo that is not in docs/": (
+        replace("controller.yml", "logo:\n", "logo: bilder/seom.png\n"),
+        [
+            "docs/controller.yml: logo är 'bilder/seom.png', men den filen finns inte i docs/. "
+            "Lägg bildfilen där (till exempel i mappen docs/bilder/), eller töm raden så att "
+            "SEOM:s korta namn står som text."
+        ],
+    ),
+    "a logo as SVG": (
+        replace("controller.yml", "logo:\n", "logo: seom.svg\n"),
+        [
+            "docs/controller.yml: logo är 'seom.svg', men ska vara namnet på en bildfil i docs/ "
+            "(png, jpg eller webp) med SEOM:s logotyp, som SEOM har lämnat, eller tomt: då står "
+            "SEOM:s korta namn som text i stället, till exempel 'logo: bilder/seom-logotyp.png'."
+        ],
+    ),
+    "controller.yml missing": (
+        delete("controller.yml"),
+        [
+            "docs/controller.yml saknas. Den innehåller SEOM:s egna uppgifter som "
+            "personuppgiftsansvarig: skapa den med nycklarna name, short_name, "
+            "organisation_number, address, phone, email, dpo_email, no_dpo, website, logo, och "
+            "lämna en nyckel tom tills SEOM har lämnat uppgiften."
+        ],
+    ),
     # docs/versions.yml (more cases in tests/test_versions.py)
     "a current version dated years ahead": (
         replace("versions.yml", "- version: 2026-12-01", "- version: 2062-12-01"),
@@ -625,6 +699,93 @@ def test_each_mistake_is_reported_with_file_line_and_fix(docs: Path, case: str) 
 
 def test_the_real_docs_have_no_problem(docs: Path) -> None:
     assert load(docs).problems == []
+
+
+def test_what_seom_has_not_supplied_is_listed_not_an_error(docs: Path) -> None:
+    notice = load(docs)
+    assert notice.problems == []
+    assert [m.split(" saknas")[0] for m in notice.controller.missing] == [
+        "docs/controller.yml: organisation_number",
+        "docs/controller.yml: address",
+        "docs/controller.yml: phone",
+        "docs/controller.yml: email",
+        "docs/controller.yml: dpo_email och no_dpo",
+    ]
+    assert notice.controller.of("sv") == {
+        "name": "Sollentuna Energi & Miljö AB",
+        "short_name": "SEOM",
+        "website": "https://www.seom.se/",
+    }
+
+
+def test_a_detail_given_in_one_language_only_is_missing_in_the_other(docs: Path) -> None:
+    replace("controller.yml", "address:\n", "address:\n  sv: Box 1, 192 00 Sollentuna\n")(docs)
+    replace("controller.yml", "no_dpo:\n", "no_dpo:\n  sv: Vi har inget ombud.\n  en:\n")(docs)
+    notice = load(docs)
+    assert notice.problems == []
+    assert notice.controller.of("sv")["address"] == "Box 1, 192 00 Sollentuna"
+    assert "address" not in notice.controller.of("en")
+    missing = [m.split(" saknas")[0] for m in notice.controller.missing]
+    assert "docs/controller.yml: address på engelska" in missing
+    assert "docs/controller.yml: no_dpo på engelska" in missing
+    assert "docs/controller.yml: address" not in missing
+
+
+COMPLETE_CONTROLLER = {
+    "organisation_number:\n": "organisation_number: 000000-0000\n",
+    "address:\n": "address: Box 0, 000 00 Testby\n",
+    "phone:\n": "phone: 08-000 000 00\n",
+    "\nemail:\n": "\nemail: dataskydd@example.se\n",
+    "no_dpo:\n": "no_dpo:\n  sv: Vi har inget dataskyddsombud.\n  en: We have none.\n",
+}
+
+
+def test_the_gdpr_report_counts_only_what_it_checked(docs: Path) -> None:
+    report = gdpr.compliance_report(load(docs), "sv").splitlines()
+    assert report[0] == "GDPR-rapport (sv): vad meddelandet besvarar av det som artikel 13 kräver"
+    part = report.index("  Besvaras, med uppgifter som bygget har kontrollerat:")
+    assert report[part + 1] == (
+        "    13.2.d rätten att klaga hos Integritetsskyddsmyndigheten: avsnittet complaints "
+        "(klagomal.md), docs/authority.yml"
+    )
+    claimed = report.index(
+        "  Anges av ett avsnitt, inte kontrollerat (läs texten och bedöm om den räcker):"
+    )
+    assert report[claimed - 1] == report[part + 1]  # nothing else is counted as checked
+    assert report[claimed + 1] == (
+        "    13.1.c ändamålen och den rättsliga grunden: avsnittet use (anvandning.md)"
+    )
+    unanswered = report.index("  Besvaras inte:")
+    assert report[unanswered + 1 : unanswered + 3] == [
+        "    13.1.a den personuppgiftsansvariges identitet och kontaktuppgifter: uppgifter "
+        "saknas i docs/controller.yml",
+        "    13.1.b kontaktuppgifter till dataskyddsombudet: uppgifter saknas i "
+        "docs/controller.yml",
+    ]
+    supply = report.index("  SEOM måste lämna (make publish vägrar tills de finns):")
+    assert report[supply + 1].startswith("    - docs/controller.yml: organisation_number saknas")
+    assert len(report) == supply + 6
+
+
+def test_the_gdpr_report_counts_seoms_details_once_supplied_and_shown(docs: Path) -> None:
+    for old, new in COMPLETE_CONTROLLER.items():
+        replace("controller.yml", old, new)(docs)
+    report = gdpr.compliance_report(load(docs), "en").splitlines()
+    part = report.index("  Besvaras, med uppgifter som bygget har kontrollerat:")
+    assert report[part + 1 : part + 3] == [
+        "    13.1.a den personuppgiftsansvariges identitet och kontaktuppgifter: avsnittet "
+        "controller (personuppgiftsansvarig.en.md), docs/controller.yml",
+        "    13.1.b kontaktuppgifter till dataskyddsombudet: avsnittet controller "
+        "(personuppgiftsansvarig.en.md), docs/controller.yml",
+    ]
+    assert not [line for line in report if "SEOM måste lämna" in line]
+    # The data alone is not enough: a section has to show it.
+    replace("personuppgiftsansvarig.en.md", "<!-- notice:controller -->", "")(docs)
+    report = gdpr.compliance_report(load(docs), "en").splitlines()
+    assert (
+        "    13.1.a den personuppgiftsansvariges identitet och kontaktuppgifter: inget avsnitt "
+        "visar uppgifterna i docs/controller.yml (koden <!-- notice:controller -->)"
+    ) in report
 
 
 def test_a_symbolic_link_is_refused_and_not_read(docs: Path, tmp_path: Path) -> None:
@@ -762,3 +923,31 @@ def test_every_example_in_the_guide_is_what_the_build_prints(tmp_path: Path) -> 
         docs = Path(shutil.copytree(ROOT / "docs", tmp_path / key.replace("/", "_")))
         GUIDE_EXAMPLES[key](docs)
         assert load(docs).problems == messages
+
+
+def guide_block(first_line: str) -> list[str]:
+    """The lines of the ```text block in REDIGERA.md that starts with `first_line`."""
+    guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
+    block = re.search(rf"```text\n({re.escape(first_line)}.*?)```", guide, re.S)
+    assert block, f"REDIGERA.md has no example starting {first_line!r}"
+    return [line for line in block.group(1).splitlines() if line.strip() != "..."]
+
+
+def test_the_guides_gdpr_report_is_part_of_what_the_build_prints(docs: Path) -> None:
+    report = gdpr.compliance_report(load(docs), "sv").splitlines()
+    example = guide_block("GDPR-rapport (sv)")
+    assert [line for line in example if line not in report] == []
+    assert [report.index(line) for line in example] == sorted(report.index(x) for x in example)
+
+
+def test_the_guides_publish_refusal_is_what_make_publish_says(docs: Path) -> None:
+    from mkdocs.config import load_config
+
+    import publish
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    with pytest.raises(publish.PublishError) as refused:
+        publish.read_notice(docs, config)
+    said = f"make publish: {refused.value}".splitlines()
+    example = guide_block("make publish: SEOM:s uppgifter")
+    assert example == said[: len(example)]

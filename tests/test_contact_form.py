@@ -250,9 +250,9 @@ def test_the_honeypot_is_hidden_from_people_and_assistive_technology(
     ("prefix", "path", "text"),
     [
         ("", "rattigheter/", "kontakta oss"),
-        ("", "personuppgiftsansvarig/", "kontakta oss"),
+        ("", "personuppgiftsansvarig/", "formuläret på kontaktsidan"),
         ("en/", "rattigheter/", "contact us"),
-        ("en/", "personuppgiftsansvarig/", "contact us"),
+        ("en/", "personuppgiftsansvarig/", "the form on the contact page"),
     ],
 )
 def test_rights_and_controller_link_to_the_contact_page(

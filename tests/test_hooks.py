@@ -11,7 +11,7 @@ import pytest
 import content_model
 import i18n_fixes
 from conftest import ROOT
-from notice import checks, dates, gdpr, html, model, shortcodes, sources, urls, word_diff
+from notice import checks, dates, html, model, shortcodes, sources, urls, word_diff
 
 LANGS = ["sv", "en"]
 
@@ -132,23 +132,6 @@ def test_every_kind_of_heading_is_demoted() -> None:
 def test_a_summary_that_looks_like_markdown_stays_one_paragraph(text: str) -> None:
     rendered = html.MarkdownConfig().render(shortcodes.markdown_text(text))
     assert rendered == f"<p>{text}</p>"
-
-
-def test_compliance_report_names_covered_and_missing_items() -> None:
-    def section(id_: str, path: str, codes: list[str]) -> model.Section:
-        return model.Section(id_, sources.Source(path, "sv", "", {"gdpr": codes}), "T")
-
-    report = gdpr.compliance_report(
-        [section("use", "anvandning.md", ["13.1.c"]), section("collection", "in.md", ["14.1.d"])],
-        "sv",
-    )
-    lines = report.splitlines()
-    assert lines[0] == "GDPR-rapport (sv): vilka punkter i artikel 13 varje avsnitt besvarar"
-    assert lines[1].split() == ["anvandning.md", "use:", "13.1.c"]
-    assert lines[2].split() == ["in.md", "collection:", "inga", "(även", "14.1.d)"]
-    assert "  Inget avsnitt besvarar:" in lines
-    assert "    13.1.b kontaktuppgifter till dataskyddsombudet" in lines
-    assert not [line for line in lines if line.startswith("    13.1.c")]
 
 
 def test_the_menu_gets_the_sections_where_mkdocs_yml_says() -> None:

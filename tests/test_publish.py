@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +32,7 @@ from archives import (
     serve,
 )
 
-from conftest import Tab, switch_language
+from conftest import ROOT, Tab, switch_language
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,13 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     unconfigured = {k: v for k, v in env.items() if k != "CONTACT_FORM_ACTION"}
     arc.results["unconfigured"] = arc.publish("PUSH=1", env=unconfigured)
     arc.refs["after unconfigured"] = arc.local_refs()
+
+    # Not ready either: SEOM has not supplied its details (the project's own controller.yml).
+    shutil.copy2(ROOT / "docs" / "controller.yml", repo / "docs" / "controller.yml")
+    arc.commit_all("SEOM's details as the project has them")
+    arc.results["incomplete controller"] = arc.publish("PUSH=1")
+    arc.refs["after incomplete controller"] = arc.local_refs()
+    git(repo, "reset", "-q", "--hard", arc.commits[A])
 
     arc.results["A"] = arc.publish("PUSH=1")
     arc.refs["after A"] = arc.local_refs()
@@ -361,6 +369,52 @@ def test_publish_refuses_while_the_contact_form_has_nowhere_to_send(archive: Arc
         "(CONTACT_FORM_ACTION / CONTACT_FORM_MAILTO)\n"
     ) in result.stderr
     assert archive.refs["after unconfigured"] == {}
+
+
+def test_publish_refuses_while_seoms_details_are_missing(archive: Archive) -> None:
+    result = archive.results["incomplete controller"]
+    assert result.returncode != 0
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "make publish: SEOM:s uppgifter som personuppgiftsansvarig är inte kompletta, så "
+        "meddelandet publiceras inte. Fyll i dem i docs/controller.yml när SEOM har lämnat dem:"
+    )
+    assert lines[1:-1] == [
+        "  - docs/controller.yml: organisation_number saknas (organisationsnumret, sex siffror, "
+        "bindestreck och fyra siffror). Fyll i den när SEOM har lämnat uppgiften.",
+        "  - docs/controller.yml: address saknas (postadressen). Fyll i den när SEOM har lämnat "
+        "uppgiften.",
+        "  - docs/controller.yml: phone saknas (telefonnumret, med siffror, mellanslag och "
+        "bindestreck). Fyll i den när SEOM har lämnat uppgiften.",
+        "  - docs/controller.yml: email saknas (e-postadressen för frågor om personuppgifter). "
+        "Fyll i den när SEOM har lämnat uppgiften.",
+        "  - docs/controller.yml: dpo_email och no_dpo saknas (dataskyddsombudets e-postadress, "
+        "eller att SEOM inte har utsett något dataskyddsombud, och varför). Fyll i en av dem när "
+        "SEOM har lämnat uppgiften.",
+    ]
+    assert archive.refs["after incomplete controller"] == {}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_published_notice_gives_seoms_details_in_full(archive: Archive, prefix: str) -> None:
+    section = archive.soup(f"{B}/{prefix}personuppgiftsansvarig/index.html")
+    details = section.select_one("article .seom-controller")
+    address = "Box 0, SE-000 00 Testby, Sweden" if prefix else "Box 0, 000 00 Testby"
+    assert [dd.get_text() for dd in details.find_all("dd")] == [
+        "000000-0000",
+        address,
+        "08-000 000 00",
+        "dataskydd@example.se",
+        "dataskyddsombud@example.se",
+        "www.seom.se",
+    ]
+    assert details.find("a", href="mailto:dataskyddsombud@example.se")
+    footer = section.select_one("footer .seom-footer-controller").get_text(" ", strip=True)
+    number = "org. no." if prefix else "org.nr"
+    assert footer.startswith(f"Sollentuna Energi & Miljö AB , {number} 000000-0000 {address}")
+    files = git(archive.repo, "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
+    pages = [f for f in files if f.endswith(".html")]
+    assert not [f for f in pages if "seom-missing" in archive.show(f)]
 
 
 def test_the_published_form_posts_to_the_configured_endpoint(archive: Archive) -> None:

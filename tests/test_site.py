@@ -174,6 +174,49 @@ def test_every_footer_links_to_imy_in_the_pages_language(
 
 
 @pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_page_says_it_is_seoms(site: SiteServer, path: str, prefix: str) -> None:
+    page = soup(site, prefix + path)
+    assert page.title.get_text().endswith(" - SEOM")
+    logo = page.select_one("header .md-logo")
+    assert logo.get_text(strip=True) == "SEOM"  # the text mark, until SEOM supplies a logo
+    home = (
+        "SEOM, home: How we protect your personal data"
+        if prefix
+        else ("SEOM, startsida: Så skyddar vi dina personuppgifter")
+    )
+    assert logo["aria-label"] == home
+    footer = page.select_one("footer .seom-footer-controller")
+    assert footer.strong.get_text() == "Sollentuna Energi & Miljö AB"
+    assert footer.find("a", href="https://www.seom.se/").get_text() == "www.seom.se"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_controller_section_says_which_details_seom_has_not_supplied(
+    site: SiteServer, prefix: str
+) -> None:
+    details = soup(site, prefix + "personuppgiftsansvarig/").select_one("article .seom-controller")
+    rows = dict(
+        zip(
+            [dt.get_text() for dt in details.find_all("dt")],
+            [dd.get_text() for dd in details.find_all("dd")],
+            strict=True,
+        )
+    )
+    missing = (
+        "Not supplied by SEOM yet."
+        if prefix
+        else ("Uppgiften saknas: SEOM har inte lämnat den än.")
+    )
+    website = "Website" if prefix else "Webbplats"
+    assert rows.pop(website) == "www.seom.se"
+    assert set(rows.values()) == {missing}
+    assert len(rows) == 5  # organisation number, address, phone, e-mail, DPO
+    whole = soup(site, prefix + "hela-meddelandet/").select_one("article .seom-controller")
+    assert whole.get_text() == details.get_text()
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
 def test_no_page_refers_to_another_host_for_its_resources(site: SiteServer, path: str) -> None:
     for prefix in ["", "en/"]:
         page = soup(site, prefix + path)

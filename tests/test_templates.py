@@ -22,6 +22,9 @@ COPIES = {
     # stored copy: the installed original
     "material/partials/search.html": MATERIAL / "partials/search.html",
     "material/partials/copyright.html": MATERIAL / "partials/copyright.html",
+    "material/partials/header.html": MATERIAL / "partials/header.html",
+    "material/partials/nav.html": MATERIAL / "partials/nav.html",
+    "material/partials/logo.html": MATERIAL / "partials/logo.html",
     "material/partials/javascripts/outdated.html": MATERIAL / "partials/javascripts/outdated.html",
     "static-i18n/sitemap.xml": STATIC_I18N / "sitemap.xml",
 }

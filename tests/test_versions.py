@@ -279,7 +279,7 @@ def test_a_link_that_leads_elsewhere_is_a_change_readers_can_read(
     assert [i.get_text(" ", strip=True) for i in section.find_all("ins")] == [added]
     # The words around it as readers read them: the link's text, no Markdown.
     text = section.p.get_text(" ", strip=True)
-    assert ("kontakta oss." if not prefix else "contact us.") in text
+    assert ("formuläret på kontaktsidan." if not prefix else "the contact page.") in text
     assert "](" not in changes.get_text() and ".md" not in changes.get_text()
 
 

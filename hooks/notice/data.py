@@ -1,4 +1,4 @@
-"""The editors' data files in docs/: sections.yml, versions.yml and authority.yml.
+"""The editors' data files in docs/: sections.yml, versions.yml, authority.yml, controller.yml.
 
 Each reader takes the file's bytes (None when it is missing), reports every problem as a message
 for the editors (Swedish, naming the file, the entry or key, and the fix) and returns what it
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from notice import form, sources
 SECTIONS_FILE = "sections.yml"
 VERSIONS_FILE = "versions.yml"
 AUTHORITY_FILE = "authority.yml"
+CONTROLLER_FILE = "controller.yml"
 LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 
 
@@ -194,23 +196,111 @@ def read_authority(
     data: bytes | None, languages: list[str], problems: list[str]
 ) -> dict[str, dict[str, str]]:
     """{locale: {key: value}}: every key of AUTHORITY_KEYS in every language."""
-    where = f"docs/{AUTHORITY_FILE}"
-    loaded = _load(
+    values, missing = _read_details(
         AUTHORITY_FILE,
         data,
+        AUTHORITY_KEYS,
+        languages,
         problems,
         "Den innehåller tillsynsmyndighetens (IMY:s) kontaktuppgifter: skapa den med nycklarna "
         + ", ".join(AUTHORITY_KEYS)
         + ".",
+    )
+    problems += [
+        f"docs/{AUTHORITY_FILE}: {key}{language} saknas eller är tom. Skriv {what}, till "
+        f"exempel '{key}: {example}'."
+        for key, language, what, example in missing
+    ]
+    return values if not missing else {}
+
+
+# docs/controller.yml: the controller, SEOM: who is responsible and how to reach them
+
+
+@dataclass
+class Controller:
+    """SEOM's details, {locale: {key: value}}, and what SEOM has not supplied yet.
+
+    A missing detail is not an error: the site can be built and previewed without it, and
+    says it is missing where it would stand. It is reported in the GDPR report, and
+    `make publish` refuses until it is there (scripts/publish.py). None is ever invented.
+    """
+
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)  # messages for the editors
+
+    def of(self, locale: str) -> dict[str, str]:
+        return self.values.get(locale, {})
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def read_controller(data: bytes | None, languages: list[str], problems: list[str]) -> Controller:
+    where = f"docs/{CONTROLLER_FILE}"
+    values, missing = _read_details(
+        CONTROLLER_FILE,
+        data,
+        CONTROLLER_KEYS,
+        languages,
+        problems,
+        "Den innehåller SEOM:s egna uppgifter som personuppgiftsansvarig: skapa den med "
+        "nycklarna " + ", ".join(CONTROLLER_KEYS) + ", och lämna en nyckel tom tills SEOM har "
+        "lämnat uppgiften.",
+        optional=("logo",),
+    )
+    controller = Controller(values)
+    dpo = [key for key in DPO_KEYS if any(key in v for v in values.values())]
+    if len(dpo) == 2:
+        problems.append(
+            f"{where}: både dpo_email och no_dpo är ifyllda. Fyll i dpo_email om SEOM har ett "
+            "dataskyddsombud, annars no_dpo, och lämna den andra tom."
+        )
+    for key, language, what, _example in missing:
+        if key in DPO_KEYS and key not in dpo:  # the other one is given, or neither (below)
+            continue
+        controller.missing.append(
+            f"{where}: {key}{language} saknas ({what}). Fyll i den när SEOM har lämnat uppgiften."
+        )
+    if not dpo:
+        controller.missing.append(
+            f"{where}: dpo_email och no_dpo saknas (dataskyddsombudets e-postadress, eller att "
+            "SEOM inte har utsett något dataskyddsombud, och varför). Fyll i en av dem när SEOM "
+            "har lämnat uppgiften."
+        )
+    return controller
+
+
+def _read_details(
+    name: str,
+    data: bytes | None,
+    keys: dict[str, tuple[str, Callable[[str], bool], str]],
+    languages: list[str],
+    problems: list[str],
+    missing_file: str,
+    optional: tuple[str, ...] = (),
+) -> tuple[dict[str, dict[str, str]], list[tuple[str, str, str, str]]]:
+    """A file of details, one text per key, for all languages or per language.
+
+    Returns {locale: {key: value}} with every valid value, and the keys without one, as
+    (key, " på <language>" or "", what it is, an example). Wrong values are problems.
+    """
+    where = f"docs/{name}"
+    loaded = _load(
+        name,
+        data,
+        problems,
+        missing_file,
         "Skriv varje uppgift som 'nyckel: värde' på en egen rad, och uppgifter som skiljer sig "
         "mellan språken som 'nyckel:' följt av '  sv: ...' och '  en: ...' på egna rader.",
     )
-    if loaded is None:
-        return {}
-    loaded = loaded if isinstance(loaded, dict) else {}
-    before = len(problems)
     out: dict[str, dict[str, str]] = {locale: {} for locale in languages}
-    for key, (what, valid, fix) in AUTHORITY_KEYS.items():
+    if loaded is None:
+        return out, []
+    loaded = loaded if isinstance(loaded, dict) else {}
+    missing = []
+    for key, (what, valid, fix) in keys.items():
         value = loaded.get(key)
         # One value for every language, or one per language under the key.
         per_language = value if isinstance(value, dict) else {None: value}
@@ -224,10 +314,8 @@ def read_authority(
                     f"eller '-', till exempel '{key}: {fix}'."
                 )
             elif not text_:
-                problems.append(
-                    f"{where}: {key}{language} saknas eller är tom. Skriv {what}, till exempel "
-                    f"'{key}: {fix}'."
-                )
+                if key not in optional:
+                    missing.append((key, language, what, fix))
             elif not valid(text_):
                 problems.append(
                     f"{where}: {key}{language} är '{text_}', men ska vara {what}, till exempel "
@@ -237,13 +325,13 @@ def read_authority(
                 for target in [locale] if locale else languages:
                     out[target][key] = text_
     for key in loaded:
-        if key not in AUTHORITY_KEYS:
+        if key not in keys:
             problems.append(
                 f"{where}: nyckeln {key} används inte. Använd "
-                + ", ".join(AUTHORITY_KEYS)
+                + ", ".join(keys)
                 + ", eller ta bort raden."
             )
-    return out if len(problems) == before else {}
+    return out, missing
 
 
 def _https(value: str) -> bool:
@@ -272,6 +360,53 @@ AUTHORITY_KEYS = {
     "email": ("myndighetens e-postadress", form.valid_email, "imy@imy.se"),
     "address": ("myndighetens postadress", bool, "Box 8114, 104 20 Stockholm"),
 }
+# The keys of docs/controller.yml; SEOM supplies each (none is ever invented). dpo_email and
+# no_dpo are alternatives: the DPO's address, or a statement that none is appointed, and why.
+CONTROLLER_KEYS = {
+    "name": ("SEOM:s juridiska namn", bool, "Sollentuna Energi & Miljö AB"),
+    "short_name": ("det korta namnet, som står i sidhuvudet", bool, "SEOM"),
+    "organisation_number": (
+        "organisationsnumret, sex siffror, bindestreck och fyra siffror",
+        lambda value: ORGANISATION_NUMBER.fullmatch(value) is not None,
+        "556000-0000",
+    ),
+    "address": ("postadressen", bool, "Box 000, 192 00 Sollentuna"),
+    "phone": (
+        "telefonnumret, med siffror, mellanslag och bindestreck",
+        lambda value: PHONE.fullmatch(value) is not None,
+        "08-000 000 00",
+    ),
+    "email": (
+        "e-postadressen för frågor om personuppgifter",
+        form.valid_email,
+        "dataskydd@example.se",
+    ),
+    "dpo_email": (
+        "dataskyddsombudets e-postadress",
+        form.valid_email,
+        "dataskyddsombud@example.se",
+    ),
+    "no_dpo": (
+        "att SEOM inte har utsett något dataskyddsombud, och varför",
+        bool,
+        "SEOM har inte utsett något dataskyddsombud eftersom ...",
+    ),
+    "website": (
+        "adressen till SEOM:s webbplats, som börjar med https://",
+        _https,
+        "https://www.seom.se/",
+    ),
+    "logo": (
+        "namnet på en bildfil i docs/ (png, jpg eller webp) med SEOM:s logotyp, som SEOM har "
+        "lämnat, eller tomt: då står SEOM:s korta namn som text i stället",
+        lambda value: LOGO.fullmatch(value) is not None,
+        "bilder/seom-logotyp.png",
+    ),
+}
+DPO_KEYS = ("dpo_email", "no_dpo")
+LOGO = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.(?:png|jpg|jpeg|webp)")
+ORGANISATION_NUMBER = re.compile(r"\d{6}-\d{4}")
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,}[0-9]")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SECTION_ID = re.compile(r"[a-z][a-z0-9-]*")
 # A newest version further ahead than this is a mistyped year (2207 for 2027).

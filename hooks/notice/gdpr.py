@@ -1,32 +1,99 @@
-"""GDPR Art. 13 and 14: the codes editors tag sections with, and the coverage report."""
+"""GDPR Art. 13 and 14: the codes editors tag sections with, and the coverage report.
+
+The report tells the truth about what is checked. An item whose answer is data in docs/
+(SEOM's contact details, the DPO, IMY's details) counts as answered only when that data is
+complete and a section shows it (its shortcode); an item a section only claims with a `gdpr`
+code is "claimed, not checked": a person has to read the text. And it lists what SEOM must
+still supply before the notice can be published.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from notice import data, shortcodes
+
 if TYPE_CHECKING:
-    from notice.model import Section
+    from notice.model import Notice, Section
 
 
-def compliance_report(sections: list[Section], locale: str) -> str:
-    lines = [f"GDPR-rapport ({locale}): vilka punkter i artikel 13 varje avsnitt besvarar"]
-    covered: set[str] = set()
-    width = max((len(s.source.path) for s in sections), default=0)
+@dataclass(frozen=True)
+class Backed:
+    """An item answered by data: where the data lives, and the shortcode that shows it."""
+
+    file: str
+    shortcode: str
+    keys: tuple[str, ...]  # all of them (or, for the DPO, any of them) must be there
+    any_of: bool = False
+
+
+def compliance_report(notice: Notice, locale: str) -> str:
+    sections = notice.sections(locale)
+    shown = {name: section for section in sections for name in _shortcodes(section, notice)}
+    checked, claimed, unanswered, others = [], [], [], []
+    for code, what in ARTICLE_13.items():
+        claimants = [s for s in sections if code in s.gdpr]
+        backed = BACKED.get(code)
+        if backed is None:
+            if claimants:
+                claimed.append(f"    {code} {what}: {_names(claimants)}")
+            else:
+                unanswered.append(f"    {code} {what}")
+            continue
+        values = _data(notice, backed.file, locale)
+        present = [key for key in backed.keys if key in values]
+        complete = bool(present) if backed.any_of else len(present) == len(backed.keys)
+        section = shown.get(backed.shortcode)
+        if complete and section is not None:
+            checked.append(f"    {code} {what}: {_names([section])}, docs/{backed.file}")
+        elif not complete:
+            unanswered.append(f"    {code} {what}: uppgifter saknas i docs/{backed.file}")
+        else:
+            unanswered.append(
+                f"    {code} {what}: inget avsnitt visar uppgifterna i docs/{backed.file} "
+                f"(koden <!-- notice:{backed.shortcode} -->)"
+            )
     for section in sections:
-        codes = [c for c in section.gdpr if c in ARTICLE_13]
-        others = [c for c in section.gdpr if c not in ARTICLE_13]
-        covered.update(codes)
-        text = ", ".join(codes) or "inga"
-        if others:
-            text += f" (även {', '.join(others)})"
-        lines.append(f"  {section.source.path:<{width}}  {section.id}: {text}")
-    missing = [code for code in ARTICLE_13 if code not in covered]
-    if missing:
-        lines.append("  Inget avsnitt besvarar:")
-        lines += [f"    {code} {ARTICLE_13[code]}" for code in missing]
-    else:
+        extra = [c for c in section.gdpr if c not in ARTICLE_13]
+        if extra:
+            others.append(f"    {_names([section])}: {', '.join(extra)}")
+    lines = [f"GDPR-rapport ({locale}): vad meddelandet besvarar av det som artikel 13 kräver"]
+    lines += _part("Besvaras, med uppgifter som bygget har kontrollerat:", checked)
+    lines += _part(
+        "Anges av ett avsnitt, inte kontrollerat (läs texten och bedöm om den räcker):", claimed
+    )
+    lines += _part("Besvaras inte:", unanswered)
+    lines += _part("Andra GDPR-koder i avsnitten:", others)
+    missing = notice.controller.missing
+    lines += _part(
+        "SEOM måste lämna (make publish vägrar tills de finns):",
+        [f"    - {message}" for message in missing],
+    )
+    if not unanswered and not missing:
         lines.append("  Alla punkter i artikel 13 besvaras.")
     return "\n".join(lines)
+
+
+def _shortcodes(section: Section, notice: Notice) -> set[str]:
+    return {
+        shortcodes.name_of(match)
+        for match in shortcodes.find(section.source.body, notice.markdown.render)
+    }
+
+
+def _data(notice: Notice, file: str, locale: str) -> dict[str, str]:
+    if file == data.CONTROLLER_FILE:
+        return notice.controller.of(locale)
+    return notice.authority.get(locale, {})
+
+
+def _names(sections: list[Section]) -> str:
+    return ", ".join(f"avsnittet {s.id} ({s.source.path})" for s in sections)
+
+
+def _part(title: str, lines: list[str]) -> list[str]:
+    return [f"  {title}", *lines] if lines else []
 
 
 # What GDPR Art. 13 requires a privacy notice to say, as paragraph codes. The compliance
@@ -57,3 +124,13 @@ ARTICLE_14 = {
 # Valid in front matter, but only owed when SEOM plans to use data for a new purpose.
 FURTHER_PROCESSING = {"13.3": "behandling för nya ändamål"}
 GDPR_CODES = {**ARTICLE_13, **FURTHER_PROCESSING, **ARTICLE_14}
+# The items whose answer is data in docs/: counted only when the data is there and shown.
+BACKED = {
+    "13.1.a": Backed(
+        data.CONTROLLER_FILE,
+        "controller",
+        ("name", "organisation_number", "address", "phone", "email"),
+    ),
+    "13.1.b": Backed(data.CONTROLLER_FILE, "controller", data.DPO_KEYS, any_of=True),
+    "13.2.d": Backed(data.AUTHORITY_FILE, "imy", tuple(data.AUTHORITY_KEYS)),
+}

@@ -2,7 +2,8 @@
 
 Everything the site, the reports and `make publish` need from docs/ is here: both languages'
 pages with their front matter and text, the sections in order (docs/sections.yml), the
-versions (docs/versions.yml), the supervisory authority (docs/authority.yml), the previous
+versions (docs/versions.yml), the supervisory authority (docs/authority.yml), SEOM's own
+details as controller (docs/controller.yml, with what SEOM has not supplied yet), the previous
 version's model from its git tag, and every problem found, as messages for the editors.
 """
 
@@ -45,6 +46,7 @@ class Notice:
     section_ids: dict[str, str] = field(default_factory=dict)  # id: description, in order
     versions: list[Version] = field(default_factory=list)  # newest first
     authority: dict[str, dict[str, str]] = field(default_factory=dict)  # locale: key: value
+    controller: data.Controller = field(default_factory=data.Controller)  # SEOM's details
     problems: list[str] = field(default_factory=list)
     previous_version: Notice | None = None  # the model at the previous version's git tag
     today: dt.date = dt.date.min  # the date that counts as today (notice/dates.py)
@@ -107,6 +109,13 @@ def load(
     """
     files, problems = sources.read_tree(docs_dir)
     notice = from_files(files, languages, markdown, today=today, problems=problems)
+    logo = notice.controller.of(languages[0]).get("logo")
+    if logo and not (docs_dir / logo).is_file():
+        notice.problems.append(
+            f"docs/{data.CONTROLLER_FILE}: logo är '{logo}', men den filen finns inte i docs/. "
+            "Lägg bildfilen där (till exempel i mappen docs/bilder/), eller töm raden så att "
+            "SEOM:s korta namn står som text."
+        )
     if with_previous and len(notice.versions) >= 2:
         notice.previous_version = _previous(docs_dir, notice)
     return notice
@@ -141,6 +150,7 @@ def from_files(
     notice.section_ids = data.read_sections(files.get(data.SECTIONS_FILE), problems)
     notice.versions = data.read_versions(files.get(data.VERSIONS_FILE), languages, today, problems)
     notice.authority = data.read_authority(files.get(data.AUTHORITY_FILE), languages, problems)
+    notice.controller = data.read_controller(files.get(data.CONTROLLER_FILE), languages, problems)
     notice.problems = problems + checks.run(notice)
     return notice
 
@@ -158,9 +168,12 @@ def _previous(docs_dir: Path, notice: Notice) -> Notice | None:
             "'git fetch --tags' och bygg igen."
         )
         return None
-    # Checked when it was published; a tag from before docs/authority.yml existed uses today's.
+    # Checked when it was published; a tag from before docs/authority.yml or controller.yml
+    # existed uses today's.
     previous = from_files(files, notice.languages, notice.markdown, today=notice.versions[1].date)
     previous.authority = previous.authority or notice.authority
+    if not any(previous.controller.values.values()):
+        previous.controller = notice.controller
     return previous
 
 

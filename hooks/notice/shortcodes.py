@@ -76,6 +76,11 @@ def render_imy(ctx: Context) -> str:
     return html_block(ctx.macros("imy").contact(authority, ctx.texts()["imy"]))
 
 
+def render_controller(ctx: Context) -> str:
+    details = ctx.model.controller.of(ctx.locale)
+    return html_block(ctx.macros("controller").details(details, ctx.texts()["controller"]))
+
+
 def render_history(ctx: Context) -> str:
     items = history.items(ctx.model.versions, ctx.page_url, ctx.locale, ctx.model.languages)
     return html_block(ctx.macros("versions").history(items, ctx.texts()["versions"]))
@@ -102,6 +107,13 @@ TABLE = {
     for code in (
         Shortcode("summary", "index.md", False, "sammanfattningen av avsnitten", render_summary),
         Shortcode("full", "hela-meddelandet.md", False, "hela texten på en sida", render_full),
+        Shortcode(
+            "controller",
+            "personuppgiftsansvarig.md",
+            True,
+            "SEOM:s uppgifter som personuppgiftsansvarig",
+            render_controller,
+        ),
         Shortcode(
             "imy", "klagomal.md", True, "Integritetsskyddsmyndighetens kontaktuppgifter", render_imy
         ),
