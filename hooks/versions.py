@@ -58,6 +58,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         locale,
         root,
         texts.of(build.env(config), locale)["feed"],
+        build.current().controller.of(locale).get("name", ""),
         prefix=prefix,
         home=urljoin(root, prefix),
     )

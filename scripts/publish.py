@@ -615,6 +615,7 @@ def feeds(
             locale,
             root,
             texts.of(env, locale)["feed"],
+            notice.controller.of(locale)["name"],  # complete, or read_notice() refused
             prefix=prefix,
             home=f"{root}{ALIAS}/{prefix}",
             published={v.id: stamps.get(notice_git.tag_of(v.id), "") for v in versions},

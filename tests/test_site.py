@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from xml.etree import ElementTree
 
 import pytest
 
@@ -189,6 +190,16 @@ def test_every_page_says_it_is_seoms(site: SiteServer, path: str, prefix: str) -
     footer = page.select_one("footer .seom-footer-controller")
     assert footer.strong.get_text() == "Sollentuna Energi & Miljö AB"
     assert footer.find("a", href="https://www.seom.se/").get_text() == "www.seom.se"
+    copyright_line = page.select_one("footer .md-copyright__highlight").get_text(strip=True)
+    assert copyright_line == "© Sollentuna Energi & Miljö AB"
+    assert page.find("meta", attrs={"name": "author"})["content"] == "Sollentuna Energi & Miljö AB"
+
+
+@pytest.mark.parametrize("feed", ["feed.xml", "en/feed.xml"])
+def test_the_feeds_author_is_seom(site: SiteServer, feed: str) -> None:
+    atom = ElementTree.parse(site.site_dir / feed).getroot()
+    names = [n.text for n in atom.iterfind("{http://www.w3.org/2005/Atom}author/{*}name")]
+    assert names == ["Sollentuna Energi & Miljö AB"]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

@@ -26,12 +26,14 @@ def feed(
     locale: str,
     root: str,
     t: dict[str, Any],
+    author: str,
     *,
     prefix: str,
     home: str,
     published: dict[str, str] | None = None,
 ) -> bytes:
-    """The feed of one language, every link absolute. ``t``: the language's texts (``feed``).
+    """The feed of one language, every link absolute. ``t``: the language's texts (``feed``);
+    ``author``: SEOM's name (docs/controller.yml).
 
     ``root`` is where the version folders are (version V is ``<root>V/``) and where the feed
     itself is (``<root><prefix>feed.xml``); ``home`` is the start page readers go to.
@@ -49,8 +51,7 @@ def feed(
     ET.SubElement(out, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=home)
     self_href = urljoin(base, f"{prefix}feed.xml")
     ET.SubElement(out, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=self_href)
-    author = ET.SubElement(out, f"{{{ATOM}}}author")
-    _text(author, "name", t["author"])
+    _text(ET.SubElement(out, f"{{{ATOM}}}author"), "name", author)
     for version in versions:
         entry = ET.SubElement(out, f"{{{ATOM}}}entry")
         _text(entry, "id", urljoin(base, f"{version.id}/{prefix}"))
