@@ -27,11 +27,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page_url=page.url,
         env=build.env(config),
         form_settings=form.settings_of(config),
+        site=site_of(config),
     )
     markdown, used = shortcodes.expand(markdown, context)
     if "contact-form" in used:
         page.meta["contact_form"] = True  # overrides/main.html loads the form's script
+    if "accessibility" in used:
+        # overrides/main.html: the statement is not part of the notice's versions.
+        page.meta["accessibility_statement"] = True
     return markdown
+
+
+def site_of(config: MkDocsConfig) -> dict[str, str]:
+    """Who is behind the site, and its name in the language being built (static-i18n sets
+    site_name per language), for the accessibility statement.
+
+    The organisation is mkdocs.yml's site_author until docs/controller.yml is in the model:
+    then it is the controller's name from there, and only this function changes.
+    """
+    return {"organisation": config.site_author or "", "name": config.site_name}
 
 
 def describe_section(page: Page) -> None:
