@@ -925,6 +925,9 @@ GUIDE_EXAMPLES: dict[str, Change] = {
         "- version: 2027-03-01\n  summary:\n    sv: Kortare tid.\n    en: A shorter time.\n",
     ),
     "docs/kontakt.md: sidan med kontaktformuläret": replace("kontakt.md", " {#form-data}", ""),
+    "docs/accessibility.yml: compliance är 'helt förenlig'": replace(
+        "accessibility.yml", "compliance: delvis förenlig", "compliance: helt förenlig"
+    ),
 }
 
 
