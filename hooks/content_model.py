@@ -9,7 +9,8 @@
   is exactly what was checked, and prints the GDPR report of the language being built.
 - ``on_env`` shares compiled templates between the languages' builds (notice/build.py).
 - ``on_page_context`` / ``on_template_context`` give every page the details of the controller
-  (docs/controller.yml) and of the supervisory authority (docs/authority.yml) for the footer.
+  (docs/controller.yml) and of the supervisory authority (docs/authority.yml), and the link to
+  the accessibility statement, for the footer.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from notice import build, gdpr, languages
+from notice import build, gdpr, languages, urls
 from notice.model import format_problems
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def on_page_context(
     locale = languages.of_page(page, config)
     context["notice_authority"] = build.current().authority.get(locale)
     context["notice_controller"] = build.current().controller.of(locale)
+    context["notice_statement"] = statement_link(context, locale, config)
     return context
 
 
@@ -80,7 +82,13 @@ def on_template_context(
     locale = languages.current(config)
     context["notice_authority"] = build.current().authority.get(locale)
     context["notice_controller"] = build.current().controller.of(locale)
+    context["notice_statement"] = statement_link(context, locale, config)
     return context
+
+
+def statement_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str:
+    """The accessibility statement in the page's language, linked from every page's footer."""
+    return urls.statement(context.get("base_url") or "", languages.prefix(locale, config))
 
 
 def with_sections(nav: list | None, sections: list[str]) -> tuple[list, list[str]]:

@@ -20,18 +20,31 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     describe_section(page)
     if not shortcodes.PATTERN.search(markdown):
         return markdown
+    locale = languages.of_page(page, config)
     context = shortcodes.Context(
         model=build.current(),
-        locale=languages.of_page(page, config),
+        locale=locale,
         page_path=page.file.src_uri,
         page_url=page.url,
         env=build.env(config),
         form_settings=form.settings_of(config),
+        site=site_of(config, locale),
     )
     markdown, used = shortcodes.expand(markdown, context)
     if "contact-form" in used:
         page.meta["contact_form"] = True  # overrides/main.html loads the form's script
+    if "accessibility" in used:
+        # overrides/main.html: the statement is not part of the notice's versions.
+        page.meta["accessibility_statement"] = True
     return markdown
+
+
+def site_of(config: MkDocsConfig, locale: str) -> dict[str, str]:
+    """Who is behind the site (the controller's name, docs/controller.yml) and its name in the
+    language being built (static-i18n sets site_name per language): the accessibility
+    statement names both."""
+    organisation = build.current().controller.of(locale).get("name", "")
+    return {"organisation": organisation, "name": config.site_name}
 
 
 def describe_section(page: Page) -> None:

@@ -12,7 +12,8 @@ A command-line tool, not an MkDocs hook. It
    before anything moves,
 4. deploys with mike into <version>/ on gh-pages, points the alias `latest` at it and makes
    `latest` the default (the root index.html redirects there),
-5. writes robots.txt and 404.html at the root of gh-pages (robots_txt() says why),
+5. writes robots.txt, 404.html and the rest at the root of gh-pages (robots_txt() says why),
+   among them the stable address of the accessibility statement (statement_pages()),
 6. tags the source commit notice/<version> (annotated: it records who published and when),
 7. with --push, pushes gh-pages and the tag to origin in one atomic push.
 
@@ -45,7 +46,7 @@ STATE_FILE = "notice.json"  # overrides/main.html points every page of the archi
 CHANGES_PAGE = "andringar"
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import atom, build, dates, form, languages, model, texts  # noqa: E402
+from notice import atom, build, dates, form, languages, model, texts, urls  # noqa: E402
 from notice import git as notice_git  # noqa: E402
 from notice import html as notice_html  # noqa: E402
 
@@ -546,6 +547,7 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
         # with the page's language declared and no script).
         "index.html": root_page(notice, env),
         **feeds(git, notice, versions, config["site_url"], env),
+        **statement_pages(notice, in_force, env),
     }
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -577,6 +579,30 @@ def root_page(notice: model.Notice, env: jinja2.Environment) -> str:
     title = texts.of(env, built[0])["root"]["title"]
     macros = env.get_template("partials/archive_root.html").module
     return str(macros.page(built[0], title, ALIAS, links)) + "\n"
+
+
+def statement_pages(notice: model.Notice, in_force: str, env: jinja2.Environment) -> dict[str, str]:
+    """The accessibility statement's stable address, outside every version folder.
+
+    Every page's footer, in every version folder, links to <root>/tillganglighet/ (and
+    <root>/en/tillganglighet/): a redirect, as the root index.html, to the statement of the
+    version main holds, the one this run built and deployed. The statement is not part of the
+    notice's versions: a change to it is a change of presentation, which deploys main's
+    version again (build_and_compare), so the address always leads to the current statement.
+    That is latest/ when main's version is in force, else main's upcoming version's folder.
+    """
+    newest = notice.versions[0].id
+    target = ALIAS if newest == in_force else newest
+    macros = env.get_template("partials/archive_root.html").module
+    out = {}
+    for lang in notice.languages:
+        path = f"{languages.prefix_of(lang, notice.languages)}{urls.STATEMENT_PAGE}/"
+        up = "../" * path.count("/")
+        words = texts.of(env, lang)["accessibility"]
+        links = [(lang, f"{up}{target}/{path}", words["root_link"])]
+        page = macros.page(lang, words["footer"], f"{up}{target}/{path}".rstrip("/"), links)
+        out[f"{path}index.html"] = str(page) + "\n"
+    return out
 
 
 def state_json(notice: model.Notice, published: list[str], in_force: str) -> str:

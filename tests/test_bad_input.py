@@ -91,6 +91,7 @@ HOSTILE_SUMMARY = 'Vi "sparar" <img src=x onerror=alert(1)> & *mer*'
 HOSTILE_VERSION = "Ny text <script>alert(1)</script>"
 HOSTILE_NAME = 'Integritetsskyddsmyndigheten <b onmouseover="alert(1)">IMY</b>'
 HOSTILE_SEOM = '"><b onmouseover="alert(1)">SEOM</b>'
+HOSTILE_STATEMENT = 'Språkväljaren <img src=x onerror=alert(4)> & "mer"'
 HOSTILE_HEADING = "&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
 
 
@@ -121,6 +122,11 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     replace("docs/controller.yml", "short_name: SEOM", f"short_name: '{HOSTILE_SEOM}'")(project)
     replace("docs/controller.yml", "phone:\n", "phone: 08-000 000 00\n")(project)
     replace("docs/controller.yml", "address:\n", f"address: '{HOSTILE_NAME}'\n")(project)
+    replace(
+        "docs/accessibility.yml",
+        "      sv: WCAG 2.1, framgångskriterium 3.1.2 Språk för del av sida (nivå AA).",
+        f"      sv: '{HOSTILE_STATEMENT}'",
+    )(project)
     # A heading whose text closes the <title> element.
     replace("docs/tack.md", "# Tack för din begäran", f"# Tack {HOSTILE_HEADING}")(project)
     # A shortcode shown as code in a section: text, never expanded.
@@ -172,6 +178,9 @@ def test_data_file_values_reach_readers_as_text(edited_site: tuple[Path, str]) -
     assert not footer.find("b")
     authority = page(site_dir, "klagomal").select_one(".seom-authority")
     assert not authority.find("b")
+    statement = page(site_dir, "tillganglighet").select_one(".seom-statement")
+    assert HOSTILE_STATEMENT in statement.get_text()
+    assert not statement.find("img")
 
 
 def test_seoms_details_reach_readers_as_text(edited_site: tuple[Path, str]) -> None:

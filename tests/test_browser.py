@@ -24,6 +24,7 @@ PAGES = [
     "hela-meddelandet/",
     "versioner/",
     "andringar/",
+    "tillganglighet/",
 ]
 ALL_PAGES = PAGES + [f"en/{page}" for page in PAGES]
 

@@ -78,9 +78,17 @@ def both(*changes: Change) -> Change:
 
 CODES = (
     "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:controller -->, "
-    "<!-- notice:imy -->, <!-- notice:history -->, <!-- notice:changes --> eller "
-    "<!-- notice:contact-form -->"
+    "<!-- notice:imy -->, <!-- notice:history -->, <!-- notice:changes -->, "
+    "<!-- notice:contact-form --> eller <!-- notice:accessibility -->"
 )
+A11Y = "docs/accessibility.yml"
+A11Y_ITEM = f"{A11Y}, shortcomings punkt 1"
+# Every key of the real statement's shortcoming, for a second entry with another reason.
+EXEMPTION = """  - what: En karta.
+    reason: oskäligt betungande anpassning
+    details: Kostnaden.
+    alternative: Ring oss.
+"""
 LAGRING_FRONT_MATTER = (
     "---\nsection: retention\nsummary: Vi sparar uppgifterna så länge du är kund och tolv "
     "månader efter det, och längre när lagen kräver det.\ngdpr: [13.2.a]\n---\n"
@@ -687,6 +695,165 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "det inte är oklart vilken som gäller."
         ],
     ),
+    # docs/accessibility.yml: the accessibility statement
+    "accessibility.yml missing": (
+        delete("accessibility.yml"),
+        [
+            "docs/accessibility.yml saknas. Den innehåller tillgänglighetsredogörelsen (sidan "
+            "tillganglighet.md): skapa den med nycklarna compliance, shortcomings, assessed, "
+            "method, updated, digg_form."
+        ],
+    ),
+    "the statement's compliance missing": (
+        replace("accessibility.yml", "compliance: delvis förenlig\n", ""),
+        [
+            f"{A11Y}: compliance saknas eller är tom. Skriv hur väl webbplatsen uppfyller "
+            "kraven, ett av helt förenlig, delvis förenlig, inte förenlig, till exempel "
+            "'compliance: delvis förenlig'."
+        ],
+    ),
+    "the statement's compliance not one of DIGG's words": (
+        replace("accessibility.yml", "compliance: delvis förenlig", "compliance: delvis"),
+        [
+            f"{A11Y}: compliance är 'delvis', men ska vara hur väl webbplatsen uppfyller "
+            "kraven, ett av helt förenlig, delvis förenlig, inte förenlig, till exempel "
+            "'compliance: delvis förenlig'."
+        ],
+    ),
+    "the statement fully compliant with a shortcoming that fails the law": (
+        replace("accessibility.yml", "compliance: delvis förenlig", "compliance: helt förenlig"),
+        [
+            f"{A11Y}: compliance är 'helt förenlig', men shortcomings punkt 1 har reason "
+            "'bristande förenlighet'. Skriv 'compliance: delvis förenlig' så länge bristen "
+            "finns, eller ta bort punkten när den är åtgärdad."
+        ],
+    ),
+    "the statement partly compliant with no shortcoming that fails the law": (
+        replace(
+            "accessibility.yml",
+            "    reason: bristande förenlighet",
+            "    reason: oskäligt betungande anpassning",
+        ),
+        [
+            f"{A11Y}: compliance är 'delvis förenlig', men ingen punkt under shortcomings har "
+            "reason 'bristande förenlighet'. Beskriv de krav som inte uppfylls under "
+            "shortcomings, eller skriv 'compliance: helt förenlig' om webbplatsen uppfyller "
+            "alla krav."
+        ],
+    ),
+    "the statement's shortcomings missing": (
+        transform(
+            "accessibility.yml", lambda b: re.sub(rb"\nshortcomings:.*?\n\n", b"\n", b, flags=re.S)
+        ),
+        [
+            f"{A11Y}: shortcomings saknas eller är ingen lista. Skriv varje brist som en punkt "
+            "under 'shortcomings:' ('  - what: ...' och på egna rader reason, details och "
+            "alternative), eller 'shortcomings: []' om webbplatsen inte har några kända brister."
+        ],
+    ),
+    "a shortcoming's English alternative missing": (
+        transform(
+            "accessibility.yml",
+            lambda b: re.sub(
+                rb"\n      en: >-\n        The link still works.*?without /en/\.\n",
+                b"\n",
+                b,
+                flags=re.S,
+            ),
+        ),
+        [
+            f"{A11Y_ITEM}: alternative på engelska saknas eller är tom. Skriv hur läsaren kan "
+            "få innehållet på ett annat sätt, till exempel 'alternative: Kontakta oss ...'."
+        ],
+    ),
+    "a shortcoming's reason not one of DIGG's three": (
+        replace("accessibility.yml", "    reason: bristande förenlighet", "    reason: WCAG 3.1.2"),
+        [
+            f"{A11Y_ITEM}: reason är 'WCAG 3.1.2', men ska vara varför, ett av bristande "
+            "förenlighet, oskäligt betungande anpassning, utanför lagens tillämpningsområde, "
+            "till exempel 'reason: bristande förenlighet'.",
+        ],
+    ),
+    "a shortcoming without details and with an unknown key": (
+        replace("accessibility.yml", "    details:\n", "    detaljer:\n"),
+        [
+            f"{A11Y_ITEM}: details saknas eller är tom. Skriv vilket krav som inte uppfylls, "
+            "varför anpassningen vore oskäligt betungande eller varför innehållet ligger "
+            "utanför lagen, till exempel 'details: WCAG 2.1, 3.1.2 ...'.",
+            f"{A11Y_ITEM}: nyckeln detaljer används inte. Använd what, reason, details, "
+            "alternative, eller ta bort raden.",
+        ],
+    ),
+    "a second shortcoming whose Swedish text is missing": (
+        replace(
+            "accessibility.yml",
+            "\n# Den dag webbplatsens",
+            EXEMPTION.replace("  - what: En karta.", "  - what:\n      en: A map.")
+            + "\n# Den dag webbplatsens",
+        ),
+        [
+            f"{A11Y}, shortcomings punkt 2: what på svenska saknas eller är tom. Skriv vilket "
+            "innehåll som inte är tillgängligt och hur, till exempel 'what: Språkväljaren ...'."
+        ],
+    ),
+    "the assessment date not a date": (
+        replace("accessibility.yml", "assessed: 2026-11-28", "assessed: 28 november 2026"),
+        [
+            f"{A11Y}: assessed är '28 november 2026', men ska vara dagen då webbplatsens "
+            "tillgänglighet senast bedömdes, ett datum som har varit, skrivet ÅÅÅÅ-MM-DD, till "
+            "exempel 'assessed: 2026-11-28'."
+        ],
+    ),
+    "the statement's update in the future": (
+        replace("accessibility.yml", "\nupdated: 2026-11-28", "\nupdated: 2026-12-28"),
+        [
+            f"{A11Y}: updated är '2026-12-28', men ska vara dagen då redogörelsen senast "
+            "uppdaterades, ett datum som har varit, skrivet ÅÅÅÅ-MM-DD, till exempel "
+            "'updated: 2026-11-28'."
+        ],
+    ),
+    "the statement updated before the assessment": (
+        replace("accessibility.yml", "\nupdated: 2026-11-28", "\nupdated: 2026-11-01"),
+        [
+            f"{A11Y}: updated (2026-11-01) är före assessed (2026-11-28). Uppdatera "
+            "redogörelsen efter bedömningen och skriv det datumet i updated."
+        ],
+    ),
+    "the method missing in English": (
+        transform(
+            "accessibility.yml",
+            lambda b: re.sub(rb"\n  en: >-\n    We assessed.*?made\.\n", b"\n", b, flags=re.S),
+        ),
+        [
+            f"{A11Y}: method på engelska saknas eller är tom. Skriv hur webbplatsen bedömdes, "
+            "till exempel 'method: Vi har testat webbplatsen själva.'."
+        ],
+    ),
+    "DIGG's form over http": (
+        replace("accessibility.yml", "digg_form: https://", "digg_form: http://"),
+        [
+            f"{A11Y}: digg_form är 'http://www.digg.se/tdosanmalan', men ska vara adressen "
+            "till Diggs formulär för att anmäla bristande tillgänglighet, som börjar med "
+            "https://, till exempel 'digg_form: https://www.digg.se/tdosanmalan'."
+        ],
+    ),
+    "an unknown key in accessibility.yml": (
+        replace(
+            "accessibility.yml", "\nupdated: 2026-11-28", "\nupdated: 2026-11-28\ncontact: a@b.se"
+        ),
+        [
+            f"{A11Y}: nyckeln contact används inte. Använd compliance, shortcomings, assessed, "
+            "method, updated, digg_form, eller ta bort raden."
+        ],
+    ),
+    "the statement page without its shortcode": (
+        replace("tillganglighet.en.md", "<!-- notice:accessibility -->", ""),
+        [
+            "docs/tillganglighet.en.md: koden <!-- notice:accessibility --> saknas. Där den "
+            "står bygger webbplatsen in tillgänglighetsredogörelsen: skriv den på en egen rad, "
+            "med tomma rader före och efter."
+        ],
+    ),
 }
 
 
@@ -871,6 +1038,19 @@ def test_the_sections_follow_the_order_of_sections_yml(docs: Path) -> None:
     assert [s.id for s in notice.sections("en")][:2] == ["complaints", "controller"]
 
 
+def test_no_known_shortcoming_and_fully_compliant_is_valid(docs: Path) -> None:
+    transform(
+        "accessibility.yml",
+        lambda b: re.sub(rb"\nshortcomings:.*?\n\n", b"\nshortcomings: []\n\n", b, flags=re.S),
+    )(docs)
+    replace("accessibility.yml", "compliance: delvis förenlig", "compliance: helt förenlig")(docs)
+    notice = load(docs)
+    assert notice.problems == []
+    assert notice.accessibility["en"]["compliance"] == "helt förenlig"
+    assert notice.accessibility["en"]["shortcomings"] == []
+    assert notice.accessibility["sv"]["assessed"] == dt.date(2026, 11, 28)
+
+
 def test_several_mistakes_are_reported_together(docs: Path) -> None:
     delete("lagring.en.md")(docs)
     replace("klagomal.md", "section: complaints", "section: complaint")(docs)
@@ -905,6 +1085,9 @@ GUIDE_EXAMPLES: dict[str, Change] = {
         "- version: 2027-03-01\n  summary:\n    sv: Kortare tid.\n    en: A shorter time.\n",
     ),
     "docs/kontakt.md: sidan med kontaktformuläret": replace("kontakt.md", " {#form-data}", ""),
+    "docs/accessibility.yml: compliance är 'helt förenlig'": replace(
+        "accessibility.yml", "compliance: delvis förenlig", "compliance: helt förenlig"
+    ),
 }
 
 

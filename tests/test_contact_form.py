@@ -31,7 +31,12 @@ LANGS = {"": "sv", "en/": "en"}
 FIELDS = ["lang", "opened", "request", "name", "email", "phone", "customer", "message"]
 FIELDS += ["confirm", "website"]
 REQUESTS = ["access", "rectification", "erasure", "restriction", "portability", "object"]
-REQUESTS += ["complaint", "other"]
+REQUESTS += ["complaint", "accessibility", "other"]
+# The request type the accessibility statement sends readers to choose (its label names it).
+ACCESSIBILITY_REQUEST = {
+    "sv": "Webbplatsens tillgänglighet: rapportera en brist eller be om innehåll i en annan form",
+    "en": "The website's accessibility: report a problem or ask for content in another form",
+}
 MAILTO = "integritet@example.org"
 ERRORS = {
     "sv": {
@@ -300,6 +305,34 @@ def test_unconfigured_form_says_so(unconfigured_site: SiteServer) -> None:
 
 
 # In the browser
+
+
+@pytest.mark.parametrize("prefix", LANGS)
+def test_accessibility_is_a_request_type_in_each_language(site: SiteServer, prefix: str) -> None:
+    page = soup(site, prefix + "kontakt/")
+    radio = page.select_one("input[name=request][value=accessibility]")
+    label = page.find("label", attrs={"for": radio["id"]})
+    assert label.get_text(strip=True) == ACCESSIBILITY_REQUEST[LANGS[prefix]]
+    # The statement tells readers to choose it by that label.
+    statement = soup(site, prefix + "tillganglighet/").select_one(".seom-statement")
+    assert ACCESSIBILITY_REQUEST[LANGS[prefix]] in statement.get_text()
+
+
+@pytest.mark.parametrize("prefix", LANGS)
+def test_an_accessibility_request_reaches_the_endpoint(
+    tab: Tab, site: SiteServer, endpoint: FormEndpoint, prefix: str
+) -> None:
+    lang = LANGS[prefix]
+    page = tab.page
+    open_form(tab, site, prefix)
+    fill(page, lang)
+    page.get_by_label(ACCESSIBILITY_REQUEST[lang]).check()
+    endpoint.posts.clear()
+    with page.expect_navigation(url=site.url + prefix + "tack/"):
+        page.locator("form.seom-form button[type=submit]").click()
+    [post] = endpoint.posts
+    assert ("request", "accessibility") in post.fields
+    assert ("lang", lang) in post.fields
 
 
 def open_form(tab: Tab, site: SiteServer, prefix: str):

@@ -3,7 +3,8 @@
 Like mike's integration tests: the real CLI (scripts/publish.py, which runs mike) as a
 subprocess, and assertions on branches, tags and files. The scenario runs once per module:
 publish A, publish A again (nothing to do), refuse a changed text under A, republish A with
-FORCE=1, fail on a broken link, fail on a push origin refuses, publish B.
+FORCE=1, fail on a broken link, fail on a push origin refuses, publish B, publish a changed
+accessibility statement with no new version.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
@@ -32,7 +34,10 @@ from archives import (
     serve,
 )
 
-from conftest import ROOT, Tab, switch_language
+from conftest import ROOT, Tab, axe_violations, switch_language
+
+STATEMENT_UPDATED = "2027-03-10"
+STATEMENT_PAGES = ["tillganglighet/", "en/tillganglighet/"]
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +96,16 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
 
     arc.results["B"] = arc.publish("PUSH=1")
     arc.trees["A after B"] = git(repo, "rev-parse", f"gh-pages:{A}")
+    arc.trees["B after B"] = git(repo, "rev-parse", f"gh-pages:{B}")
+
+    # The accessibility statement changes, with no new version of the notice.
+    statement = repo / "docs" / "accessibility.yml"
+    text = statement.read_text(encoding="utf-8")
+    statement.write_text(text.replace("\nupdated: 2026-11-28", f"\nupdated: {STATEMENT_UPDATED}"))
+    arc.commits["statement"] = arc.commit_all("The accessibility statement, updated")
+    arc.results["statement"] = arc.publish("PUSH=1")
+    arc.trees["A after statement"] = git(repo, "rev-parse", f"gh-pages:{A}")
+    arc.trees["B after statement"] = git(repo, "rev-parse", f"gh-pages:{B}")
 
     serve(arc)
     yield arc
@@ -440,3 +455,84 @@ def test_search_works_on_the_archives_404_page(
     # The only failed request is the page that does not exist.
     failed = [e for e in archive_tab.console_errors if "Failed to load resource" in e]
     assert len(failed) == 1, archive_tab.console_errors
+
+
+# The accessibility statement: one stable address outside the version folders
+
+
+def test_a_changed_statement_is_published_without_a_new_version(archive: Archive) -> None:
+    result = archive.results["statement"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(
+        f"Version {B} is already published and its text is unchanged: rebuilt it with what "
+        f"changed in its presentation, on origin/gh-pages.\n"
+    )
+    versions = json.loads(archive.show("versions.json"))
+    assert [v["version"] for v in versions] == [B, A]
+    # B (main's version, in force) and latest are deployed again; A never changes.
+    assert archive.trees["B after statement"] != archive.trees["B after B"]
+    assert archive.trees["A after statement"] == archive.trees["A after A"]
+    assert (
+        archive.remote_refs()["refs/heads/gh-pages"] == archive.local_refs()["refs/heads/gh-pages"]
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_statements_stable_address_leads_to_the_current_statement(
+    archive: Archive, prefix: str
+) -> None:
+    page = archive.soup(f"{prefix}tillganglighet/index.html")
+    assert page.html["lang"] == ("en" if prefix else "sv")
+    up = "../" * (prefix.count("/") + 1)
+    target = f"{up}latest/{prefix}tillganglighet/"
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={target}"
+    assert [a["href"] for a in page.find_all("a")] == [target]
+    assert not page.find("script")
+    statement = archive.soup(f"latest/{prefix}tillganglighet/index.html")
+    updated = statement.select(".seom-statement time")[-1]
+    assert updated["datetime"] == STATEMENT_UPDATED
+    assert updated.get_text() == ("10 March 2027" if prefix else "10 mars 2027")
+
+
+@pytest.mark.parametrize("version", [A, B, "latest"])
+def test_every_footer_in_the_archive_links_to_the_stable_statement(
+    archive: Archive, version: str
+) -> None:
+    for page in [*ALL_PAGES, *STATEMENT_PAGES]:
+        link = archive.soup(f"{version}/{page}index.html").select_one(".seom-footer-statement a")
+        prefix = "en/" if page.startswith("en/") else ""
+        url = urljoin(archive.server.url + f"{version}/{page}", link["href"])
+        assert url == archive.server.url + f"{prefix}tillganglighet/", (version, page)
+    # The archive's root 404 page (latest's), served at any depth.
+    link = archive.soup("404.html").select_one(".seom-footer-statement a")
+    url = urljoin(archive.server.url + "finns/inte/", link["href"])
+    assert url == archive.server.url + "tillganglighet/"
+
+
+def test_an_earlier_versions_statement_sends_readers_to_the_current_one(archive: Archive) -> None:
+    page = archive.soup(f"{A}/tillganglighet/index.html")
+    # Search engines: the copy in latest/ is the canonical one, and robots.txt keeps them out.
+    canonical = page.find("link", rel="canonical")["href"]
+    assert canonical == archive.server.url + "latest/tillganglighet/"
+    outdated = page.select_one("[data-md-component=outdated]")
+    assert "Det här är en äldre kopia av tillgänglighetsredogörelsen." in outdated.get_text()
+    link = outdated.find("a")
+    assert urljoin(archive.server.url + f"{A}/tillganglighet/", link["href"]) == (
+        archive.server.url + "tillganglighet/"
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_stable_address_opens_the_statement_in_the_browser(
+    archive_tab: Tab, archive: Archive, prefix: str
+) -> None:
+    page = archive_tab.page
+    page.goto(archive.server.url + f"{A}/{prefix}lagring/")
+    page.locator(".seom-footer-statement a").click()
+    page.wait_for_url(archive.server.url + f"latest/{prefix}tillganglighet/")
+    page.wait_for_load_state("networkidle")
+    title = "Accessibility statement" if prefix else "Tillgänglighetsredogörelse"
+    assert page.locator("h1").inner_text() == title
+    assert archive_tab.console_errors == []
+    assert archive_tab.foreign_requests == []
+    assert axe_violations(archive_tab) == []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
 
-from conftest import SiteServer, pages, soup
+from conftest import ROOT, SiteServer, pages, soup
+from notice import model
 
 SECTIONS = {
     # page: (Swedish title, English title)
@@ -26,6 +28,7 @@ OTHER_PAGES = [
     "hela-meddelandet/",
     "versioner/",
     "andringar/",
+    "tillganglighet/",
 ]
 
 
@@ -275,3 +278,106 @@ def test_the_sitemap_names_each_page_in_both_languages_and_x_default(site: SiteS
             "en": site.url + "en/" + bare,
             "x-default": site.url + bare,
         }, url.find("s:loc", ns).text
+
+
+# The accessibility statement (docs/accessibility.yml, docs/tillganglighet.md)
+
+STATEMENT_HEADINGS = {
+    "": [
+        "Hur tillgänglig är webbplatsen?",
+        "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+        "Rapportera brister i webbplatsens tillgänglighet",
+        "Tillsyn",
+        "Teknisk information om webbplatsens tillgänglighet",
+        "Innehåll som inte är tillgängligt",
+        "Hur vi testat webbplatsen",
+    ],
+    "en/": [
+        "How accessible is the website?",
+        "What can you do if you cannot use parts of the website?",
+        "Reporting shortcomings in the website's accessibility",
+        "Enforcement",
+        "Technical information about the website's accessibility",
+        "Content that is not accessible",
+        "How we tested the website",
+    ],
+}
+STATEMENT_WORDS = {
+    # title, site name, the compliance sentence's start, DIGG's three reasons, the dates
+    "": (
+        "Tillgänglighetsredogörelse",
+        "Så skyddar vi dina personuppgifter",
+        "Webbplatsen är delvis förenlig med lagen",
+        [
+            "Bristande förenlighet med lagkraven",
+            "Oskäligt betungande anpassning",
+            "Innehåll som inte omfattas av lagstiftningen",
+        ],
+        "28 november 2026",
+        "Webbplatsens tillgänglighet: rapportera en brist",
+    ),
+    "en/": (
+        "Accessibility statement",
+        "How we protect your personal data",
+        "The website is partially compliant with the Act",
+        [
+            "Non-compliance with the requirements",
+            "Disproportionate burden",
+            "Content outside the scope of the law",
+        ],
+        "28 November 2026",
+        "The website's accessibility: report a problem",
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_accessibility_statement_shows_every_field(site: SiteServer, prefix: str) -> None:
+    statement = model.load(ROOT / "docs", ["sv", "en"]).accessibility[lang_of(prefix)]
+    page = soup(site, prefix + "tillganglighet/")
+    article = page.select_one("article")
+    title, site_name, compliance, reasons, date, request = STATEMENT_WORDS[prefix]
+    assert article.h1.get_text(strip=True) == title
+    assert [h2.get_text(strip=True) for h2 in article.find_all("h2")] == STATEMENT_HEADINGS[prefix]
+    assert [h3.get_text(strip=True) for h3 in article.find_all("h3")] == reasons
+    text = " ".join(article.get_text(" ").split())
+    # The organisation (mkdocs.yml's site_author for now) and the site's name in its language.
+    intro = "står bakom webbplatsen" if not prefix else "is responsible for the website"
+    assert text.startswith(f"{title} Sollentuna Energi & Miljö AB {intro} {site_name}.")
+    assert compliance in text
+    for item in statement["shortcomings"]:
+        for key in ("what", "details", "alternative"):
+            assert item[key] in text
+    assert statement["method"] in text
+    times = {t["datetime"]: t.get_text(strip=True) for t in article.find_all("time")}
+    assert times == {"2026-11-28": date}
+    assert len(article.find_all("time")) == 2  # the assessment and the last update
+    # Reporting a shortcoming or asking for content: the contact form, with its request type.
+    contacts = [a for a in article.find_all("a") if a["href"].endswith("kontakt/")]
+    assert len(contacts) == 2
+    for link in contacts:
+        url = urljoin(site.url + prefix + "tillganglighet/", link["href"])
+        assert url == site.url + prefix + "kontakt/"
+    assert request in text
+    form = soup(site, prefix + "kontakt/").find("input", attrs={"value": "accessibility"})
+    assert request in soup(site, prefix + "kontakt/").find("label", attrs={"for": form["id"]}).text
+    assert article.find("a", href="https://www.digg.se/tdosanmalan") is not None
+    # Not part of the notice's versions: no effective date, which every other page has.
+    assert not page.select(".seom-effective")
+    assert soup(site, prefix + "kontakt/").select(".seom-effective")
+    # Not in the menu.
+    assert not page.select('.md-nav a[href$="tillganglighet/"]')
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_footer_links_to_the_accessibility_statement_in_the_pages_language(
+    site: SiteServer, path: str, prefix: str
+) -> None:
+    link = soup(site, prefix + path).select_one("footer .seom-footer-statement a")
+    assert link.get_text(strip=True) == (
+        "Accessibility statement" if prefix else "Tillgänglighetsredogörelse"
+    )
+    assert urljoin(site.url + prefix + path, link["href"]) == (
+        site.url + prefix + "tillganglighet/"
+    )

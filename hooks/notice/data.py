@@ -1,4 +1,5 @@
-"""The editors' data files in docs/: sections.yml, versions.yml, authority.yml, controller.yml.
+"""The editors' data files in docs/: sections.yml, versions.yml, authority.yml,
+controller.yml and accessibility.yml.
 
 Each reader takes the file's bytes (None when it is missing), reports every problem as a message
 for the editors (Swedish, naming the file, the entry or key, and the fix) and returns what it
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +20,7 @@ SECTIONS_FILE = "sections.yml"
 VERSIONS_FILE = "versions.yml"
 AUTHORITY_FILE = "authority.yml"
 CONTROLLER_FILE = "controller.yml"
+ACCESSIBILITY_FILE = "accessibility.yml"
 LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 
 
@@ -196,22 +197,24 @@ def read_authority(
     data: bytes | None, languages: list[str], problems: list[str]
 ) -> dict[str, dict[str, str]]:
     """{locale: {key: value}}: every key of AUTHORITY_KEYS in every language."""
-    values, missing = _read_details(
+    where = f"docs/{AUTHORITY_FILE}"
+    loaded = _load(
         AUTHORITY_FILE,
         data,
-        AUTHORITY_KEYS,
-        languages,
         problems,
         "Den innehåller tillsynsmyndighetens (IMY:s) kontaktuppgifter: skapa den med nycklarna "
         + ", ".join(AUTHORITY_KEYS)
         + ".",
+        "Skriv varje uppgift som 'nyckel: värde' på en egen rad, och uppgifter som skiljer sig "
+        "mellan språken som 'nyckel:' följt av '  sv: ...' och '  en: ...' på egna rader.",
     )
-    problems += [
-        f"docs/{AUTHORITY_FILE}: {key}{language} saknas eller är tom. Skriv {what}, till "
-        f"exempel '{key}: {example}'."
-        for key, language, what, example in missing
-    ]
-    return values if not missing else {}
+    if loaded is None:
+        return {}
+    loaded = loaded if isinstance(loaded, dict) else {}
+    before = len(problems)
+    out = _per_language(where, loaded, AUTHORITY_KEYS, languages, problems)
+    problems += _unknown_keys(where, loaded, AUTHORITY_KEYS)
+    return out if len(problems) == before else {}
 
 
 # docs/controller.yml: the controller, SEOM: who is responsible and how to reach them
@@ -239,17 +242,22 @@ class Controller:
 
 def read_controller(data: bytes | None, languages: list[str], problems: list[str]) -> Controller:
     where = f"docs/{CONTROLLER_FILE}"
-    values, missing = _read_details(
+    loaded = _load(
         CONTROLLER_FILE,
         data,
-        CONTROLLER_KEYS,
-        languages,
         problems,
         "Den innehåller SEOM:s egna uppgifter som personuppgiftsansvarig: skapa den med "
         "nycklarna " + ", ".join(CONTROLLER_KEYS) + ", och lämna en nyckel tom tills SEOM har "
         "lämnat uppgiften.",
-        optional=("logo",),
+        "Skriv varje uppgift som 'nyckel: värde' på en egen rad, och uppgifter som skiljer sig "
+        "mellan språken som 'nyckel:' följt av '  sv: ...' och '  en: ...' på egna rader.",
     )
+    loaded = loaded if isinstance(loaded, dict) else {}
+    missing: list[tuple[str, str, str, str]] = []
+    values = _per_language(
+        where, loaded, CONTROLLER_KEYS, languages, problems, missing, optional=("logo",)
+    )
+    problems += _unknown_keys(where, loaded, CONTROLLER_KEYS)
     controller = Controller(values)
     dpo = [key for key in DPO_KEYS if any(key in v for v in values.values())]
     if len(dpo) == 2:
@@ -272,37 +280,115 @@ def read_controller(data: bytes | None, languages: list[str], problems: list[str
     return controller
 
 
-def _read_details(
-    name: str,
-    data: bytes | None,
-    keys: dict[str, tuple[str, Callable[[str], bool], str]],
-    languages: list[str],
-    problems: list[str],
-    missing_file: str,
-    optional: tuple[str, ...] = (),
-) -> tuple[dict[str, dict[str, str]], list[tuple[str, str, str, str]]]:
-    """A file of details, one text per key, for all languages or per language.
+# docs/accessibility.yml: the accessibility statement (DOS-lagen, DIGG's MDFFS 2019:2)
 
-    Returns {locale: {key: value}} with every valid value, and the keys without one, as
-    (key, " på <language>" or "", what it is, an example). Wrong values are problems.
-    """
-    where = f"docs/{name}"
+
+def read_accessibility(
+    data: bytes | None, languages: list[str], today: dt.date, problems: list[str]
+) -> dict[str, dict[str, Any]]:
+    """{locale: statement}: every key in every language, dates as dates, and the shortcomings
+    as a list of {what, reason, details, alternative}; {} when anything is wrong."""
+    where = f"docs/{ACCESSIBILITY_FILE}"
     loaded = _load(
-        name,
+        ACCESSIBILITY_FILE,
         data,
         problems,
-        missing_file,
+        "Den innehåller tillgänglighetsredogörelsen (sidan tillganglighet.md): skapa den med "
+        "nycklarna " + ", ".join(ACCESSIBILITY_KEYS) + ".",
         "Skriv varje uppgift som 'nyckel: värde' på en egen rad, och uppgifter som skiljer sig "
         "mellan språken som 'nyckel:' följt av '  sv: ...' och '  en: ...' på egna rader.",
     )
-    out: dict[str, dict[str, str]] = {locale: {} for locale in languages}
     if loaded is None:
-        return out, []
+        return {}
     loaded = loaded if isinstance(loaded, dict) else {}
-    missing = []
+    before = len(problems)
+    scalars = {k: v for k, v in ACCESSIBILITY_KEYS.items() if k != "shortcomings"}
+    for key in ("assessed", "updated"):
+        what, _, example = scalars[key]
+        scalars[key] = (what, lambda v: (d := parse_date(v)) is not None and d <= today, example)
+    out: dict[str, dict[str, Any]] = _per_language(where, loaded, scalars, languages, problems)
+    items = _shortcomings(where, loaded.get("shortcomings"), languages, problems)
+    problems += _unknown_keys(where, loaded, ACCESSIBILITY_KEYS)
+    if len(problems) > before:
+        return {}
+    first = out[languages[0]]
+    problems += _statement_agrees(where, first, items[languages[0]])
+    for locale in languages:
+        out[locale]["shortcomings"] = items[locale]
+        for key in ("assessed", "updated"):
+            out[locale][key] = parse_date(out[locale][key])
+    return out if len(problems) == before else {}
+
+
+def _shortcomings(
+    where: str, value: object, languages: list[str], problems: list[str]
+) -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {locale: [] for locale in languages}
+    if not isinstance(value, list):
+        problems.append(
+            f"{where}: shortcomings saknas eller är ingen lista. Skriv varje brist som en punkt "
+            "under 'shortcomings:' ('  - what: ...' och på egna rader reason, details och "
+            "alternative), eller 'shortcomings: []' om webbplatsen inte har några kända brister."
+        )
+        return out
+    for number, entry in enumerate(value, start=1):
+        name = f"{where}, shortcomings punkt {number}"
+        if not isinstance(entry, dict):
+            problems.append(
+                f"{name}: punkten ska ha nycklarna {', '.join(SHORTCOMING_KEYS)}, var och en på "
+                "en egen rad, till exempel '  - what: ...' och under den '    reason: ...'."
+            )
+            continue
+        values = _per_language(name, entry, SHORTCOMING_KEYS, languages, problems)
+        problems += _unknown_keys(name, entry, SHORTCOMING_KEYS)
+        for locale in languages:
+            out[locale].append(values[locale])
+    return out
+
+
+def _statement_agrees(where: str, statement: dict, items: list[dict[str, str]]) -> list[str]:
+    """The compliance that the shortcomings support: none unmet for "helt", some otherwise."""
+    unmet = [n for n, item in enumerate(items, start=1) if item["reason"] == REASONS[0]]
+    compliance = statement["compliance"]
+    if compliance == COMPLIANCE[0] and unmet:
+        return [
+            f"{where}: compliance är '{compliance}', men shortcomings punkt {unmet[0]} har "
+            f"reason '{REASONS[0]}'. Skriv 'compliance: {COMPLIANCE[1]}' så länge bristen "
+            "finns, eller ta bort punkten när den är åtgärdad."
+        ]
+    if compliance != COMPLIANCE[0] and not unmet:
+        return [
+            f"{where}: compliance är '{compliance}', men ingen punkt under shortcomings har "
+            f"reason '{REASONS[0]}'. Beskriv de krav som inte uppfylls under shortcomings, "
+            f"eller skriv 'compliance: {COMPLIANCE[0]}' om webbplatsen uppfyller alla krav."
+        ]
+    if statement["updated"] < statement["assessed"]:
+        return [
+            f"{where}: updated ({statement['updated']}) är före assessed "
+            f"({statement['assessed']}). Uppdatera redogörelsen efter bedömningen och skriv "
+            "det datumet i updated."
+        ]
+    return []
+
+
+def _per_language(
+    where: str,
+    loaded: dict,
+    keys: dict,
+    languages: list[str],
+    problems: list[str],
+    missing: list[tuple[str, str, str, str]] | None = None,
+    optional: tuple[str, ...] = (),
+) -> dict[str, dict[str, str]]:
+    """{locale: {key: value}} for ``keys`` ({key: (what, check, example)}) of a mapping.
+
+    A key has one value for every language, or one per language under it ('  sv: ...'). An
+    empty value is a problem, unless its key is ``optional``, or ``missing`` collects it as
+    (key, " på <language>" or "", what it is, an example): not an error, but not there yet.
+    """
+    out: dict[str, dict[str, str]] = {locale: {} for locale in languages}
     for key, (what, valid, fix) in keys.items():
         value = loaded.get(key)
-        # One value for every language, or one per language under the key.
         per_language = value if isinstance(value, dict) else {None: value}
         for locale in languages if isinstance(value, dict) else [None]:
             item = per_language.get(locale)
@@ -314,8 +400,15 @@ def _read_details(
                     f"eller '-', till exempel '{key}: {fix}'."
                 )
             elif not text_:
-                if key not in optional:
+                if key in optional:
+                    continue
+                if missing is not None:
                     missing.append((key, language, what, fix))
+                    continue
+                problems.append(
+                    f"{where}: {key}{language} saknas eller är tom. Skriv {what}, till exempel "
+                    f"'{key}: {fix}'."
+                )
             elif not valid(text_):
                 problems.append(
                     f"{where}: {key}{language} är '{text_}', men ska vara {what}, till exempel "
@@ -324,14 +417,15 @@ def _read_details(
             else:
                 for target in [locale] if locale else languages:
                     out[target][key] = text_
-    for key in loaded:
-        if key not in keys:
-            problems.append(
-                f"{where}: nyckeln {key} används inte. Använd "
-                + ", ".join(keys)
-                + ", eller ta bort raden."
-            )
-    return out, missing
+    return out
+
+
+def _unknown_keys(where: str, loaded: dict, keys: dict) -> list[str]:
+    return [
+        f"{where}: nyckeln {key} används inte. Använd " + ", ".join(keys) + ", eller ta bort raden."
+        for key in loaded
+        if key not in keys
+    ]
 
 
 def _https(value: str) -> bool:
@@ -359,6 +453,55 @@ AUTHORITY_KEYS = {
     ),
     "email": ("myndighetens e-postadress", form.valid_email, "imy@imy.se"),
     "address": ("myndighetens postadress", bool, "Box 8114, 104 20 Stockholm"),
+}
+# How the site meets the requirements (WCAG 2.1 AA, through EN 301 549): DIGG's three words.
+COMPLIANCE = ("helt förenlig", "delvis förenlig", "inte förenlig")
+# Why content is not accessible: DIGG's three headings, in their order.
+REASONS = (
+    "bristande förenlighet",
+    "oskäligt betungande anpassning",
+    "utanför lagens tillämpningsområde",
+)
+ACCESSIBILITY_KEYS = {
+    "compliance": (
+        "hur väl webbplatsen uppfyller kraven, ett av " + ", ".join(COMPLIANCE),
+        lambda value: value in COMPLIANCE,
+        "delvis förenlig",
+    ),
+    "shortcomings": ("", bool, ""),  # a list: read_accessibility reads it
+    "assessed": (
+        "dagen då webbplatsens tillgänglighet senast bedömdes, ett datum som har varit, "
+        "skrivet ÅÅÅÅ-MM-DD",
+        bool,
+        "2026-11-28",
+    ),
+    "method": ("hur webbplatsen bedömdes", bool, "Vi har testat webbplatsen själva."),
+    "updated": (
+        "dagen då redogörelsen senast uppdaterades, ett datum som har varit, skrivet ÅÅÅÅ-MM-DD",
+        bool,
+        "2026-11-28",
+    ),
+    "digg_form": (
+        "adressen till Diggs formulär för att anmäla bristande tillgänglighet, som börjar med "
+        "https://",
+        _https,
+        "https://www.digg.se/tdosanmalan",
+    ),
+}
+SHORTCOMING_KEYS = {
+    "what": ("vilket innehåll som inte är tillgängligt och hur", bool, "Språkväljaren ..."),
+    "reason": (
+        "varför, ett av " + ", ".join(REASONS),
+        lambda value: value in REASONS,
+        REASONS[0],
+    ),
+    "details": (
+        "vilket krav som inte uppfylls, varför anpassningen vore oskäligt betungande eller "
+        "varför innehållet ligger utanför lagen",
+        bool,
+        "WCAG 2.1, 3.1.2 ...",
+    ),
+    "alternative": ("hur läsaren kan få innehållet på ett annat sätt", bool, "Kontakta oss ..."),
 }
 # The keys of docs/controller.yml; SEOM supplies each (none is ever invented). dpo_email and
 # no_dpo are alternatives: the DPO's address, or a statement that none is appointed, and why.

@@ -96,5 +96,8 @@ EMAIL = re.compile(
     r"[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"
 )
+# The request type for the website's accessibility (a shortcoming, or content in another form):
+# the accessibility statement names it.
+ACCESSIBILITY_REQUEST = "accessibility"
 # The id of the heading on the contact page that explains how the form's data is handled.
 DATA_ANCHOR = "form-data"

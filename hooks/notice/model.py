@@ -3,7 +3,8 @@
 Everything the site, the reports and `make publish` need from docs/ is here: both languages'
 pages with their front matter and text, the sections in order (docs/sections.yml), the
 versions (docs/versions.yml), the supervisory authority (docs/authority.yml), SEOM's own
-details as controller (docs/controller.yml, with what SEOM has not supplied yet), the previous
+details as controller (docs/controller.yml, with what SEOM has not supplied yet), the
+accessibility statement (docs/accessibility.yml: not part of the notice's versions), the previous
 version's model from its git tag, and every problem found, as messages for the editors.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from notice import checks, data, dates, git, html, sources
 from notice.data import Version
@@ -47,6 +49,9 @@ class Notice:
     versions: list[Version] = field(default_factory=list)  # newest first
     authority: dict[str, dict[str, str]] = field(default_factory=dict)  # locale: key: value
     controller: data.Controller = field(default_factory=data.Controller)  # SEOM's details
+    # The accessibility statement, locale: key: value. Not part of the notice's text: a change
+    # needs no new version (scripts/publish.py compares only the notice's pages).
+    accessibility: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     previous_version: Notice | None = None  # the model at the previous version's git tag
     today: dt.date = dt.date.min  # the date that counts as today (notice/dates.py)
@@ -151,6 +156,9 @@ def from_files(
     notice.versions = data.read_versions(files.get(data.VERSIONS_FILE), languages, today, problems)
     notice.authority = data.read_authority(files.get(data.AUTHORITY_FILE), languages, problems)
     notice.controller = data.read_controller(files.get(data.CONTROLLER_FILE), languages, problems)
+    notice.accessibility = data.read_accessibility(
+        files.get(data.ACCESSIBILITY_FILE), languages, today, problems
+    )
     notice.problems = problems + checks.run(notice)
     return notice
 

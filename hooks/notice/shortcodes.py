@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from notice import changes, form, history, texts
+from notice import changes, dates, form, history, languages, texts
 
 if TYPE_CHECKING:
     import jinja2
@@ -33,6 +33,8 @@ class Context:
     page_url: str  # its URL relative to the site root: "en/versioner/"
     env: jinja2.Environment
     form_settings: dict[str, str]
+    # Who is behind the site and its name in this language, for the accessibility statement.
+    site: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def page_dir(self) -> str:
@@ -102,6 +104,22 @@ def render_contact_form(ctx: Context) -> str:
     return html_block(ctx.macros("contact_form").form(data, ctx.locale, ctx.texts()["form"]))
 
 
+def render_accessibility(ctx: Context) -> str:
+    """The accessibility statement from docs/accessibility.yml, in DIGG's model structure."""
+    statement = dict(ctx.model.accessibility.get(ctx.locale, {}))
+    for key in ("assessed", "updated"):
+        statement[f"{key}_text"] = dates.long_date(statement[key], ctx.locale)
+        statement[key] = statement[key].isoformat()
+    words = ctx.texts()
+    contact = languages.prefix_of(ctx.locale, ctx.model.languages) + CONTACT_PAGE
+    links = {
+        "contact": posixpath.relpath(contact, ctx.page_url.rstrip("/") or ".") + "/",
+        "request": dict(words["form"]["requests"])[form.ACCESSIBILITY_REQUEST],
+    }
+    macros = ctx.macros("accessibility")
+    return html_block(macros.statement(statement, ctx.site, links, words["accessibility"]))
+
+
 TABLE = {
     code.name: code
     for code in (
@@ -120,8 +138,16 @@ TABLE = {
         Shortcode("history", "versioner.md", False, "listan över versioner", render_history),
         Shortcode("changes", "andringar.md", False, "vad som ändrats", render_changes),
         Shortcode("contact-form", "kontakt.md", False, "kontaktformuläret", render_contact_form),
+        Shortcode(
+            "accessibility",
+            "tillganglighet.md",
+            False,
+            "tillgänglighetsredogörelsen",
+            render_accessibility,
+        ),
     )
 }
+CONTACT_PAGE = "kontakt"  # the contact form's page, where accessibility requests go
 # Lenient about spaces and capitals: "<!-- Notice: imy -->" is the same code.
 PATTERN = re.compile(r"<!--\s*notice\s*:\s*([\w-]+)\s*-->", re.IGNORECASE)
 

@@ -43,3 +43,17 @@ def version_link(page_url: str, version: str, path: str) -> str:
     page_dir = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     target = posixpath.join("..", version, path)
     return posixpath.relpath(target, page_dir or ".") + "/"
+
+
+def statement(base_url: str, prefix: str) -> str:
+    """The accessibility statement in the language under ``prefix`` ("" or "en/"), from a page
+    whose root is ``base_url`` (relative, or an absolute path on error pages).
+
+    In the archive, the one at its root, outside every version folder, where `make publish`
+    keeps it current (scripts/publish.py); in a plain build, this site's page.
+    """
+    root = base_url.rstrip("/") if base_url.startswith("/") else base_url.rstrip("/") or "."
+    return f"{root}/{'../' if building_a_version() else ''}{prefix}{STATEMENT_PAGE}/"
+
+
+STATEMENT_PAGE = "tillganglighet"  # docs/tillganglighet.md
