@@ -23,6 +23,7 @@ COPIES = {
     "material/partials/search.html": MATERIAL / "partials/search.html",
     "material/partials/copyright.html": MATERIAL / "partials/copyright.html",
     "material/partials/javascripts/outdated.html": MATERIAL / "partials/javascripts/outdated.html",
+    "material/partials/javascripts/base.html": MATERIAL / "partials/javascripts/base.html",
     "static-i18n/sitemap.xml": STATIC_I18N / "sitemap.xml",
 }
 
