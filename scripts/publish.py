@@ -11,7 +11,8 @@ A command-line tool, not an MkDocs hook. It
    before anything moves,
 4. deploys with mike into <version>/ on gh-pages, points the alias `latest` at it and makes
    `latest` the default (the root index.html redirects there),
-5. writes robots.txt and 404.html at the root of gh-pages (robots_txt() says why),
+5. writes robots.txt, 404.html, index.html and _headers at the root of gh-pages (robots_txt()
+   and headers_file() say why),
 6. tags the source commit notice/<version> (annotated: it records who published and when),
 7. with --push, pushes gh-pages and the tag to origin in one atomic push.
 
@@ -44,7 +45,7 @@ STATE_FILE = "notice.json"  # overrides/main.html points every page of the archi
 CHANGES_PAGE = "andringar"
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import atom, build, dates, form, languages, model, texts  # noqa: E402
+from notice import atom, build, csp, dates, form, languages, model, texts  # noqa: E402
 from notice import git as notice_git  # noqa: E402
 from notice import html as notice_html  # noqa: E402
 
@@ -536,7 +537,8 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
         STATE_FILE: state_json(notice, versions, in_force),
         # The archive's root sends readers to latest/ (what mike's set-default would write,
         # with the page's language declared and no script).
-        "index.html": root_page(notice, env),
+        "index.html": root_page(notice, env, csp.policy(form.settings_of(config))),
+        "_headers": headers_file(git, versions, config),
         **feeds(git, notice, versions, config["site_url"], env),
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -560,7 +562,7 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
     git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
 
 
-def root_page(notice: model.Notice, env: jinja2.Environment) -> str:
+def root_page(notice: model.Notice, env: jinja2.Environment, policy: str) -> str:
     built = notice.languages
     links = [
         (lang, f"{ALIAS}/{languages.prefix_of(lang, built)}", texts.of(env, lang)["root"]["link"])
@@ -568,7 +570,17 @@ def root_page(notice: model.Notice, env: jinja2.Environment) -> str:
     ]
     title = texts.of(env, built[0])["root"]["title"]
     macros = env.get_template("partials/archive_root.html").module
-    return str(macros.page(built[0], title, ALIAS, links)) + "\n"
+    return str(macros.page(built[0], title, ALIAS, links, policy, csp.REFERRER)) + "\n"
+
+
+def headers_file(git: Git, versions: list[str], config: dict) -> str:
+    """`_headers` for hosts that send headers (hooks/security.py): they read it only at the
+    root, so it allows every inline script of every version folder, which each build lists in
+    its own _headers (a header policy and a page's meta policy both apply)."""
+    hashes: set[str] = set()
+    for folder in [*versions, ALIAS]:
+        hashes |= csp.hashes_in(git.run("show", f"{BRANCH}:{folder}/_headers", check=False))
+    return csp.headers_file(csp.policy(form.settings_of(config), hashes, header=True))
 
 
 def state_json(notice: model.Notice, published: list[str], in_force: str) -> str:
