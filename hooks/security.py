@@ -6,6 +6,9 @@ send headers (notice/csp.py holds the policy).
   scripts by hash, computed from the final HTML (Material's that the templates leave inline).
 - ``on_post_build``: ``_headers`` at the site's root, the same policy plus what only headers
   can say, allowing every inline script of every page of every language.
+
+`mkdocs serve` (`make serve`) leaves the meta elements out: its live reload injects an inline
+script into each page as it serves it, different on every request, which no hash can allow.
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ if TYPE_CHECKING:
 
 # Every inline script's hash in this build, all languages: the _headers file allows them all.
 _hashes: set[str] = set()
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -55,6 +64,8 @@ def with_policy(html: str, config: MkDocsConfig) -> str:
     """The page with its policy, which allows exactly its own inline scripts."""
     hashes = csp.script_hashes(html)
     _hashes.update(hashes)
+    if _serving:
+        return html
     policy = csp.policy(form.settings_of(config), hashes)
     macros = build.env(config).get_template("partials/security.html").module
     return csp.insert_meta(html, str(macros.meta(policy, csp.REFERRER)))
