@@ -12,8 +12,9 @@ A command-line tool, not an MkDocs hook. It
    before anything moves,
 4. deploys with mike into <version>/ on gh-pages, points the alias `latest` at it and makes
    `latest` the default (the root index.html redirects there),
-5. writes robots.txt, 404.html and the rest at the root of gh-pages (robots_txt() says why),
-   among them the stable address of the accessibility statement (statement_pages()),
+5. writes robots.txt, 404.html, index.html, _headers and the rest at the root of gh-pages
+   (robots_txt() and headers_file() say why), among them the stable address of the
+   accessibility statement (statement_pages()),
 6. tags the source commit notice/<version> (annotated: it records who published and when),
 7. with --push, pushes gh-pages and the tag to origin in one atomic push.
 
@@ -46,7 +47,7 @@ STATE_FILE = "notice.json"  # overrides/main.html points every page of the archi
 CHANGES_PAGE = "andringar"
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import atom, build, dates, form, languages, model, texts, urls  # noqa: E402
+from notice import atom, build, csp, dates, form, languages, model, texts, urls  # noqa: E402
 from notice import git as notice_git  # noqa: E402
 from notice import html as notice_html  # noqa: E402
 
@@ -545,9 +546,10 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
         STATE_FILE: state_json(notice, versions, in_force),
         # The archive's root sends readers to latest/ (what mike's set-default would write,
         # with the page's language declared and no script).
-        "index.html": root_page(notice, env),
+        "index.html": root_page(notice, env, csp.policy(form.settings_of(config))),
+        "_headers": headers_file(git, versions, config),
         **feeds(git, notice, versions, config["site_url"], env),
-        **statement_pages(notice, in_force, env),
+        **statement_pages(notice, in_force, env, csp.policy(form.settings_of(config))),
     }
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -570,7 +572,7 @@ def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict
     git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
 
 
-def root_page(notice: model.Notice, env: jinja2.Environment) -> str:
+def root_page(notice: model.Notice, env: jinja2.Environment, policy: str) -> str:
     built = notice.languages
     links = [
         (lang, f"{ALIAS}/{languages.prefix_of(lang, built)}", texts.of(env, lang)["root"]["link"])
@@ -578,10 +580,22 @@ def root_page(notice: model.Notice, env: jinja2.Environment) -> str:
     ]
     title = texts.of(env, built[0])["root"]["title"]
     macros = env.get_template("partials/archive_root.html").module
-    return str(macros.page(built[0], title, ALIAS, links)) + "\n"
+    return str(macros.page(built[0], title, ALIAS, links, policy, csp.REFERRER)) + "\n"
 
 
-def statement_pages(notice: model.Notice, in_force: str, env: jinja2.Environment) -> dict[str, str]:
+def headers_file(git: Git, versions: list[str], config: dict) -> str:
+    """`_headers` for hosts that send headers (hooks/security.py): they read it only at the
+    root, so it allows every inline script of every version folder, which each build lists in
+    its own _headers (a header policy and a page's meta policy both apply)."""
+    hashes: set[str] = set()
+    for folder in [*versions, ALIAS]:
+        hashes |= csp.hashes_in(git.run("show", f"{BRANCH}:{folder}/_headers", check=False))
+    return csp.headers_file(csp.policy(form.settings_of(config), hashes, header=True))
+
+
+def statement_pages(
+    notice: model.Notice, in_force: str, env: jinja2.Environment, policy: str
+) -> dict[str, str]:
     """The accessibility statement's stable address, outside every version folder.
 
     Every page's footer, in every version folder, links to <root>/tillganglighet/ (and
@@ -600,7 +614,9 @@ def statement_pages(notice: model.Notice, in_force: str, env: jinja2.Environment
         up = "../" * path.count("/")
         words = texts.of(env, lang)["accessibility"]
         links = [(lang, f"{up}{target}/{path}", words["root_link"])]
-        page = macros.page(lang, words["footer"], f"{up}{target}/{path}".rstrip("/"), links)
+        page = macros.page(
+            lang, words["footer"], f"{up}{target}/{path}".rstrip("/"), links, policy, csp.REFERRER
+        )
         out[f"{path}index.html"] = str(page) + "\n"
     return out
 

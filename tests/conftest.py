@@ -281,7 +281,9 @@ AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 
 def axe_violations(tab: Tab) -> list[str]:
     """What axe-core finds wrong with the page as it is now."""
-    tab.page.add_script_tag(path=str(AXE_JS))
+    # Evaluated through DevTools, not as a <script> element: the pages' Content-Security-Policy
+    # refuses inline scripts (hooks/security.py).
+    tab.page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = tab.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"

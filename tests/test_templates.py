@@ -26,6 +26,7 @@ COPIES = {
     "material/partials/nav.html": MATERIAL / "partials/nav.html",
     "material/partials/logo.html": MATERIAL / "partials/logo.html",
     "material/partials/javascripts/outdated.html": MATERIAL / "partials/javascripts/outdated.html",
+    "material/partials/javascripts/base.html": MATERIAL / "partials/javascripts/base.html",
     "static-i18n/sitemap.xml": STATIC_I18N / "sitemap.xml",
 }
 

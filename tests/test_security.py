@@ -1,0 +1,351 @@
+"""The Content-Security-Policy: its text, its place on every page, the `_headers` files, and
+Chromium reporting no violation on any page of the published archive while readers use it.
+
+The browser side listens for `securitypolicyviolation` from before any script of a page runs
+(an init script of the context) and reads every console message, on every page it opens.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import pytest
+from archives import ALL_PAGES, FORM_ACTION, A, Archive, B
+from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from conftest import ROOT, FormEndpoint, SiteServer, switch_language
+from notice import csp
+
+# The policy without a form endpoint or inline scripts.
+BASE = (
+    "default-src 'self'; script-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+NO_FORM = {"action": "", "mailto": ""}
+
+
+# The policy's text
+
+
+def test_the_policy_without_a_form_endpoint_or_inline_scripts() -> None:
+    assert csp.policy(NO_FORM) == BASE
+
+
+@pytest.mark.parametrize(
+    ("settings", "form_action"),
+    [
+        ({"action": "https://forms.example.org/requests", "mailto": ""},
+         "form-action 'self' https://forms.example.org/requests"),
+        ({"action": "https://Forms.Example.org:8443/", "mailto": ""},
+         "form-action 'self' https://forms.example.org:8443/"),
+        ({"action": "https://forms.example.org", "mailto": ""},
+         "form-action 'self' https://forms.example.org/"),
+        # A path on the site is the site itself.
+        ({"action": "/api/dataskydd", "mailto": ""}, "form-action 'self'"),
+        ({"action": "", "mailto": "integritet@example.org"}, "form-action 'self' mailto:"),
+        ({"action": "https://forms.example.org/r", "mailto": "integritet@example.org"},
+         "form-action 'self' https://forms.example.org/r mailto:"),
+        ({"action": "http://127.0.0.1:8123/requests", "mailto": ""},
+         "form-action 'self' http://127.0.0.1:8123/requests"),
+    ],
+)  # fmt: skip
+def test_form_action_allows_the_configured_endpoint(settings: dict, form_action: str) -> None:
+    text = csp.policy(settings)
+    assert text.split("; ")[-1] == form_action
+    assert text.startswith(BASE.rsplit("; ", 1)[0] + "; ")
+
+
+def test_an_endpoint_cannot_end_the_directive_or_the_attribute() -> None:
+    # A valid setting (notice/form.py) may hold what ends a directive (";"), a policy (",") or
+    # an HTML attribute; the query is never part of a source.
+    hostile = 'https://forms.example.org/a;b,c"d<e>f?script-src=*'
+    text = csp.policy({"action": hostile, "mailto": ""})
+    assert text.endswith("; form-action 'self' https://forms.example.org/a%3Bb%2Cc%22d%3Ce%3Ef")
+    assert text.count(";") == BASE.count(";")
+    assert not set('",<>') & set(text)
+
+
+def test_the_meta_elements_escape_what_they_are_given() -> None:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))  # as MkDocs
+    meta = env.get_template("partials/security.html").module.meta
+    html = str(meta("default-src 'self' \"x\"><script>", 'a"b'))
+    parsed = BeautifulSoup(html, "html.parser").find_all("meta")
+    assert [m.attrs for m in parsed] == [
+        {"http-equiv": "Content-Security-Policy", "content": "default-src 'self' \"x\"><script>"},
+        {"name": "referrer", "content": 'a"b'},
+    ]
+    assert "<script>" not in html
+
+
+def test_hashes_name_the_inline_scripts_a_browser_runs() -> None:
+    html = (
+        "<head><script>alert(1)</script><script src='x.js'></script>"
+        '<script type="application/json">{"a": 1}</script>'
+        '<script type="module">alert(1)</script></head>'
+    )
+    # The hash of alert(1) as `openssl dgst -sha256 -binary | base64` gives it.
+    known = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    assert csp.script_hashes(html) == [known, known]
+    assert csp.policy(NO_FORM, [known, known]) == BASE.replace(
+        "script-src 'self'", f"script-src 'self' {known}"
+    )
+
+
+def test_the_policy_goes_first_into_head_after_the_charset() -> None:
+    assert csp.insert_meta('<html><head><meta charset="utf-8"><title>', "M") == (
+        '<html><head><meta charset="utf-8">\nM<title>'
+    )
+    assert csp.insert_meta('<html><head lang="sv"><title>', "M") == (
+        '<html><head lang="sv">\nM<title>'
+    )
+    with pytest.raises(ValueError, match="no <head>"):
+        csp.insert_meta("<p>", "M")
+
+
+def test_the_header_policy_adds_what_a_meta_element_cannot_carry() -> None:
+    assert csp.policy(NO_FORM, header=True) == BASE + "; frame-ancestors 'none'"
+
+
+# Every page of the plain build and of the archive
+
+
+def html_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def check_page(file: Path) -> set[str]:
+    """Asserts that the page's policy comes first and allows exactly its inline scripts;
+    returns their hashes."""
+    page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    head = page.head.find_all(True, recursive=False)
+    assert [e.name for e in head[:3]] == ["meta", "meta", "meta"], file
+    assert head[0].attrs == {"charset": "utf-8"}, file
+    assert head[1]["http-equiv"] == "Content-Security-Policy", file
+    assert head[2].attrs == {"name": "referrer", "content": "no-referrer"}, file
+    policy = head[1]["content"]
+    assert "unsafe-" not in policy and "frame-ancestors" not in policy, file
+    inline = [s.string or "" for s in page.find_all("script") if is_inline_script(s)]
+    hashes = {own_hash(text) for text in inline}
+    assert set(re.findall(r"'sha256-[^']+'", policy)) == hashes, file
+    # Styles come from stylesheets only: no style attribute or element, no event handler.
+    assert not page.find_all("style") and not page.find_all(style=True), file
+    assert not [e for e in page.find_all(True) if any(a.startswith("on") for a in e.attrs)]
+    return hashes
+
+
+def is_inline_script(script) -> bool:
+    return not script.get("src") and script.get("type", "") in ("", "text/javascript")
+
+
+def own_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def headers_of(file: Path) -> dict[str, str]:
+    lines = file.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*"
+    return dict(line.strip().split(": ", 1) for line in lines[1:])
+
+
+def check_headers(file: Path, hashes: set[str], form_action: str) -> None:
+    headers = headers_of(file)
+    policy = BASE.replace("script-src 'self'", " ".join(["script-src 'self'", *sorted(hashes)]))
+    policy = policy.replace("form-action 'self'", form_action)
+    assert headers == {
+        "Content-Security-Policy": policy + "; frame-ancestors 'none'",
+        "Referrer-Policy": "no-referrer",
+        "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+        "X-Content-Type-Options": "nosniff",
+        "Permissions-Policy": csp.HEADERS["Permissions-Policy"],
+    }
+
+
+def test_every_page_of_the_site_carries_the_policy_first(
+    site: SiteServer, endpoint: FormEndpoint
+) -> None:
+    files = html_files(site.site_dir)
+    names = {f.relative_to(site.site_dir).as_posix() for f in files}
+    assert {"404.html", "en/404.html", "kontakt/index.html", "en/tack/index.html"} <= names
+    assert {f"{page}index.html" for page in ALL_PAGES} <= names
+    hashes = set().union(*(check_page(file) for file in files))
+    # Material's scripts that stay inline are the same on every page: one hash.
+    assert len(hashes) == 1
+    check_headers(site.site_dir / "_headers", hashes, f"form-action 'self' {endpoint.url}")
+
+
+def test_every_page_of_the_archive_carries_the_policy_first(two_versions: Archive) -> None:
+    served = two_versions.server.site_dir
+    files = html_files(served)
+    for folder in (A, B, "latest"):
+        assert {f"{folder}/{page}index.html" for page in ALL_PAGES} <= {
+            f.relative_to(served).as_posix() for f in files
+        }
+    assert (served / "index.html") in files and (served / "404.html") in files
+    hashes = set().union(*(check_page(file) for file in files))
+    # The archive's root sends readers on without any script.
+    assert check_page(served / "index.html") == set()
+    # Each version folder lists its own pages' scripts; the root allows all of them.
+    assert FORM_ACTION.startswith("/")  # a path on the site: 'self'
+    for folder in (A, B, "latest"):
+        folder_hashes = set().union(*(check_page(f) for f in html_files(served / folder)))
+        check_headers(served / folder / "_headers", folder_hashes, "form-action 'self'")
+    check_headers(served / "_headers", hashes, "form-action 'self'")
+
+
+# In Chromium
+
+LISTEN = """
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolation(
+  `${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}:` +
+  `${e.lineNumber} (${e.sample}) on ${location.href}`
+));
+"""
+
+
+@dataclass
+class Watched:
+    """A fresh context, with every CSP violation and console message its pages report."""
+
+    context: object
+    page: object
+    violations: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        csp_messages = [m for m in self.console if "Content Security Policy" in m or "CSP" in m]
+        errors = [m for m in self.console if m.startswith(("error", "pageerror"))]
+        return self.violations + csp_messages + errors
+
+    def open(self, url: str, status: int = 200) -> None:
+        response = self.page.goto(url)
+        assert response.status == status, url
+        self.page.wait_for_load_state("networkidle")
+
+    def open_all(self, urls: list[str]) -> None:
+        """Each page until the network is quiet, a few side by side (a quiet network is half
+        a second of nothing: one by one, most of the time would be waiting)."""
+        tabs = [self.context.new_page() for _ in range(SIDE_BY_SIDE)]
+        for start in range(0, len(urls), SIDE_BY_SIDE):
+            batch = list(zip(tabs, urls[start : start + SIDE_BY_SIDE], strict=False))
+            for tab, url in batch:
+                assert tab.goto(url, wait_until="commit").status == 200, url
+            for tab, url in batch:
+                tab.wait_for_load_state("networkidle")
+                # Material's own scripts ran (they failed with `__md_get is not defined` once).
+                assert tab.evaluate("typeof __md_get") == "function", url
+
+
+SIDE_BY_SIDE = 6
+
+
+@pytest.fixture
+def watched(browser) -> Iterator[Watched]:
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    tab = Watched(context, context.new_page())
+    # Registered before any script of any page runs, in every document the context opens.
+    context.expose_function("__cspViolation", lambda text: tab.violations.append(text))
+    context.add_init_script(LISTEN)
+    context.on("console", lambda m: tab.console.append(f"{m.type}: {m.text} [{m.location['url']}]"))
+    context.on("weberror", lambda error: tab.console.append(f"pageerror: {error.error}"))
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("folder", [A, B, "latest"])
+def test_no_page_of_a_version_violates_the_policy(
+    watched: Watched, two_versions: Archive, folder: str
+) -> None:
+    served = two_versions.server.site_dir / folder
+    files = [f.relative_to(served).as_posix() for f in html_files(served)]
+    paths = [file.removesuffix("index.html") for file in files]
+    assert {"404.html", "en/404.html", "kontakt/", "en/kontakt/", *ALL_PAGES} <= set(paths)
+    watched.open_all([f"{two_versions.server.url}{folder}/{path}" for path in paths])
+    assert watched.problems() == []
+
+
+def test_the_root_redirect_and_404_pages_keep_to_the_policy(
+    watched: Watched, two_versions: Archive
+) -> None:
+    url = two_versions.server.url
+    watched.open(url)
+    watched.page.wait_for_url(url + "latest/")
+    for path in ("finns-inte/", f"{A}/finns-inte/", "en/finns-inte/"):
+        watched.open(url + path, status=404)
+        assert watched.page.evaluate("typeof __md_get") == "function"
+    # The only console messages: the 404s themselves (and the root page's missing favicon).
+    not_found = [m for m in watched.problems() if "404 (Not Found)" in m]
+    assert len([m for m in not_found if "/finns-inte/]" in m]) == 3
+    assert [m for m in watched.problems() if m not in not_found] == []
+
+
+def test_search_language_and_version_switching_keep_to_the_policy(
+    watched: Watched, two_versions: Archive
+) -> None:
+    page, url = watched.page, two_versions.server.url
+    watched.open(url + f"{B}/lagring/")
+    search = page.get_by_role("search").get_by_role("textbox")
+    search.click()
+    search.press_sequentially("IMY", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    switch_language(page, "English")
+    assert page.url == url + f"{B}/en/lagring/"
+    selector = page.locator(".md-version")
+    selector.hover()
+    selector.get_by_role("link", name=re.compile(A)).click()
+    page.wait_for_url(url + f"{A}/en/lagring/")
+    page.wait_for_load_state("networkidle")
+    # The outdated banner on version A, shown by Material's script, moved to a file.
+    banner = page.locator("[data-md-component=outdated]")
+    banner.wait_for()
+    assert "earlier version" in banner.inner_text()
+    assert watched.problems() == []
+    # The bundle showed it after fetching versions.json; on the next page Material's outdated
+    # script (a file now) shows it at once from what the bundle stored: without the fetch too.
+    page.route("**/versions.json", lambda route: route.abort())
+    page.goto(url + f"{A}/en/insamling/")
+    assert banner.is_visible()
+
+
+def test_the_archives_form_with_errors_keeps_to_the_policy(
+    watched: Watched, two_versions: Archive
+) -> None:
+    watched.open(two_versions.server.url + "latest/en/kontakt/")
+    watched.page.locator("form.seom-form button[type=submit]").click()
+    assert watched.page.locator(".seom-error-summary").is_visible()
+    assert watched.problems() == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_form_with_and_without_errors_keeps_to_the_policy(
+    watched: Watched, site: SiteServer, endpoint: FormEndpoint, prefix: str
+) -> None:
+    page = watched.page
+    watched.open(site.url + prefix + "kontakt/")
+    submit = page.locator("form.seom-form button[type=submit]")
+    submit.click()
+    assert page.locator(".seom-error-summary").is_visible()
+    page.locator("#request").check()
+    for name, value in {"name": "Åsa Öberg", "email": "asa@example.se", "message": "Hej"}.items():
+        page.locator(f"#{name}").fill(value)
+    page.locator("#confirm").check()
+    endpoint.posts.clear()
+    # Another origin than the site's: form-action names it. (Were it refused, the page would
+    # stay: the violation is what to report then.)
+    thanks = site.url + prefix + "tack/"
+    submit.click(no_wait_after=True)
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_url(thanks, timeout=5_000)
+    assert watched.problems() == []
+    assert page.url == thanks
+    assert len(endpoint.posts) == 1
