@@ -32,6 +32,8 @@ UPCOMING = {
     "en/": "This version of the privacy notice takes effect on 1 March 2027.",
 }
 IN_FORCE_LINK = {"": "Läs den version som gäller nu", "en/": "Read the version in force now"}
+# The name of the banner (Material's <aside>) that says so: assets/javascripts/keyboard.js.
+UPCOMING_LANDMARK = {"": "Kommande version", "en/": "Upcoming version"}
 
 
 def entry(version: str) -> str:
@@ -508,6 +510,8 @@ def test_a_reader_of_the_upcoming_version_reaches_the_version_in_force(
     notice = page.locator(".seom-upcoming")
     assert notice.is_visible()
     assert UPCOMING[prefix] in notice.inner_text()
+    banner = page.get_by_role("complementary", name=UPCOMING_LANDMARK[prefix], exact=True)
+    assert banner.is_visible()
     assert not page.locator("[data-md-component=outdated]").is_visible()
     assert axe_violations(reader) == []
     notice.get_by_role("link", name=IN_FORCE_LINK[prefix]).click()
