@@ -19,7 +19,7 @@ serve: $(VENV)/.installed
 ## test: the whole test suite, real-browser tests included
 test: $(VENV)/.installed
 	ruff check hooks scripts tests
-	python -m pytest
+	python -m pytest -n auto --dist loadfile
 
 ## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it
 ## (PUSH=1 also pushes both to origin; FORCE=1 republishes an existing version)

@@ -14,9 +14,9 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from archives import Archive, git, new_archive
 from bs4 import BeautifulSoup
 
+from archives import Archive, git, new_archive
 from conftest import SiteServer, Tab, axe_violations
 
 A, B, BETWEEN, C, D, E = (

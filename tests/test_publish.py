@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
+
 from archives import (
     ALL_PAGES,
     FORM_ACTION,
@@ -33,7 +34,6 @@ from archives import (
     run,
     serve,
 )
-
 from conftest import ROOT, Tab, axe_violations, switch_language
 
 STATEMENT_UPDATED = "2027-03-10"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from archives import ALL_PAGES, FORM_ACTION, A, Archive, B
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from archives import ALL_PAGES, FORM_ACTION, A, Archive, B
 from conftest import ROOT, FormEndpoint, SiteServer, switch_language
 from notice import csp
 
