@@ -253,11 +253,29 @@ def test_search_opens_from_the_keyboard_and_a_result_is_followed(
     assert focused(page).problems == []
     page.keyboard.type("klagomål")
     page.locator(".md-search-result__link").first.wait_for()
+    # Material renders the results again for each letter as its worker answers: under load a
+    # later answer replaced the focused result. Go on once the list has stopped changing.
+    wait_until_still(page, ".md-search-result__list")
     page.keyboard.press("ArrowDown")
     result = focused(page)
     assert result and "md-search-result__link" in result.name and result.problems == []
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(site.url) + r"klagomal/"))
+
+
+def wait_until_still(page, selector: str, quiet_ms: int = 400, timeout_ms: int = 10_000) -> None:
+    """Wait until the element's HTML has not changed for quiet_ms."""
+    page.wait_for_function(
+        """([selector, quiet]) => {
+            const html = document.querySelector(selector)?.innerHTML;
+            const now = performance.now();
+            if (html !== window.__seomLast) { window.__seomLast = html; window.__seomSince = now; }
+            return now - window.__seomSince >= quiet;
+        }""",
+        arg=[selector, quiet_ms],
+        polling=100,
+        timeout=timeout_ms,
+    )
 
 
 # Names: the version selector and the landmarks
