@@ -6,7 +6,7 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test publish benchmark clean
+.PHONY: build serve test review publish benchmark clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(VENV)/.installed
@@ -20,6 +20,11 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed
 	ruff check hooks scripts tests
 	python -m pytest -n auto --dist loadfile
+
+## review: what a change does, in Swedish Markdown: errors, what changes for readers, whether
+## it needs a new version, the GDPR and translation reports (CI shows it on each pull request)
+review: $(VENV)/.installed
+	@python scripts/review.py
 
 ## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it
 ## (PUSH=1 also pushes both to origin; FORCE=1 republishes an existing version)
