@@ -6,7 +6,9 @@
   section pages go into the menu where mkdocs.yml's nav says ``sections.yml``, in the order
   of docs/sections.yml.
 - ``on_files`` gives MkDocs each page's text as the model read it, so that what is rendered
-  is exactly what was checked, and prints the GDPR report of the language being built.
+  is exactly what was checked, and prints the GDPR report of the language being built and,
+  once, the translations report (notice/translations.py: English that no longer says what
+  the Swedish says; information here, `make publish` refuses).
 - ``on_env`` shares compiled templates between the languages' builds (notice/build.py).
 - ``on_page_context`` / ``on_template_context`` give every page the details of the controller
   (docs/controller.yml) and of the supervisory authority (docs/authority.yml), and the link to
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from notice import build, gdpr, languages, urls
+from notice import build, gdpr, languages, translations, urls
 from notice.model import format_problems
 
 if TYPE_CHECKING:
@@ -57,6 +59,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             file.content_string = source.text
     locale = languages.current(config)
     log.info(gdpr.compliance_report(model, locale))
+    if locale == model.languages[0]:  # one report for both languages
+        log.info("\n".join(translations.report(model)))
     return files
 
 

@@ -5,7 +5,9 @@ A command-line tool, not an MkDocs hook. It
 1. reads docs/ as the build does (hooks/notice/model.py): the version to publish is the first
    entry of docs/versions.yml, the newest, and any problem in docs/ stops it,
 2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS) or a
-   detail of SEOM's that docs/controller.yml must hold (the controller's contact details), the
+   detail of SEOM's that docs/controller.yml must hold (the controller's contact details), a
+   new version's English no longer says what its Swedish says (notice/translations.py) and
+   its entry in docs/versions.yml does not list it under english_checked, the
    working tree has uncommitted changes, or the version is already published (its folder on
    gh-pages or its tag notice/<version> exists) unless --force,
 3. builds the site with every check into a temporary folder, so that a broken link stops it
@@ -47,7 +49,18 @@ STATE_FILE = "notice.json"  # overrides/main.html points every page of the archi
 CHANGES_PAGE = "andringar"
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import atom, build, csp, dates, form, languages, model, texts, urls  # noqa: E402
+from notice import (  # noqa: E402
+    atom,
+    build,
+    csp,
+    dates,
+    form,
+    languages,
+    model,
+    texts,
+    translations,
+    urls,
+)
 from notice import git as notice_git  # noqa: E402
 from notice import html as notice_html  # noqa: E402
 
@@ -92,6 +105,8 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     check_not_older(version.id, published)
     tag = notice_git.tag_of(version.id)
     new = force or not already_published(git, version.id, tag)
+    if new:
+        check_translations(notice)
     in_force = version_in_force(notice.today, {*published, version.id})
     moved = alias_target(git) != in_force
 
@@ -149,6 +164,17 @@ def read_notice(docs_dir: Path, config: dict) -> model.Notice:
             + "\n".join(f"  - {message}" for message in notice.controller.missing)
         )
     return notice
+
+
+def check_translations(notice: model.Notice) -> None:
+    """The English says what the Swedish says, or the version's entry says it was checked.
+
+    Only a version being published (new, or FORCE=1) is checked: one already online is what
+    it is, and the nightly run that moves `latest` must not stop on it.
+    """
+    refusal = translations.refusal(notice)
+    if refusal:
+        raise PublishError(refusal)
 
 
 def version_in_force(today: dt.date, versions: set[str]) -> str:

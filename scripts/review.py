@@ -10,7 +10,7 @@ Markdown. It says, for the editors and whoever approves the change:
    site renders it;
 3. whether the change needs a new version in docs/versions.yml, and whether it has one;
 4. the GDPR report of each language;
-5. the translation report (notice/translations.py), when there is one.
+5. the translation report (notice/translations.py).
 
 It never fails because of what it finds: the build and the tests do that. It exits 1 only
 when it cannot run at all.
@@ -31,7 +31,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import build, changes, dates, form, gdpr, languages, model, shortcodes  # noqa: E402
+from notice import (  # noqa: E402
+    build,
+    changes,
+    dates,
+    form,
+    gdpr,
+    languages,
+    model,
+    shortcodes,
+    translations,
+)
 from notice import git as notice_git  # noqa: E402
 from notice import texts as notice_texts  # noqa: E402
 
@@ -49,7 +59,7 @@ def review(root: Path) -> str:
 
     config = load_config(config_file=str(root / "mkdocs.yml"))
     built = languages.built(config)
-    notice = model.load(root / "docs", built, build.markdown_config(config), with_previous=False)
+    notice = model.load(root / "docs", built, build.markdown_config(config))
     published = published_versions(root)
     lines = ["# Granskning av ändringen i integritetsmeddelandet", ""]
     lines += errors_part(root, notice)
@@ -275,11 +285,7 @@ def gdpr_part(notice: model.Notice) -> list[str]:
 
 
 def translations_part(notice: model.Notice) -> list[str]:
-    try:
-        from notice import translations
-    except ImportError:  # not part of this version of the project
-        return []
-    return ["## Översättningar", "", *translations.report(notice), ""]
+    return [translations.markdown(notice).rstrip(), ""]
 
 
 # Versions and git

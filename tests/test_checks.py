@@ -691,7 +691,7 @@ CASES: dict[str, tuple[Change, list[str]]] = {
     "a version entry with a key twice": (
         replace("versions.yml", "  summary:\n", "  version: 2026-12-02\n  summary:\n"),
         [
-            "docs/versions.yml, rad 6: nyckeln version står två gånger. Ta bort den ena, så att "
+            "docs/versions.yml, rad 11: nyckeln version står två gånger. Ta bort den ena, så att "
             "det inte är oklart vilken som gäller."
         ],
     ),

@@ -76,8 +76,10 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
 
     # Version B, first with a broken link on top: nothing may move.
     add_version_b(arc)
-    with (repo / "docs" / "insamling.md").open("a", encoding="utf-8") as f:
-        f.write("\n[Trasig länk](finns-inte.md)\n")
+    # In both languages: a link in Swedish alone is a translation make publish refuses first.
+    for name, words in (("insamling.md", "Trasig länk"), ("insamling.en.md", "Broken link")):
+        with (repo / "docs" / name).open("a", encoding="utf-8") as f:
+            f.write(f"\n[{words}](finns-inte.md)\n")
     arc.commit_all("A broken link")
     arc.results["broken"] = arc.publish("PUSH=1")
     arc.refs["after broken"] = arc.local_refs()

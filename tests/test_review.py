@@ -46,6 +46,18 @@ Texten som läsarna läser ändras, och ändringen har en ny version: version 20
 `docs/versions.yml` (”Ny mening om lagring.”). Den börjar gälla den 1 mars 2027.
 
 """
+TRANSLATIONS_FIRST = """## Översättningar
+
+Den engelska texten jämförs med den svenska, som gäller. Version 2026-12-01 är den första: bara \
+uppbyggnaden jämförs.
+
+Inget att rätta: ingen svensk text har ändrats utan den engelska, och sidorna har samma \
+uppbyggnad på båda språken.
+"""
+TRANSLATIONS_B = TRANSLATIONS_FIRST.replace(
+    "Version 2026-12-01 är den första: bara uppbyggnaden jämförs.",
+    "Version 2027-03-01 jämförs med den förra publicerade versionen, 2026-12-01.",
+)
 WITHOUT_VERSION = """## Ny version
 
 Texten som läsarna läser ändras, men `docs/versions.yml` har ingen ny version. En publicerad \
@@ -103,12 +115,14 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]
 
 
 def test_a_change_with_its_new_version(outputs: dict[str, str]) -> None:
-    assert outputs["with version"] == INTRO + NO_ERRORS + CHANGES + WITH_VERSION + outputs["gdpr"]
+    assert outputs["with version"] == (
+        INTRO + NO_ERRORS + CHANGES + WITH_VERSION + outputs["gdpr"] + "\n" + TRANSLATIONS_B
+    )
 
 
 def test_a_change_without_a_new_version_is_told_it_needs_one(outputs: dict[str, str]) -> None:
     assert outputs["without version"] == (
-        INTRO + NO_ERRORS + CHANGES + WITHOUT_VERSION + outputs["gdpr"]
+        INTRO + NO_ERRORS + CHANGES + WITHOUT_VERSION + outputs["gdpr"] + "\n" + TRANSLATIONS_FIRST
     )
 
 
@@ -120,6 +134,8 @@ def test_nothing_changed(outputs: dict[str, str]) -> None:
         + "Inget avsnitt ändras.\n\n"
         + "## Ny version\n\nTexten som läsarna läser ändras inte, så ingen ny version behövs.\n\n"
         + outputs["gdpr"]
+        + "\n"
+        + TRANSLATIONS_FIRST
     )
 
 

@@ -28,6 +28,9 @@ LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 class Version:
     date: dt.date
     summary: dict[str, str]
+    # Sections (ids) and other pages (Swedish file names) whose English was checked for this
+    # version and needs no change, although it differs from the Swedish (notice/translations.py).
+    english_checked: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -85,9 +88,19 @@ def read_sections(data: bytes | None, problems: list[str]) -> dict[str, str]:
 
 
 def read_versions(
-    data: bytes | None, languages: list[str], today: dt.date, problems: list[str]
+    data: bytes | None,
+    languages: list[str],
+    today: dt.date,
+    problems: list[str],
+    sections: list[str] | None = None,
+    pages: dict[str, str | None] | None = None,
 ) -> list[Version]:
-    """The versions, newest first; [] when the file cannot be used."""
+    """The versions, newest first; [] when the file cannot be used.
+
+    ``english_checked`` may name ``sections`` (ids) and ``pages`` that are not sections (the
+    default language's pages, {file name: its section id, or None}); without ``sections``
+    (docs/sections.yml is reported) any name is taken.
+    """
     where = f"docs/{VERSIONS_FILE}"
     entries = _load(
         VERSIONS_FILE,
@@ -146,8 +159,11 @@ def read_versions(
             seen[date] = number
             previous = (number, date)
         summary = _summary(name, entry.get("summary"), languages, problems)
+        checked = _english_checked(
+            name, entry.get(ENGLISH_CHECKED), sections, pages or {}, problems
+        )
         if date is not None and summary is not None:
-            versions.append(Version(date, summary))
+            versions.append(Version(date, summary, checked))
     return versions if len(problems) == before else []
 
 
@@ -172,6 +188,42 @@ def _summary(
         for locale in missing
     ]
     return None if missing else {locale: " ".join(summary[locale].split()) for locale in languages}
+
+
+def _english_checked(
+    where: str,
+    value: object,
+    sections: list[str] | None,
+    pages: dict[str, str | None],
+    problems: list[str],
+) -> tuple[str, ...]:
+    """english_checked: sections (ids) and other pages (file names) whose English was checked."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(
+            f"{where}: {ENGLISH_CHECKED} ska vara en lista inom hakparenteser med de avsnitt vars "
+            "engelska text är kontrollerad och inte behöver ändras, till exempel "
+            f"'{ENGLISH_CHECKED}: [retention, use]'."
+        )
+        return ()
+    names = tuple(item if isinstance(item, str) else str(item) for item in value)
+    for item, name in zip(value, names, strict=True):
+        if sections is None or (isinstance(item, str) and name in sections):
+            continue
+        if isinstance(item, str) and pages.get(name):
+            problems.append(
+                f"{where}: {ENGLISH_CHECKED} innehåller '{name}', som är avsnittet "
+                f"{pages[name]}. Skriv avsnittets namn i stället: {pages[name]}."
+            )
+        elif not isinstance(item, str) or name not in pages:
+            problems.append(
+                f"{where}: {ENGLISH_CHECKED} innehåller '{name}', som inte är något avsnitt "
+                f"eller någon sida. Skriv avsnittets namn (section), ett av {', '.join(sections)}, "
+                "eller för en sida som inte är ett avsnitt dess svenska filnamn, till exempel "
+                "kontakt.md."
+            )
+    return names
 
 
 def entry_name(number: int, entry: object) -> str:
@@ -551,6 +603,8 @@ LOGO = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.(?:png|jpg|jpeg|
 ORGANISATION_NUMBER = re.compile(r"\d{6}-\d{4}")
 PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,}[0-9]")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The key of a version's entry that acknowledges an English text checked against the Swedish.
+ENGLISH_CHECKED = "english_checked"
 SECTION_ID = re.compile(r"[a-z][a-z0-9-]*")
 # A newest version further ahead than this is a mistyped year (2207 for 2027).
 MAX_AHEAD = dt.timedelta(days=366)

@@ -153,7 +153,14 @@ def from_files(
         if source.readable:
             notice.rendered[path] = html.read(notice.markdown.render(source.body))
     notice.section_ids = data.read_sections(files.get(data.SECTIONS_FILE), problems)
-    notice.versions = data.read_versions(files.get(data.VERSIONS_FILE), languages, today, problems)
+    notice.versions = data.read_versions(
+        files.get(data.VERSIONS_FILE),
+        languages,
+        today,
+        problems,
+        list(notice.section_ids) or None,  # unknown while sections.yml is wrong (reported)
+        _pages(notice),
+    )
     notice.authority = data.read_authority(files.get(data.AUTHORITY_FILE), languages, problems)
     notice.controller = data.read_controller(files.get(data.CONTROLLER_FILE), languages, problems)
     notice.accessibility = data.read_accessibility(
@@ -161,6 +168,16 @@ def from_files(
     )
     notice.problems = problems + checks.run(notice)
     return notice
+
+
+def _pages(notice: Notice) -> dict[str, str | None]:
+    """The default language's pages: {file name: its section id, or None}."""
+    out: dict[str, str | None] = {}
+    for path, source in notice.pages.items():
+        section = source.meta.get("section")
+        if source.locale == notice.languages[0]:
+            out[path] = section if isinstance(section, str) and checks.is_section(source) else None
+    return out
 
 
 def _previous(docs_dir: Path, notice: Notice) -> Notice | None:
