@@ -255,6 +255,9 @@ def test_search_finds_only_the_pages_language(
     assert hrefs
     assert all(h.startswith(preview.as_uri() + "/") for h in hrefs), hrefs
     assert all(h.startswith(english) == start.startswith("en/") for h in hrefs), hrefs
+    # Search ran in file_worker.js's frame, which nobody sees.
+    assert page.locator("iframe").count() == 1
+    assert not page.locator("iframe").is_visible()
     assert axe_violations(disk_tab, preload=False) == []
     links.filter(has_text=title).first.click()
     page.wait_for_load_state()
