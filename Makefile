@@ -6,11 +6,16 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test review publish benchmark clean
+.PHONY: build preview serve test review publish benchmark clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(VENV)/.installed
 	mkdocs build --strict
+
+## preview: build into preview/ a copy of the site to open from disk (index.html), without a
+## server: every page says it is a preview (CI attaches it to each pull request)
+preview: $(VENV)/.installed
+	mkdocs build --strict -f mkdocs.preview.yml
 
 ## serve: live preview on http://127.0.0.1:8000
 serve: $(VENV)/.installed
@@ -36,7 +41,7 @@ benchmark: $(VENV)/.installed
 	python scripts/benchmark_build.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site preview $(VENV)
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)

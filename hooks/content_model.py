@@ -92,7 +92,11 @@ def on_template_context(
 
 def statement_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str:
     """The accessibility statement in the page's language, linked from every page's footer."""
-    return urls.statement(context.get("base_url") or "", languages.prefix(locale, config))
+    return urls.statement(
+        context.get("base_url") or "",
+        languages.prefix(locale, config),
+        directory_urls=config.use_directory_urls,
+    )
 
 
 def with_sections(nav: list | None, sections: list[str]) -> tuple[list, list[str]]:

@@ -6,7 +6,10 @@
 - 404: static-i18n renders Material's 404 page once per language into the same file, so the
   last language built wins; each language gets its own (404.html, en/404.html).
 - Search: static-i18n merges every language into one index; each language gets its own, which
-  overrides/assets/javascripts/search_language.js makes Material load.
+  overrides/assets/javascripts/search_language.js makes Material load. The preview
+  (mkdocs.preview.yml, ``extra.preview``) is opened from disk, where Material loads the index
+  as a script (``search/search_index.js``, what Material's offline plugin writes, but with
+  every language): each language gets that too.
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins["i18n"]
     if i18n.building:  # a nested language build: the merged index is not written yet
         return
-    split_search_index(Path(config.site_dir), languages.built(config))
+    scripts = bool(config.extra.get("preview"))
+    split_search_index(Path(config.site_dir), languages.built(config), scripts=scripts)
 
 
 # Alternates
@@ -106,8 +110,9 @@ def search_index_path(locale: str, config: MkDocsConfig) -> str:
     return posixpath.join(languages.prefix(locale, config), "search", "search_index.json")
 
 
-def split_search_index(site_dir: Path, locales: list[str]) -> None:
-    """Write one search index per language from the merged one."""
+def split_search_index(site_dir: Path, locales: list[str], *, scripts: bool = False) -> None:
+    """Write one search index per language from the merged one; with ``scripts``, also as the
+    script Material loads from disk, which sets ``__index``."""
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.is_file():
         return
@@ -125,4 +130,7 @@ def split_search_index(site_dir: Path, locales: list[str]) -> None:
         }
         target = site_dir / ("" if locale == default else locale) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        text = json.dumps(index, ensure_ascii=False)
+        target.write_text(text, encoding="utf-8")
+        if scripts:
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")

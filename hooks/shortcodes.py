@@ -29,6 +29,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         env=build.env(config),
         form_settings=form.settings_of(config),
         site=site_of(config, locale),
+        directory_urls=config.use_directory_urls,
     )
     markdown, used = shortcodes.expand(markdown, context)
     if "contact-form" in used:

@@ -21,7 +21,15 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 # Served under a path prefix, as on a real host, so that links that ignore it are caught.
 PREFIX = "/integritet/"
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.archive.yml", "docs", "overrides", "hooks", "scripts")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "mkdocs.archive.yml",
+    "mkdocs.preview.yml",
+    "docs",
+    "overrides",
+    "hooks",
+    "scripts",
+)
 
 
 # The environment variables the build reads: a build sees only those a test gives it.
@@ -36,10 +44,12 @@ def build(
     site_dir: Path,
     site_url: str | None = None,
     env: dict[str, str] | None = None,
+    config_file: str = "mkdocs.yml",
 ) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on a project folder, as `make build` does.
 
-    `env`: settings for this build, e.g. {"CONTACT_FORM_MAILTO": "..."}."""
+    `env`: settings for this build, e.g. {"CONTACT_FORM_MAILTO": "..."}; `config_file`, e.g.
+    "mkdocs.preview.yml" (`make preview`)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in SETTINGS_ENV:
         environment.pop(name, None)
@@ -48,7 +58,10 @@ def build(
     if site_url:
         environment["SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [
+            *(sys.executable, "-m", "mkdocs", "build", "--strict"),
+            *("--config-file", config_file, "--site-dir", str(site_dir)),
+        ],
         cwd=project,
         env=environment,
         capture_output=True,
@@ -279,12 +292,18 @@ def browser():
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 
 
-def axe_violations(tab: Tab) -> list[str]:
-    """What axe-core finds wrong with the page as it is now."""
+def axe_violations(tab: Tab, *, preload: bool = True) -> list[str]:
+    """What axe-core finds wrong with the page as it is now.
+
+    `preload=False` for a page opened from disk: axe fetches the stylesheets again to read
+    them, which a file: page may not, and logs an error for each."""
     # Evaluated through DevTools, not as a <script> element: the pages' Content-Security-Policy
     # refuses inline scripts (hooks/security.py).
     tab.page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    result = tab.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    result = tab.page.evaluate(
+        "async preload => await axe.run(document, {resultTypes: ['violations'], preload})",
+        preload,
+    )
     return [
         f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
         for v in result["violations"]

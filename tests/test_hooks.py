@@ -188,6 +188,37 @@ def test_links_to_other_versions_are_relative_to_the_page(
     assert urls.version_link(page_url, "2026-12-01", path) == link
 
 
+@pytest.mark.parametrize(
+    ("page_url", "target", "directory_urls", "link"),
+    [
+        ("tillganglighet/", "kontakt", True, "../kontakt/"),
+        ("en/tillganglighet/", "en/kontakt", True, "../kontakt/"),
+        # The preview (use_directory_urls: false), opened from disk: files, not folders.
+        ("tillganglighet.html", "kontakt", False, "kontakt.html"),
+        ("en/tillganglighet.html", "en/kontakt", False, "kontakt.html"),
+        ("en/index.html", "tillganglighet", False, "../tillganglighet.html"),
+    ],
+)
+def test_links_between_pages_follow_use_directory_urls(
+    page_url: str, target: str, directory_urls: bool, link: str
+) -> None:
+    assert urls.page_link(page_url, target, directory_urls=directory_urls) == link
+
+
+@pytest.mark.parametrize(
+    ("base_url", "prefix", "directory_urls", "link"),
+    [
+        ("..", "en/", True, "../en/tillganglighet/"),
+        (".", "", False, "./tillganglighet.html"),
+        ("..", "en/", False, "../en/tillganglighet.html"),
+    ],
+)
+def test_the_footer_links_the_statement_as_the_build_writes_pages(
+    base_url: str, prefix: str, directory_urls: bool, link: str
+) -> None:
+    assert urls.statement(base_url, prefix, directory_urls=directory_urls) == link
+
+
 def test_a_word_diff_keeps_only_changed_paragraphs() -> None:
     kept = ["Ett", "stycke", "som", "står", "kvar."]
     before = [["Titel"], kept, ["Vi", "sparar", "tolv", "månader."]]

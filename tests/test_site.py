@@ -253,6 +253,15 @@ def test_search_index_is_split_by_language(site: SiteServer) -> None:
     assert "How long we keep your personal data" in titles
 
 
+def test_only_the_preview_says_it_is_a_preview(site: SiteServer) -> None:
+    """What only `make preview` adds (tests/test_preview.py) stays out of the site."""
+    for path in pages(site):
+        page = soup(site, path)
+        assert page.select(".seom-preview") == [], path
+        assert not page.select('script[src*="file_worker"]'), path
+    assert list(site.site_dir.rglob("search_index.js")) == []
+
+
 @pytest.mark.parametrize(("path", "lang"), [("404.html", "sv"), ("en/404.html", "en")])
 def test_each_language_has_its_own_404_page(site: SiteServer, path: str, lang: str) -> None:
     page = soup(site, path)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from notice import changes, dates, form, history, languages, texts
+from notice import changes, dates, form, history, languages, texts, urls
 
 if TYPE_CHECKING:
     import jinja2
@@ -35,6 +35,8 @@ class Context:
     form_settings: dict[str, str]
     # Who is behind the site and its name in this language, for the accessibility statement.
     site: dict[str, str] = dataclasses.field(default_factory=dict)
+    # MkDocs' use_directory_urls: pages are folders, or (the preview) HTML files.
+    directory_urls: bool = True
 
     @property
     def page_dir(self) -> str:
@@ -113,7 +115,7 @@ def render_accessibility(ctx: Context) -> str:
     words = ctx.texts()
     contact = languages.prefix_of(ctx.locale, ctx.model.languages) + CONTACT_PAGE
     links = {
-        "contact": posixpath.relpath(contact, ctx.page_url.rstrip("/") or ".") + "/",
+        "contact": urls.page_link(ctx.page_url, contact, directory_urls=ctx.directory_urls),
         "request": dict(words["form"]["requests"])[form.ACCESSIBILITY_REQUEST],
     }
     macros = ctx.macros("accessibility")

@@ -45,7 +45,7 @@ def version_link(page_url: str, version: str, path: str) -> str:
     return posixpath.relpath(target, page_dir or ".") + "/"
 
 
-def statement(base_url: str, prefix: str) -> str:
+def statement(base_url: str, prefix: str, *, directory_urls: bool = True) -> str:
     """The accessibility statement in the language under ``prefix`` ("" or "en/"), from a page
     whose root is ``base_url`` (relative, or an absolute path on error pages).
 
@@ -53,7 +53,22 @@ def statement(base_url: str, prefix: str) -> str:
     keeps it current (scripts/publish.py); in a plain build, this site's page.
     """
     root = base_url.rstrip("/") if base_url.startswith("/") else base_url.rstrip("/") or "."
-    return f"{root}/{'../' if building_a_version() else ''}{prefix}{STATEMENT_PAGE}/"
+    if building_a_version():  # the stable address is a folder on gh-pages
+        return f"{root}/../{prefix}{STATEMENT_PAGE}/"
+    return f"{root}/{page_path(prefix + STATEMENT_PAGE, directory_urls=directory_urls)}"
+
+
+def page_link(page_url: str, target: str, *, directory_urls: bool) -> str:
+    """A link from the page at ``page_url`` (relative to the site root) to the page ``target``
+    ("kontakt", "en/kontakt"), as MkDocs would write it."""
+    page_dir = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+    return page_path(posixpath.relpath(target, page_dir or "."), directory_urls=directory_urls)
+
+
+def page_path(page: str, *, directory_urls: bool) -> str:
+    """A page's address: its folder, or with ``use_directory_urls: false`` (the preview, which
+    is opened from disk, where a folder shows a file listing) its HTML file."""
+    return f"{page}/" if directory_urls else f"{page}.html"
 
 
 STATEMENT_PAGE = "tillganglighet"  # docs/tillganglighet.md

@@ -185,10 +185,13 @@
 
   root.classList.add("seom-keyboard");
 
-  // Banners: Material's <aside> takes the name its content declares.
+  // Banners: Material's <aside> takes the name its content declares, the first when it holds
+  // several (the preview's, then an upcoming version's).
   document.querySelectorAll(".md-banner [data-landmark]").forEach(function (element) {
     var aside = element.closest("aside");
-    if (aside) aside.setAttribute("aria-label", element.dataset.landmark);
+    if (aside && !aside.hasAttribute("aria-label")) {
+      aside.setAttribute("aria-label", element.dataset.landmark);
+    }
   });
 
   // The version selector, which Material adds once it has read versions.json: its button's
