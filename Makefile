@@ -6,44 +6,68 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 
+# Two installs into the same venv: what building needs (requirements.txt), and the test tools
+# on top of it (requirements-test.txt: pytest, Playwright, ruff). Editors who build and preview
+# never wait for the test tools; each stamp is remade when its requirements change.
+BUILD_INSTALLED := $(VENV)/.installed-build
+TEST_INSTALLED := $(VENV)/.installed-test
+
 .PHONY: build preview serve test review publish benchmark clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
-build: $(VENV)/.installed
+build: $(BUILD_INSTALLED)
 	mkdocs build --strict
 
 ## preview: build into preview/ a copy of the site to open from disk (index.html), without a
 ## server: every page says it is a preview (CI attaches it to each pull request)
-preview: $(VENV)/.installed
+preview: $(BUILD_INSTALLED)
 	mkdocs build --strict -f mkdocs.preview.yml
 
 ## serve: live preview on http://127.0.0.1:8000
-serve: $(VENV)/.installed
+serve: $(BUILD_INSTALLED)
 	SITE_URL=http://127.0.0.1:8000/ mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## test: the whole test suite, real-browser tests included
-test: $(VENV)/.installed
+test: $(TEST_INSTALLED)
 	ruff check hooks scripts tests
 	python -m pytest -n auto --dist loadfile
 
 ## review: what a change does, in Swedish Markdown: errors, what changes for readers, whether
 ## it needs a new version, the GDPR and translation reports (CI shows it on each pull request)
-review: $(VENV)/.installed
+review: $(BUILD_INSTALLED)
 	@python scripts/review.py
 
 ## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it
 ## (PUSH=1 also pushes both to origin; FORCE=1 republishes an existing version)
-publish: $(VENV)/.installed
+publish: $(BUILD_INSTALLED)
 	python scripts/publish.py $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
 
 ## benchmark: the build's CPU time against a bare Material + static-i18n build (not a test)
-benchmark: $(VENV)/.installed
+benchmark: $(BUILD_INSTALLED)
 	python scripts/benchmark_build.py
 
 clean:
 	rm -rf site preview $(VENV)
 
-$(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+# The messages are Swedish: editors meet them on their first `make build` or `make serve`. They
+# go to stderr, so that `make review`'s output (Markdown, CI's job summary) is only the review.
+$(BUILD_INSTALLED): requirements.txt
+	@echo "Installerar det som behövs för att bygga webbplatsen i $(VENV)/ (första gången tar det ungefär en minut) ..." >&2
+	$(call install,requirements.txt)
+
+$(TEST_INSTALLED): requirements-test.txt $(BUILD_INSTALLED)
+	@echo "Installerar testverktygen (pytest, Playwright, ruff) i $(VENV)/ (första gången tar det ett par minuter) ..." >&2
+	$(call install,requirements-test.txt)
+
+# pip's output goes to a log, shown only when the install fails.
+define install
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
+		|| { echo "Kunde inte skapa $(VENV)/. Installera Python 3.11 eller senare med venv (på Debian och Ubuntu: apt-get install python3-venv)." >&2; \
+		     exit 1; }
+	@$(BIN)/python -m pip install --disable-pip-version-check --no-input -r $(1) \
+		> $(VENV)/install.log 2>&1 \
+		|| { cat $(VENV)/install.log >&2; \
+		     echo "Installationen misslyckades: pip säger varför ovan (och i $(VENV)/install.log)." >&2; \
+		     exit 1; }
+	@touch $@
+endef

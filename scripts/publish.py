@@ -70,7 +70,13 @@ ALIAS = "latest"
 
 
 class PublishError(Exception):
-    """A reason not to publish, worded for the person who runs `make publish`."""
+    """A reason not to publish, worded for the person who meets it.
+
+    Refusals about the notice (its versions, its text, the files in docs/, the working tree)
+    are in Swedish, as the build's messages: editors read them in CI's log. Refusals about the
+    deployment (settings such as site_url and CONTACT_FORM_ACTION, NOTICE_TODAY, git, mike,
+    origin) are in English, for whoever sets up and runs the deployment.
+    """
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,20 +135,23 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
         for ref, value in saved.items():
             git.restore(ref, value)
         raise
-    where = f"{REMOTE}/{BRANCH}" if push else f"the local branch {BRANCH} (PUSH=1 to push)"
-    state = "in force" if version.id == in_force else f"upcoming; {in_force} is in force"
+    # For editors too, in Swedish: they read it in CI's log.
+    where = f"{REMOTE}/{BRANCH}" if push else f"den lokala grenen {BRANCH} (PUSH=1 skickar den)"
     if new:
-        return f"Published version {version.id} ({state}) to {where}, tagged {tag}."
+        state = "gäller nu"
+        if version.id != in_force:
+            state = f"börjar gälla {version.id}; till dess gäller version {in_force}"
+        return f"Version {version.id} är publicerad ({state}) på {where}, med taggen {tag}."
     if moved:
-        return f"Version {in_force} is now in force: latest and robots.txt moved on {where}."
+        return f"Version {in_force} gäller nu: latest och robots.txt pekar på den på {where}."
     if rebuild:
         return (
-            f"Version {version.id} is already published and its text is unchanged: rebuilt it "
-            f"with what changed in its presentation, on {where}."
+            f"Version {version.id} är redan publicerad och texten är densamma: den är byggd på "
+            f"nytt med det som ändrats i utseendet, på {where}."
         )
     if changed:
-        return f"Version {version.id} is already published; updated the archive's root files."
-    return f"Version {version.id} is already published and docs/ has not changed: nothing to do."
+        return f"Version {version.id} är redan publicerad; filerna i arkivets rot är uppdaterade."
+    return f"Version {version.id} är redan publicerad och docs/ har inte ändrats: inget att göra."
 
 
 # The version
@@ -319,15 +328,16 @@ class Git:
 def check_clean(git: Git) -> None:
     if git.run("status", "--porcelain"):
         raise PublishError(
-            "the working tree has uncommitted changes: commit them first, so that the tag "
-            "names exactly what is published (git status shows them)."
+            "det finns ändringar som inte är incheckade (git status visar dem). Checka in dem "
+            "(commit) först, så att taggen visar exakt det som publiceras."
         )
     ignored = git.run("status", "--porcelain", "--ignored", "--", "docs")
     if ignored:
         files = ", ".join(line[3:] for line in ignored.splitlines())
         raise PublishError(
-            f"docs/ holds files git ignores ({files}): they would be published but not be in "
-            "the tag. Publish from a clean checkout of the commit to publish."
+            f"docs/ innehåller filer som git ignorerar ({files}): de skulle publiceras men inte "
+            "finnas i taggen. Ta bort dem, eller publicera från en ny kopia (git clone) av den "
+            "commit som ska publiceras."
         )
 
 
@@ -379,9 +389,10 @@ def already_published(git: Git, version: str, tag: str) -> bool:
         return False  # a tag without its folder is left over from a run that stopped: redo it
     if not tagged:
         raise PublishError(
-            f"version {version} is on {BRANCH}, but its tag {tag} is neither here nor on "
-            f"{REMOTE}: the tag names what was published. Restore it (git tag {tag} <commit>, "
-            "then git push origin --tags) and run this again."
+            f"version {version} finns på {BRANCH}, men taggen {tag} finns varken här eller på "
+            f"{REMOTE}, och det är taggen som visar vad som publicerades. Återställ den "
+            f"(git tag {tag} <commit>, sedan git push origin --tags), eller be en utvecklare "
+            "göra det, och kör make publish igen."
         )
     return True
 
@@ -419,7 +430,8 @@ def build_and_compare(
         )
         if result.returncode != 0:
             raise PublishError(
-                f"the build failed, nothing was published. Fix what it reports:\n{result.stderr}"
+                "bygget misslyckades, så ingenting publicerades. Rätta det som bygget säger "
+                f"här nedanför och försök igen:\n{result.stderr}"
             )
         if not published:
             return False
@@ -435,9 +447,11 @@ def build_and_compare(
     if texts_changed:
         pages = ", ".join(f"{page or './'}" for page in texts_changed)
         raise PublishError(
-            f"the text of version {version}, which is published, would change ({pages}). A "
-            "published version never changes: add a new version at the top of "
-            "docs/versions.yml, or run `make publish FORCE=1` to correct this one."
+            f"texten i version {version}, som redan är publicerad, skulle ändras ({pages}). En "
+            "publicerad version ändras aldrig: lägg till en ny version överst i "
+            "docs/versions.yml (REDIGERA.md, avsnitt 7). Är det bara ett skrivfel som inte "
+            "ändrar innebörden kan en utvecklare rätta den här versionen med "
+            "`make publish FORCE=1`."
         )
     return True
 

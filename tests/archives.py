@@ -72,7 +72,9 @@ class Archive:
     ) -> subprocess.CompletedProcess:
         """`make publish` with PUSH=1 / FORCE=1, as README says, using this test run's venv."""
         venv = Path(sys.executable).parent.parent
-        command = ["make", "--no-print-directory", "publish", f"VENV={venv}", *flags]
+        # This run's venv holds everything: make must not install into it (--assume-old).
+        installed = f"--assume-old={venv}/.installed-build"
+        command = ["make", "--no-print-directory", "publish", f"VENV={venv}", installed, *flags]
         return run(self.repo, *command, env=env or self.env)
 
     def local_refs(self) -> dict[str, str]:

@@ -176,7 +176,10 @@ def versions_json(arc: Archive, name: str) -> dict[str, list[str]]:
 def test_an_upcoming_version_is_published_but_not_in_force(calendar: Archive) -> None:
     result = calendar.results["B early"]
     assert result.returncode == 0, result.stderr
-    assert f"Published version {B} (upcoming; {A} is in force)" in result.stdout
+    assert result.stdout.endswith(
+        f"Version {B} är publicerad (börjar gälla {B}; till dess gäller version {A}) på "
+        f"origin/gh-pages, med taggen notice/{B}.\n"
+    )
     assert versions_json(calendar, "B early") == {B: [], A: ["latest"]}
     # Search engines see only the version in force.
     assert f"Disallow: /integritet/{B}/" in calendar.pages["robots early"].splitlines()
@@ -228,14 +231,18 @@ def test_the_feed_lists_the_upcoming_version_the_day_it_is_published(
 def test_running_again_the_same_day_does_nothing(calendar: Archive) -> None:
     result = calendar.results["B early again"]
     assert result.returncode == 0, result.stderr
-    assert "nothing to do" in result.stdout
+    assert result.stdout.endswith(
+        f"Version {B} är redan publicerad och docs/ har inte ändrats: inget att göra.\n"
+    )
     assert calendar.refs["B early again"] == calendar.refs["B early"]
 
 
 def test_on_its_date_the_upcoming_version_comes_into_force(calendar: Archive) -> None:
     result = calendar.results["switch"]
     assert result.returncode == 0, result.stderr
-    assert f"Version {B} is now in force" in result.stdout
+    assert result.stdout.endswith(
+        f"Version {B} gäller nu: latest och robots.txt pekar på den på origin/gh-pages.\n"
+    )
     assert versions_json(calendar, "switch") == {B: ["latest"], A: []}
     robots = calendar.pages["robots after"].splitlines()
     assert f"Disallow: /integritet/{A}/" in robots
@@ -279,10 +286,17 @@ def test_a_run_that_stopped_is_completed_by_the_next(
 ) -> None:
     stopped = calendar.results[f"{'C' if version == C else 'E'} stopped"]
     assert stopped.returncode == 0, stopped.stderr
+    assert stopped.stdout.endswith(
+        f"Version {version} är publicerad (gäller nu) på den lokala grenen gh-pages (PUSH=1 "
+        f"skickar den), med taggen notice/{version}.\n"
+    )
     name = f"{'C' if version == C else 'E'} resumed"
     result = calendar.results[name]
     assert result.returncode == 0, result.stderr
-    assert f"Published version {version} (in force)" in result.stdout
+    assert result.stdout.endswith(
+        f"Version {version} är publicerad (gäller nu) på origin/gh-pages, med taggen "
+        f"notice/{version}.\n"
+    )
     tag = f"refs/tags/notice/{version}"
     assert calendar.refs[f"origin {name}"][tag] == calendar.refs[name][tag]
     commit = calendar.refs[f"origin {name}"]["refs/heads/gh-pages"]
@@ -297,7 +311,9 @@ def test_origin_wins_and_a_clone_without_tags_finds_nothing_to_do(
     for name in ("gh-pages diverged", "C tagged elsewhere", "clone without tags"):
         result = calendar.results[name]
         assert result.returncode == 0, result.stderr
-        assert "already published and docs/ has not changed: nothing to do." in result.stdout
+        assert result.stdout.endswith(
+            f"Version {C} är redan publicerad och docs/ har inte ändrats: inget att göra.\n"
+        )
     # The local tag that differed is origin's again, and origin did not change.
     tag = f"refs/tags/notice/{C}"
     assert calendar.refs["C tagged elsewhere"][tag] == calendar.refs["origin C resumed"][tag]
@@ -346,10 +362,10 @@ def test_a_change_of_presentation_reaches_only_the_version_main_holds(
 ) -> None:
     result = calendar.results["presentation"]
     assert result.returncode == 0, result.stderr
-    assert (
-        f"Version {C} is already published and its text is unchanged: rebuilt it with what "
-        "changed in its presentation"
-    ) in result.stdout
+    assert result.stdout.endswith(
+        f"Version {C} är redan publicerad och texten är densamma: den är byggd på nytt med det "
+        "som ändrats i utseendet, på origin/gh-pages.\n"
+    )
     trees = calendar.trees
     assert [trees[f"{v} after"] == trees[f"{v} before"] for v in (A, B, C, "latest")] == [
         True,
@@ -365,7 +381,7 @@ def test_a_change_of_presentation_reaches_only_the_version_main_holds(
     tag = f"refs/tags/notice/{C}"
     assert calendar.refs["presentation"][tag] == calendar.refs["C tagged elsewhere"][tag]
     again = calendar.results["presentation again"]
-    assert "nothing to do" in again.stdout
+    assert again.stdout.endswith(": inget att göra.\n")
     assert published(calendar.refs["presentation again"]) == published(
         calendar.refs["presentation"]
     )
@@ -384,7 +400,9 @@ def test_the_publish_that_lost_a_race_says_to_run_again_and_the_next_run_complet
     assert f"refs/tags/notice/{D}" not in calendar.refs["origin lost the race"]
     after = calendar.results["after the race"]
     assert after.returncode == 0, after.stderr
-    assert f"Published version {D} (in force)" in after.stdout
+    assert after.stdout.endswith(
+        f"Version {D} är publicerad (gäller nu) på origin/gh-pages, med taggen notice/{D}.\n"
+    )
     # The other publish's commit is kept: this one was built on top of it.
     commit = calendar.refs["origin after the race"]["refs/heads/gh-pages"]
     log = git(calendar.repo, "log", "--format=%s", commit)
@@ -406,8 +424,9 @@ def test_a_file_git_ignores_in_docs_is_refused(calendar: Archive) -> None:
     result = calendar.results["ignored"]
     assert result.returncode != 0
     assert (
-        "make publish: docs/ holds files git ignores (docs/bild.png): they would be published "
-        "but not be in the tag. Publish from a clean checkout of the commit to publish.\n"
+        "make publish: docs/ innehåller filer som git ignorerar (docs/bild.png): de skulle "
+        "publiceras men inte finnas i taggen. Ta bort dem, eller publicera från en ny kopia "
+        "(git clone) av den commit som ska publiceras.\n"
     ) in result.stderr
     assert published(calendar.refs["ignored"]) == published(calendar.refs["E resumed"])
 

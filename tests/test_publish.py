@@ -120,16 +120,22 @@ def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
     again = archive.results["A again"]
     assert again.returncode == 0, again.stderr
     assert again.stdout.endswith(
-        f"Version {A} is already published and docs/ has not changed: nothing to do.\n"
+        f"Version {A} är redan publicerad och docs/ har inte ändrats: inget att göra.\n"
     )
     assert archive.refs["after A again"] == archive.refs["after A"]
     changed = archive.results["A changed"]
     assert changed.returncode != 0
     assert (
-        f"make publish: the text of version {A}, which is published, would change (lagring/, "
-        "hela-meddelandet/). A published version never changes: add a new version at the top "
-        "of docs/versions.yml, or run `make publish FORCE=1` to correct this one.\n"
+        f"make publish: texten i version {A}, som redan är publicerad, skulle ändras (lagring/, "
+        "hela-meddelandet/). En publicerad version ändras aldrig: lägg till en ny version överst "
+        "i docs/versions.yml (REDIGERA.md, avsnitt 7). Är det bara ett skrivfel som inte ändrar "
+        "innebörden kan en utvecklare rätta den här versionen med `make publish FORCE=1`.\n"
     ) in changed.stderr
+    # REDIGERA.md (section 8) shows this refusal as editors meet it.
+    guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
+    example = re.search(r"```text\n(make publish: texten i version .*?\n)```", guide, re.S)
+    assert example, "REDIGERA.md no longer shows the refusal of a changed text"
+    assert example.group(1) in changed.stderr
     assert archive.refs["after A changed"] == archive.refs["after A"]
 
 
@@ -226,7 +232,10 @@ def test_force_republishes_and_moves_the_tag(archive: Archive) -> None:
 def test_a_failing_build_publishes_nothing_and_moves_no_ref(archive: Archive) -> None:
     result = archive.results["broken"]
     assert result.returncode != 0
-    assert "the build failed, nothing was published" in result.stderr
+    assert (
+        "make publish: bygget misslyckades, så ingenting publicerades. Rätta det som bygget "
+        "säger här nedanför och försök igen:\n"
+    ) in result.stderr
     assert "finns-inte.md" in result.stderr
     assert archive.refs["after broken"] == archive.refs["after A forced"]
     assert archive.refs["origin after broken"] == archive.refs["origin after A forced"]
@@ -237,6 +246,51 @@ def test_a_missing_setting_is_named(archive: Archive, tmp_path: Path) -> None:
     result = run(archive.repo, sys.executable, "scripts/publish.py", env=env)
     assert result.returncode != 0
     assert "site_url: set it to the site's public https address" in result.stderr
+
+
+# Refusals that need no build: a repository with one commit
+
+
+def committed(repo: Path, *folders: str) -> Path:
+    """A git repository with a file in each of ``folders`` (the root when none), committed."""
+    git(repo, "init", "-q", "-b", "main")
+    for folder in folders or (".",):
+        (repo / folder).mkdir(exist_ok=True)
+        (repo / folder / "index.html").write_text("text\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=Test", "-c", "user.email=t@example.com", "commit", "-qm", "1")
+    return repo
+
+
+def test_uncommitted_changes_are_refused(tmp_path: Path) -> None:
+    from publish import Git, PublishError, check_clean
+
+    repo = committed(tmp_path)
+    check_clean(Git(repo))
+    (repo / "index.html").write_text("changed\n", encoding="utf-8")
+    with pytest.raises(PublishError) as refused:
+        check_clean(Git(repo))
+    assert str(refused.value) == (
+        "det finns ändringar som inte är incheckade (git status visar dem). Checka in dem "
+        "(commit) först, så att taggen visar exakt det som publiceras."
+    )
+
+
+def test_a_published_version_without_its_tag_is_refused(tmp_path: Path) -> None:
+    from publish import Git, PublishError, already_published
+
+    repo = committed(tmp_path, A)  # its folder, on gh-pages
+    git(repo, "branch", "gh-pages")
+    with pytest.raises(PublishError) as refused:
+        already_published(Git(repo), A, f"notice/{A}")
+    assert str(refused.value) == (
+        f"version {A} finns på gh-pages, men taggen notice/{A} finns varken här eller på "
+        "origin, och det är taggen som visar vad som publicerades. Återställ den "
+        f"(git tag notice/{A} <commit>, sedan git push origin --tags), eller be en utvecklare "
+        "göra det, och kör make publish igen."
+    )
+    git(repo, "tag", f"notice/{A}")
+    assert already_published(Git(repo), A, f"notice/{A}")
 
 
 # In the browser
@@ -466,8 +520,8 @@ def test_a_changed_statement_is_published_without_a_new_version(archive: Archive
     result = archive.results["statement"]
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith(
-        f"Version {B} is already published and its text is unchanged: rebuilt it with what "
-        f"changed in its presentation, on origin/gh-pages.\n"
+        f"Version {B} är redan publicerad och texten är densamma: den är byggd på nytt med det "
+        "som ändrats i utseendet, på origin/gh-pages.\n"
     )
     versions = json.loads(archive.show("versions.json"))
     assert [v["version"] for v in versions] == [B, A]

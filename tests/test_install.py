@@ -1,0 +1,122 @@
+"""Building installs only what building needs; the test tools come with `make test`.
+
+Editors run `make build` and `make serve`: they install requirements.txt only, not pytest,
+Playwright and the rest (requirements-test.txt), which `make test` adds. Checked without
+installing anything: the requirement files as pip reads them, and what make would run
+(`make --dry-run` into a venv that does not exist, so every install step shows). A real first
+`make build` in a fresh venv takes half a minute to a minute and needs the package index: it
+is measured by hand (README, Dependencies), not here.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = "requirements.txt"
+TESTS = "requirements-test.txt"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+# What only the tests need: the `test` extra's direct dependencies.
+TEST_TOOLS = {
+    canonicalize_name(Requirement(r).name) for r in PYPROJECT["optional-dependencies"]["test"]
+}
+
+
+def pins(name: str) -> dict[str, str]:
+    """{package: version} of a requirements file, without the files it includes (-r)."""
+    out = {}
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or line.startswith("-r "):
+            continue
+        package, version = line.split("==")
+        out[canonicalize_name(package)] = version
+    return out
+
+
+def direct(requirements: list[str]) -> dict[str, str]:
+    """{package: version} of pyproject.toml's exact pins."""
+    out = {}
+    for text in requirements:
+        requirement = Requirement(text)
+        (spec,) = requirement.specifier
+        out[canonicalize_name(requirement.name)] = spec.version
+    return out
+
+
+def test_the_build_installs_no_test_tool() -> None:
+    build, tests = pins(BUILD), pins(TESTS)
+    # The extra still names them (an emptied list would make this test pass for nothing).
+    assert {"pytest", "playwright", "axe-playwright-python", "beautifulsoup4", "ruff"} <= TEST_TOOLS
+    assert not TEST_TOOLS & build.keys()
+    # Each package is pinned once: what the tests add is not in the build's file.
+    assert not build.keys() & tests.keys()
+    # The test file installs the build's exact versions first.
+    assert "-r requirements.txt" in (ROOT / TESTS).read_text(encoding="utf-8").splitlines()
+
+
+def test_the_files_pin_pyprojects_direct_dependencies() -> None:
+    build, tests = pins(BUILD), pins(TESTS)
+    assert direct(PYPROJECT["dependencies"]).items() <= build.items()
+    assert direct(PYPROJECT["optional-dependencies"]["test"]).items() <= tests.items()
+
+
+@pytest.mark.parametrize("name", [BUILD, TESTS])
+def test_every_dependency_is_pinned_where_it_is_installed(name: str) -> None:
+    """What each package requires is in its own file (or the build's): pip adds nothing
+    unpinned, and nothing the build needs hides among the test tools."""
+    pinned = pins(BUILD) | (pins(TESTS) if name == TESTS else {})
+    missing = {
+        f"{package} needs {requirement.name}"
+        for package in pins(name)
+        for requirement in map(Requirement, metadata.requires(package) or [])
+        if not requirement.marker or requirement.marker.evaluate({"extra": ""})
+        if canonicalize_name(requirement.name) not in pinned
+    }
+    assert not missing
+
+
+def installs(target: str, venv: Path) -> list[str]:
+    """The requirement files `make <target>` installs into a venv that does not exist yet."""
+    result = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", target, f"VENV={venv}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return re.findall(r"pip install .*?-r (\S+)", result.stdout)
+
+
+@pytest.mark.parametrize("target", ["build", "serve", "publish", "benchmark"])
+def test_building_installs_only_the_build_requirements(target: str, tmp_path: Path) -> None:
+    assert installs(target, tmp_path / "venv") == [BUILD]
+
+
+def test_the_tests_install_the_test_tools_on_top(tmp_path: Path) -> None:
+    assert installs("test", tmp_path / "venv") == [BUILD, TESTS]
+
+
+def test_the_first_install_says_what_it_does_in_swedish(tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", "build", f"VENV={tmp_path}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    said, *steps = result.stdout.splitlines()
+    assert said == (
+        'echo "Installerar det som behövs för att bygga webbplatsen i '
+        f'{tmp_path}/ (första gången tar det ungefär en minut) ..." >&2'
+    )
+    # pip's own output goes to a log, printed only when the install fails.
+    (pip,) = [step for step in steps if " -m pip install " in step]
+    assert f"> {tmp_path}/install.log 2>&1" in pip
