@@ -352,7 +352,7 @@ def test_publishing_a_stale_translation_is_refused_until_acknowledged(tmp_path: 
     assert refused.stderr.startswith(
         f"make publish: den engelska texten stämmer inte med den svenska, så version {B} "
         "publiceras inte. Svenskan gäller, och engelskan ska säga samma sak. Rätta det här, gör "
-        f"en commit och kör make publish igen:\n  - {STALE}\nmake: "
+        f"en commit och kör make publish igen:\n  - {STALE}\nmake"  # make: or make[1]:
     )
     assert (arc.local_refs(), arc.remote_refs()) == before
 
