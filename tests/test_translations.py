@@ -361,7 +361,7 @@ def test_publishing_a_stale_translation_is_refused_until_acknowledged(tmp_path: 
     arc.commit_all("The English of retention is checked")
     published = arc.publish("PUSH=1")
     assert published.returncode == 0, published.stderr
-    assert f"Published version {B}" in published.stdout
+    assert f"Version {B} är publicerad (gäller nu)" in published.stdout
     assert arc.remote_refs()[f"refs/tags/notice/{B}"]
 
     # A version already online is not checked again: the nightly run must never stop on it.
@@ -369,4 +369,4 @@ def test_publishing_a_stale_translation_is_refused_until_acknowledged(tmp_path: 
     arc.commit_all("The acknowledgement removed after publishing")
     again = arc.publish("PUSH=1")
     assert again.returncode == 0, again.stderr
-    assert f"Version {B} is already published" in again.stdout
+    assert f"Version {B} är redan publicerad" in again.stdout
