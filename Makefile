@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_INSTALLED := $(VENV)/.installed-build
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: build preview serve test review publish benchmark clean
+.PHONY: build preview serve test review publish benchmark benchmark-publish benchmark-serve clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(BUILD_INSTALLED)
@@ -45,6 +45,15 @@ publish: $(BUILD_INSTALLED)
 ## benchmark: the build's CPU time against a bare Material + static-i18n build (not a test)
 benchmark: $(BUILD_INSTALLED)
 	python scripts/benchmark_build.py
+
+## benchmark-publish: publishes 20 versions into a bare origin and prints each publish's time
+## and the gh-pages branch's size (not a test; reuses tests/archives.py, so the test tools)
+benchmark-publish: $(TEST_INSTALLED)
+	python scripts/benchmark_publish.py
+
+## benchmark-serve: how long `make serve` takes to rebuild after one section is saved (not a test)
+benchmark-serve: $(BUILD_INSTALLED)
+	python scripts/benchmark_serve.py
 
 clean:
 	rm -rf site preview $(VENV)
