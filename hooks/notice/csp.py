@@ -48,11 +48,18 @@ def form_sources(settings: dict[str, str]) -> list[str]:
 
 
 def script_hashes(html: str) -> list[str]:
-    """The CSP hash ("'sha256-...'") of each inline script the browser would run, in order."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return [source_hash(text) for text in parser.scripts]
+    """The CSP hash ("'sha256-...'") of each inline script the browser would run, in order.
+
+    Only the <script> elements are parsed, not the whole page: parsing every page was a
+    seventh of a build's time. A script's text ends at the first "</script", as in a browser.
+    """
+    hashes = []
+    for element in SCRIPT.finditer(html):
+        parser = _InlineScripts()
+        parser.feed(element.group(0) + ">")
+        parser.close()
+        hashes += [source_hash(text) for text in parser.scripts]
+    return hashes
 
 
 def source_hash(script: str) -> str:
@@ -138,5 +145,9 @@ HEADERS = {
 # The types of <script> a browser runs (the HTML standard's JavaScript MIME types, in short).
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
+# A <script> start tag (quoted attribute values may hold ">"), its text and its end tag's "<".
+SCRIPT = re.compile(
+    r"""<script\b(?:[^>"']|"[^"]*"|'[^']*')*>.*?</script""", re.IGNORECASE | re.DOTALL
+)
 HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 CHARSET = re.compile(r"\s*<meta charset=[^>]*>", re.IGNORECASE)
