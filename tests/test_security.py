@@ -89,11 +89,13 @@ def test_hashes_name_the_inline_scripts_a_browser_runs() -> None:
     html = (
         "<head><script>alert(1)</script><script src='x.js'></script>"
         '<script type="application/json">{"a": 1}</script>'
-        '<script type="module">alert(1)</script></head>'
+        '<script type="module">alert(1)</script>'
+        # A ">" in an attribute does not end the start tag; text ends at the first "</script".
+        '<script data-x="a>b">alert(1)</SCRIPT ><p>after</p></head>'
     )
     # The hash of alert(1) as `openssl dgst -sha256 -binary | base64` gives it.
     known = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
-    assert csp.script_hashes(html) == [known, known]
+    assert csp.script_hashes(html) == [known, known, known]
     assert csp.policy(NO_FORM, [known, known]) == BASE.replace(
         "script-src 'self'", f"script-src 'self' {known}"
     )
