@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_INSTALLED := $(VENV)/.installed-build
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: build preview serve test review publish benchmark benchmark-publish benchmark-serve clean
+.PHONY: build preview serve test review publish benchmark benchmark-pages benchmark-publish benchmark-serve clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(BUILD_INSTALLED)
@@ -45,6 +45,12 @@ publish: $(BUILD_INSTALLED)
 ## benchmark: the build's CPU time against a bare Material + static-i18n build (not a test)
 benchmark: $(BUILD_INSTALLED)
 	python scripts/benchmark_build.py
+
+## benchmark-pages: Lighthouse's scores, paint times and bytes for six pages in both languages,
+## of a plain build and a published archive served with gzip (not a test; needs Node and npm)
+benchmark-pages: $(TEST_INSTALLED)
+	test -d benchmarks/node_modules || npm ci --prefix benchmarks --no-audit --no-fund
+	python scripts/benchmark_pages.py
 
 ## benchmark-publish: publishes 20 versions into a bare origin and prints each publish's time
 ## and the gh-pages branch's size (not a test; reuses tests/archives.py, so the test tools)
