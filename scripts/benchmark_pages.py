@@ -24,9 +24,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -36,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import archives  # noqa: E402  (tests/ is not a package)
-from conftest import PREFIX, _PrefixHandler, build  # noqa: E402
+from conftest import PREFIX, SiteServer, _PrefixHandler, build  # noqa: E402
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -45,22 +42,11 @@ PAGES = ("", "lagring/", "kontakt/", "versioner/", "andringar/", "tillganglighet
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-class GzipServer:
+class GzipServer(SiteServer):
     """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks."""
 
     def __init__(self, site_dir: Path) -> None:
-        self.site_dir = site_dir
-        handler = partial(_GzipHandler, site_dir=site_dir)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.url = self.origin + PREFIX
-
-    def start(self) -> None:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(site_dir, _GzipHandler)
 
 
 class _GzipHandler(_PrefixHandler):

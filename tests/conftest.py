@@ -85,9 +85,9 @@ def copy_project(target: Path) -> Path:
 class SiteServer:
     """A static host for a built site on 127.0.0.1, under PREFIX, with per-language 404s."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, handler_class: type | None = None) -> None:
         self.site_dir = site_dir
-        handler = partial(_PrefixHandler, site_dir=site_dir)
+        handler = partial(handler_class or _PrefixHandler, site_dir=site_dir)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.url = self.origin + PREFIX
