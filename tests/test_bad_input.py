@@ -90,6 +90,7 @@ def test_a_broken_link_stops_the_build(tmp_path: Path) -> None:
 HOSTILE_SUMMARY = 'Vi "sparar" <img src=x onerror=alert(1)> & *mer*'
 HOSTILE_VERSION = "Ny text <script>alert(1)</script>"
 HOSTILE_NAME = 'Integritetsskyddsmyndigheten <b onmouseover="alert(1)">IMY</b>'
+HOSTILE_SITE = "How we protect your <b>personal</b> data"
 HOSTILE_SEOM = '"><b onmouseover="alert(1)">SEOM</b>'
 HOSTILE_STATEMENT = 'Språkväljaren <img src=x onerror=alert(4)> & "mer"'
 HOSTILE_HEADING = "&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
@@ -118,6 +119,10 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     replace("docs/authority.yml", "sv: Integritetsskyddsmyndigheten", f"sv: '{HOSTILE_NAME}'")(
         project
     )
+    # A setting: the English site name, in the header, the menu and the title.
+    replace(
+        "mkdocs.yml", "site_name: How we protect your personal data", f"site_name: '{HOSTILE_SITE}'"
+    )(project)
     # SEOM's details: in the controller section, every footer, the header and the title.
     replace("docs/controller.yml", "short_name: SEOM", f"short_name: '{HOSTILE_SEOM}'")(project)
     replace("docs/controller.yml", "phone:\n", "phone: 08-000 000 00\n")(project)
@@ -194,6 +199,9 @@ def test_seoms_details_reach_readers_as_text(edited_site: tuple[Path, str]) -> N
         footer = html.select_one(".seom-footer-controller")
         assert HOSTILE_NAME in footer.get_text()
         assert not html.find("b")
+    english = page(site_dir, "en/lagring")
+    assert HOSTILE_SITE in english.select_one(".md-header__topic").get_text()
+    assert HOSTILE_SITE in english.select_one(".md-nav__title").get_text()
     details = page(site_dir, "personuppgiftsansvarig").select_one("article .seom-controller")
     assert details.select_one("dd").get_text() != HOSTILE_NAME  # organisation number first
     assert HOSTILE_NAME in details.get_text()
