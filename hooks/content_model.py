@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from notice import build, gdpr, languages, translations, urls
+from notice import build, gdpr, languages, texts, translations, urls
 from notice.model import format_problems
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def on_page_context(
     locale = languages.of_page(page, config)
     context["notice_authority"] = build.current().authority.get(locale)
     context["notice_controller"] = build.current().controller.of(locale)
+    context["notice_identity"] = identity(locale, config)
     context["notice_statement"] = statement_link(context, locale, config)
     return context
 
@@ -86,8 +87,20 @@ def on_template_context(
     locale = languages.current(config)
     context["notice_authority"] = build.current().authority.get(locale)
     context["notice_controller"] = build.current().controller.of(locale)
+    context["notice_identity"] = identity(locale, config)
     context["notice_statement"] = statement_link(context, locale, config)
     return context
+
+
+def identity(locale: str, config: MkDocsConfig) -> dict[str, str]:
+    """Who the site belongs to, for the header, the menu and the title: SEOM's short name
+    (docs/controller.yml), its logo file if SEOM supplied one, and the name of the logo link,
+    which starts with what the link shows (WCAG 2.5.3, label in name)."""
+    details = build.current().controller.of(locale)
+    short_name = details.get("short_name", "")
+    words = texts.of(build.env(config), locale)["identity"]
+    home = words["home"].format(short_name=short_name, site_name=config.site_name)
+    return {"short_name": short_name, "logo": details.get("logo", ""), "home": home}
 
 
 def statement_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str:
