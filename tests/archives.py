@@ -38,6 +38,20 @@ email: dataskydd@example.se
 dpo_email: dataskyddsombud@example.se
 website: https://www.seom.se/
 """
+# Two entries of docs/versions.yml, the newest first: the project's first version, and a second
+# one that shortens the retention time (tests/test_versions.py, tests/test_translations.py).
+FIRST = """\
+- version: 2026-12-01
+  summary:
+    sv: Första versionen av integritetsmeddelandet på den här webbplatsen.
+    en: The first version of the privacy notice on this website.
+"""
+SECOND = """\
+- version: 2027-03-01
+  summary:
+    sv: Vi sparar uppgifterna kortare tid.
+    en: We keep the data for a shorter time.
+"""
 VERSION_B_ENTRY = f"""- version: "{B}"
   summary:
     sv: Ny mening om lagring.

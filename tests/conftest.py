@@ -328,12 +328,12 @@ class Tab:
         ]
 
 
-@pytest.fixture
-def tab(browser, site: SiteServer) -> Iterator[Tab]:
-    context = browser.new_context()
+def watched_tab(context, origin: str) -> Tab:
+    """A new page in ``context`` that records every request and console error; requests that
+    do not start with ``origin`` are the page's foreign ones."""
     page = context.new_page()
     page.set_default_timeout(10_000)
-    tab = Tab(page, site.origin)
+    tab = Tab(page, origin)
     page.on("request", lambda request: tab.requests.append(request.url))
     page.on(
         "console",
@@ -344,7 +344,13 @@ def tab(browser, site: SiteServer) -> Iterator[Tab]:
         ),
     )
     page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    yield tab
+    return tab
+
+
+@pytest.fixture
+def tab(browser, site: SiteServer) -> Iterator[Tab]:
+    context = browser.new_context()
+    yield watched_tab(context, site.origin)
     context.close()
 
 

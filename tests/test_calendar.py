@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archives import Archive, git, new_archive
-from conftest import SiteServer, Tab, axe_violations
+from conftest import SiteServer, Tab, axe_violations, watched_tab
 
 A, B, BETWEEN, C, D, E = (
     "2026-12-01",
@@ -484,11 +484,7 @@ def open_tab(browser) -> Iterator[Callable[[SiteServer], Tab]]:
     def open_(server: SiteServer) -> Tab:
         context = browser.new_context()
         contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        tab = Tab(page, server.origin)
-        page.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else 0)
-        return tab
+        return watched_tab(context, server.origin)
 
     yield open_
     for context in contexts:

@@ -19,7 +19,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Tab, axe_violations, build, copy_project, switch_language
+from conftest import (
+    ROOT,
+    Tab,
+    axe_violations,
+    build,
+    copy_project,
+    switch_language,
+    watched_tab,
+)
 
 PREVIEW = "mkdocs.preview.yml"  # `make preview`
 
@@ -57,20 +65,7 @@ def disk_tab(browser) -> Iterator[Tab]:
     """A fresh browser context recording every request and console error; only file: URLs
     (and data:/blob:) count as the preview's own."""
     context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    tab = Tab(page, "file://")
-    page.on("request", lambda request: tab.requests.append(request.url))
-    page.on(
-        "console",
-        lambda message: (
-            tab.console_errors.append(f"{message.text} [{message.location['url']}]")
-            if message.type == "error"
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    yield tab
+    yield watched_tab(context, "file://")
     context.close()
 
 

@@ -34,7 +34,7 @@ from archives import (
     run,
     serve,
 )
-from conftest import ROOT, Tab, axe_violations, switch_language
+from conftest import ROOT, Tab, axe_violations, switch_language, watched_tab
 
 STATEMENT_UPDATED = "2027-03-10"
 STATEMENT_PAGES = ["tillganglighet/", "en/tillganglighet/"]
@@ -299,16 +299,7 @@ def test_a_published_version_without_its_tag_is_refused(tmp_path: Path) -> None:
 @pytest.fixture
 def archive_tab(browser, archive: Archive) -> Iterator[Tab]:
     context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    tab = Tab(page, archive.server.origin)
-    page.on("request", lambda request: tab.requests.append(request.url))
-    page.on(
-        "console",
-        lambda m: tab.console_errors.append(m.text) if m.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    yield tab
+    yield watched_tab(context, archive.server.origin)
     context.close()
 
 

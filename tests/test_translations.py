@@ -16,24 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from archives import A, B, new_archive
+from archives import FIRST, SECOND, A, B, new_archive
 from conftest import ROOT, copy_project
 from notice import html, model, translations
 
 LANGUAGES = ["sv", "en"]
 TODAY = dt.date(2027, 3, 15)
-FIRST = """\
-- version: 2026-12-01
-  summary:
-    sv: Första versionen av integritetsmeddelandet på den här webbplatsen.
-    en: The first version of the privacy notice on this website.
-"""
-SECOND = """\
-- version: 2027-03-01
-  summary:
-    sv: Vi sparar uppgifterna kortare tid.
-    en: We keep the data for a shorter time.
-"""
 SV_OLD, SV_NEW = "ytterligare tolv månader", "ytterligare sex månader"
 EN_OLD, EN_NEW = "a further twelve", "a further six"
 FIX = (

@@ -11,22 +11,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from archives import FIRST, SECOND
 from conftest import ROOT, SiteServer, build, copy_project, pages, soup
 from notice import model
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-FIRST = """\
-- version: 2026-12-01
-  summary:
-    sv: Första versionen av integritetsmeddelandet på den här webbplatsen.
-    en: The first version of the privacy notice on this website.
-"""
-SECOND = """\
-- version: 2027-03-01
-  summary:
-    sv: Vi sparar uppgifterna kortare tid.
-    en: We keep the data for a shorter time.
-"""
 
 
 def write_versions(project: Path, text: str) -> None:
