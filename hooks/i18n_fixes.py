@@ -6,7 +6,7 @@
 - 404: static-i18n renders Material's 404 page once per language into the same file, so the
   last language built wins; each language gets its own (404.html, en/404.html).
 - Search: static-i18n merges every language into one index; each language gets its own, which
-  overrides/assets/javascripts/search_language.js makes Material load. The preview
+  overrides/assets/javascripts/search.js makes Material load. The preview
   (mkdocs.preview.yml, ``extra.preview``) is opened from disk, where Material loads the index
   as a script (``search/search_index.js``, what Material's offline plugin writes, but with
   every language): each language gets that too.

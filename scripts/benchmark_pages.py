@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import json
 import os
 import shutil
@@ -33,40 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import archives  # noqa: E402  (tests/ is not a package)
-from conftest import PREFIX, SiteServer, _PrefixHandler, build  # noqa: E402
+from conftest import PREFIX, GzipServer, build  # noqa: E402
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("", "lagring/", "kontakt/", "versioner/", "andringar/", "tillganglighet/")
-# Text types worth compressing, as a host's gzip setting would list them.
-COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-
-
-class GzipServer(SiteServer):
-    """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks."""
-
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__(site_dir, _GzipHandler)
-
-
-class _GzipHandler(_PrefixHandler):
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
-                return super().send_head()  # the redirect to the folder's URL
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSED):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 def lighthouse(url: str, out: Path) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import shutil
 import subprocess
@@ -180,6 +182,37 @@ class _EndpointHandler(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+# Text types worth compressing, as a host's gzip setting would list them.
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+class GzipServer(SiteServer):
+    """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks."""
+
+    def __init__(self, site_dir: Path) -> None:
+        super().__init__(site_dir, _GzipHandler)
+
+
+class _GzipHandler(_PrefixHandler):
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's URL
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSED):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ def test_a_copied_template_matches_the_installed_original(stored: str) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["site_meta", "htmltitle"])
+@pytest.mark.parametrize("name", ["site_meta", "htmltitle", "styles", "scripts"])
 def test_a_copied_block_of_base_html_matches_materials(name: str) -> None:
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     block = re.search(rf"\{{% block {name} %\}}.*?\{{% endblock %\}}", base, re.DOTALL)

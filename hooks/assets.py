@@ -1,0 +1,102 @@
+"""What pages load before they show anything: Material's stylesheet, trimmed to what the site
+uses (README, "Page weight"; notice/stylesheet.py says how).
+
+- ``on_config``: Material's palette setting is refused: its stylesheet is not published.
+- ``on_files``: Material's ``main.*.min.css`` and ``palette.*.min.css`` (and their source maps)
+  are not copied into the site.
+- ``on_post_page`` / ``on_post_template``: what each page's tags say is collected, every
+  language (static-i18n builds each in turn).
+- ``on_post_build``: ``assets/stylesheets/material.css``, Material's stylesheet with what the
+  pages and the site's scripts can use; overrides/main.html links it instead of Material's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from notice import stylesheet
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+OUTPUT = "assets/stylesheets/material.css"
+# Material's stylesheets, named by their content's hash.
+_MATERIAL = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css(\.map)?")
+_SCRIPTS = "assets/javascripts/"
+
+# What this build's pages (every language) are made of.
+_words: set[str] = set()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if config.theme.get("palette"):
+        raise PluginError(
+            "mkdocs.yml: theme.palette is not supported: Material's palette stylesheet is not "
+            "published (hooks/assets.py). Set the colours in "
+            "overrides/assets/stylesheets/seom.css instead."
+        )
+    if not config.plugins["i18n"].building:  # a new build, not a nested language build
+        _words.clear()
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for file in list(files):
+        if _MATERIAL.fullmatch(file.src_uri):
+            files.remove(file)
+    return files
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _words.update(stylesheet.html_words(output))
+    return output
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html") and output:
+        _words.update(stylesheet.html_words(output))
+    return output
+
+
+@event_priority(-130)  # after static-i18n (-100) has built the other languages
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return
+    site = Path(config.site_dir)
+    pages = set(_words)
+    words = set(pages)
+    # Material builds its version selector from nothing, when there are versions (mike).
+    components = ("md-version",) if config.extra.get("version") else ()
+    own = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    for script in (site / _SCRIPTS).rglob("*.js"):
+        name = script.relative_to(site).as_posix()
+        if "/lunr/" in name:  # search's language support: no pages' elements
+            continue
+        text = script.read_text(encoding="utf-8")
+        if own and (own / name).is_file():
+            words |= stylesheet.script_words(text)
+        else:
+            words |= stylesheet.material_script_words(text, pages, components)
+    for css in config.extra_css:
+        own = site / css
+        if own.is_file():
+            words |= stylesheet.stylesheet_properties(own.read_text(encoding="utf-8"))
+    source = material_stylesheet(config)
+    trimmed = stylesheet.trim(source.read_text(encoding="utf-8"), words)
+    (site / OUTPUT).write_text(trimmed, encoding="utf-8")
+
+
+def material_stylesheet(config: MkDocsConfig) -> Path:
+    """Material's main stylesheet, in the installed theme."""
+    for folder in config.theme.dirs:
+        found = sorted((Path(folder) / "assets/stylesheets").glob("main.*.min.css"))
+        if found:
+            return found[0]
+    raise PluginError("Material's stylesheet (assets/stylesheets/main.*.min.css) was not found")

@@ -1,0 +1,311 @@
+"""Material's stylesheet, trimmed to what the site can use (hooks/assets.py writes it).
+
+Material's ``main.css`` styles every feature Material has: admonitions, tabs, code blocks,
+tooltips, the tags plugin, right-to-left scripts, the blog. This site uses a few of them, and
+every page waits for the whole stylesheet before it shows anything. What PurgeCSS does, with
+tinycss2 parsing: a rule is kept when one of its selectors can match, that is when every class,
+id, element name and attribute it requires appears in the built pages (their tags: names,
+attributes, values) or, for what scripts add later (search results, the version selector, the
+states of the menu), as a word in the site's scripts. Selectors inside ``:not()``, ``:is()``
+and the like require nothing, so the test only ever keeps too much. Then custom properties
+that nothing reads (``var(--…)``) are dropped, with them Material's icons for features not
+used, and animations that no kept rule runs.
+
+The parse of Material's stylesheet is cached by its content: it is Material's file, and
+parsing it takes longer than the rest of a build's trimming.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import tinycss2
+
+# What a page's tags say: element names, attribute names and the words of attribute values.
+_TAG = re.compile(r"<([A-Za-z][\w-]*)([^>]*)>")
+_ATTRIBUTE = re.compile(r"""([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+# Words in scripts: class names, attribute names and values, element names.
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+# Custom properties named anywhere (scripts set them; pages' style attributes read them).
+_PROPERTY = re.compile(r"(?<![\w-])--[A-Za-z_][\w-]*")
+_VAR = re.compile(r"var\(\s*(--[A-Za-z_][\w-]*)")
+_ANIMATION = ("animation", "animation-name")
+
+
+def html_words(html: str) -> set[str]:
+    """The element names, attribute names and attribute values' words of a page's tags, and
+    the custom properties it reads."""
+    words = set()
+    for name, attributes in _TAG.findall(html):
+        words.add(name.lower())
+        for attribute, *values in _ATTRIBUTE.findall(attributes):
+            words.add(attribute.lower())
+            for value in values:
+                if value:
+                    words.update(value.split())
+    words.update(_VAR.findall(html))
+    return words
+
+
+def script_words(script: str) -> set[str]:
+    """Every word of one of the site's own scripts, custom properties included: what it may add
+    to a page. The site's scripts are short and name only what they use."""
+    return set(_WORD.findall(script)) | set(_PROPERTY.findall(script))
+
+
+# What Material's scripts create: elements, from its JSX (`x("div",{…})`, `x("del",null,…)`),
+# createElement() and markup in strings ("<mark>", the search worker's highlighting).
+_ELEMENT = re.compile(
+    r"""\b[A-Za-z_$][\w$]{0,2}\(\s*["'`]([a-z][a-z0-9]*)["'`]\s*,\s*(?:null|\{)"""
+    r"""|createElement\(\s*["'`]([a-z][a-z0-9]*)["'`]"""
+    r"""|["'`]<([a-z][a-z0-9]*)[\s>/]"""
+)
+_BLOCK = re.compile(r"__|--")
+# Classes Material's script sets that belong to no component of the pages: the state of the
+# document (js, no-js) and its focus-visible polyfill.
+_STATES = frozenset({"js", "no-js", "focus-visible", "js-focus-visible"})
+
+
+def material_script_words(script: str, page_words: set[str], components=()) -> set[str]:
+    """What Material's script ``script`` can add to this site's pages: the elements it creates;
+    ``data-`` and ``aria-`` attributes; classes of a component (BEM block, "md-nav" of
+    "md-nav__link--active") that is on a page or named in ``components`` (those it builds from
+    nothing, "md-version" for the version selector), and its custom properties.
+
+    Material's script names every feature Material has (the words "table", "rtl", "tabbed");
+    all of them would keep their styles. A feature needs a component on a page or a setting,
+    so these are the ones its classes can belong to."""
+    blocks = page_words | set(components)
+    words = {next(filter(None, found)) for found in _ELEMENT.findall(script)}
+    words |= set(_PROPERTY.findall(script))
+    for word in set(_WORD.findall(script)):
+        if word in _STATES:
+            words.add(word)
+        elif "-" not in word and "_" not in word:  # not a class: "table", "rtl", "click"
+            continue
+        elif word.startswith(("data-", "aria-")) or _BLOCK.split(word, 1)[0] in blocks:
+            words.add(word)
+    return words
+
+
+def stylesheet_properties(css: str) -> set[str]:
+    """The custom properties another stylesheet reads (the site's own)."""
+    return set(_VAR.findall(css))
+
+
+def trim(css: str, words: set[str]) -> str:
+    """Material's stylesheet ``css`` with only what pages made of ``words`` can use."""
+    sheet = _parsed(css)
+    prefixes = tuple(w for w in words if w.endswith("-") and len(w) > 3)
+
+    def present(word: str) -> bool:
+        return word in words or (bool(prefixes) and word.startswith(prefixes))
+
+    kept = _select(sheet.nodes, present)
+    # Custom properties: read by a kept declaration, a page, a script or the site's stylesheet;
+    # a property's value can read others, so until nothing new is read.
+    read = {w for w in words if w.startswith("--")}
+    rules = list(_rules(kept))
+    for rule, _ in rules:
+        read |= rule.reads
+    declared = [d for rule, _ in rules for d in rule.properties]
+    while True:
+        more = set().union(*(d.reads for d in declared if d.name in read)) - read
+        if not more:
+            break
+        read |= more
+    animations = set().union(*(rule.animations for rule, _ in rules))
+    out = [sheet.charset] if sheet.charset else []
+    _write(kept, read, animations, out)
+    return "".join(out)
+
+
+# The parsed stylesheet
+
+
+@dataclass
+class _Declaration:
+    name: str
+    text: str
+    reads: set[str]
+
+
+@dataclass
+class _Rule:
+    selectors: list[tuple[str, frozenset[str]]]
+    declarations: str  # those that are not custom properties, serialized
+    properties: list[_Declaration]  # custom properties
+    reads: set[str]  # custom properties the declarations (not properties) read
+    animations: set[str]
+
+
+@dataclass
+class _Block:
+    prelude: str  # "@media print"
+    nodes: list = field(default_factory=list)
+
+
+@dataclass
+class _Keyframes:
+    name: str
+    text: str
+
+
+@dataclass
+class _Sheet:
+    charset: str
+    nodes: list
+
+
+_cache: dict[str, _Sheet] = {}
+
+
+def _parsed(css: str) -> _Sheet:
+    key = hashlib.sha256(css.encode("utf-8")).hexdigest()
+    if key not in _cache:
+        _cache.clear()  # one stylesheet: a new one is a new Material
+        rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        charset = ""
+        if rules and rules[0].type == "at-rule" and rules[0].lower_at_keyword == "charset":
+            charset = tinycss2.serialize([rules.pop(0)])
+        _cache[key] = _Sheet(charset, _nodes(rules))
+    return _cache[key]
+
+
+def _nodes(rules: list) -> list:
+    nodes = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            nodes.append(_rule(rule))
+        elif rule.type == "at-rule":
+            keyword = rule.lower_at_keyword
+            if keyword in ("media", "supports", "container", "layer") and rule.content is not None:
+                children = tinycss2.parse_rule_list(
+                    rule.content, skip_comments=True, skip_whitespace=True
+                )
+                prelude = f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}".rstrip()
+                nodes.append(_Block(prelude, _nodes(children)))
+            elif keyword.endswith("keyframes"):
+                name = tinycss2.serialize(rule.prelude).strip()
+                nodes.append(_Keyframes(name, tinycss2.serialize([rule])))
+            else:  # @page, @font-face, @property: kept as they are
+                nodes.append(tinycss2.serialize([rule]))
+        # parse errors are left out, as a browser leaves them out
+    return nodes
+
+
+def _rule(rule) -> _Rule:
+    selectors = []
+    for tokens in _split(rule.prelude):
+        text = tinycss2.serialize(tokens).strip()
+        selectors.append((text, frozenset(_requires(tokens))))
+    plain, properties, reads, animations = [], [], set(), set()
+    for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True):
+        if item.type != "declaration":
+            continue
+        value = tinycss2.serialize(item.value).strip()
+        text = f"{item.name}:{value}{'!important' if item.important else ''}"
+        used = set(_VAR.findall(value))
+        if item.name.startswith("--"):
+            properties.append(_Declaration(item.name, text, used))
+            continue
+        plain.append(text)
+        reads |= used
+        if item.lower_name in _ANIMATION:
+            animations.update(_WORD.findall(value))
+    return _Rule(selectors, ";".join(plain), properties, reads, animations)
+
+
+def _split(prelude: list) -> list[list]:
+    """A selector list's selectors."""
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    selectors.append(current)
+    return [s for s in selectors if any(t.type != "whitespace" for t in s)]
+
+
+def _requires(tokens: list) -> set[str]:
+    """The classes, ids, element names and attributes (with their values) a selector needs."""
+    required = set()
+    previous = ""  # the literal just before, "." or ":"
+    for token in tokens:
+        if token.type == "ident":
+            if previous == ".":  # a class
+                required.add(token.value)
+            elif previous != ":":  # an element, not a pseudo-class or -element
+                required.add(token.value.lower())
+        elif token.type == "hash":
+            required.add(token.value)
+        elif token.type == "[] block":
+            required |= _attribute(token.content)
+        # function blocks (:not(), :is(), :nth-child() …) require nothing
+        previous = token.value if token.type == "literal" else ""
+    return required
+
+
+def _attribute(content: list) -> set[str]:
+    tokens = [t for t in content if t.type != "whitespace"]
+    if not tokens or tokens[0].type != "ident":
+        return set()
+    required = {tokens[0].value.lower()}
+    # [name=value] and [name~=value] need the value as a word; ^= $= *= |= need only the name.
+    exact = len(tokens) >= 3 and tokens[1].type == "literal" and tokens[1].value in ("=", "~=")
+    if exact and tokens[2].type in ("ident", "string"):
+        required.add(tokens[2].value)
+    return required
+
+
+# Writing what is kept
+
+
+def _select(nodes: list, present) -> list:
+    """The nodes with only the selectors that can match; (rule, selectors) for rules."""
+    kept = []
+    for node in nodes:
+        if isinstance(node, _Rule):
+            selectors = [text for text, needs in node.selectors if all(map(present, needs))]
+            if selectors:
+                kept.append((node, selectors))
+        elif isinstance(node, _Block):
+            children = _select(node.nodes, present)
+            if children:
+                kept.append(_Block(node.prelude, children))
+        else:
+            kept.append(node)
+    return kept
+
+
+def _rules(kept: list):
+    for node in kept:
+        if isinstance(node, tuple):
+            yield node
+        elif isinstance(node, _Block):
+            yield from _rules(node.nodes)
+
+
+def _write(kept: list, read: set[str], animations: set[str], out: list[str]) -> None:
+    for node in kept:
+        if isinstance(node, tuple):
+            rule, selectors = node
+            body = [d.text for d in rule.properties if d.name in read]
+            if rule.declarations:
+                body.append(rule.declarations)
+            if body:
+                out.append(f"{','.join(selectors)}{{{';'.join(body)}}}")
+        elif isinstance(node, _Block):
+            inner: list[str] = []
+            _write(node.nodes, read, animations, inner)
+            if inner:
+                out.append(f"{node.prelude}{{{''.join(inner)}}}")
+        elif isinstance(node, _Keyframes):
+            if node.name in animations:
+                out.append(node.text)
+        else:
+            out.append(node)
