@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,46 @@ def test_what_readers_read_is_the_articles_words_without_date_line_or_announceme
     )
     assert reader_text(page) == f"Titel Text länk. {html.LINK}x/"
     assert reader_text("<html><p>No article</p></html>") == ""
+
+
+def test_the_theme_lists_the_same_files_without_walking_its_hidden_folders(
+    tmp_path: Path,
+) -> None:
+    """notice/theme.py: what MkDocs copies from the theme is unchanged, the icons still load."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from notice import theme
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    stock, pruned = Files([]), Files([])
+    stock_env = config.theme.get_env()
+    stock.add_files_from_theme(stock_env, config)
+    theme.prune_hidden(config.theme)
+    theme.prune_hidden(config.theme)  # static-i18n's nested build: the same theme again
+    env = config.theme.get_env()
+    assert type(env.loader) is theme.PrunedLoader
+    pruned.add_files_from_theme(env, config)
+    assert [f.abs_src_path for f in pruned] == [f.abs_src_path for f in stock]
+    assert any(f.src_uri.endswith(".js") for f in stock)
+    assert any(name.startswith(".icons/") for name in stock_env.list_templates())
+    assert not any("/." in name or name.startswith(".") for name in env.list_templates())
+    icon = ".icons/material/shield-lock-outline.svg"
+    assert env.get_template(icon).render() == stock_env.get_template(icon).render()
+
+
+def test_the_search_settings_in_mkdocs_yml_are_materials_own(tmp_path: Path) -> None:
+    """mkdocs.yml gives the search plugin what it would work out from Material's language files
+    (and static-i18n add): a Material upgrade that changes them fails here."""
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    search = config.plugins["material/search"]
+
+    def material(key: str) -> str:
+        return SearchPlugin._translate(search, config, f"search.config.{key}")
+
+    assert search.config.lang == [material("lang"), "en"]
+    assert search.config.separator == material("separator")
+    assert search.config.pipeline == [p for p in re.split(r"\s*,\s*", material("pipeline")) if p]
