@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -345,3 +346,57 @@ def test_the_search_settings_in_mkdocs_yml_are_materials_own(tmp_path: Path) -> 
     assert search.config.lang == [material("lang"), "en"]
     assert search.config.separator == material("separator")
     assert search.config.pipeline == [p for p in re.split(r"\s*,\s*", material("pipeline")) if p]
+
+
+def test_a_text_is_rendered_once_per_extension_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """notice/html.py keeps rendered Markdown by extensions, settings and text."""
+    import markdown
+
+    converted: list[str] = []
+    real = markdown.Markdown.convert
+
+    def convert(self: markdown.Markdown, text: str) -> str:
+        converted.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", convert)
+    monkeypatch.setattr(html, "_RENDERED", OrderedDict())  # nothing from other tests
+    text = "# Rubrik\n\nText.\n"
+    plain = html.MarkdownConfig(("toc",), {"toc": {"permalink": False}})
+    linked = html.MarkdownConfig(("toc",), {"toc": {"permalink": True}})
+    first = plain.render(text)
+    assert html.MarkdownConfig(("toc",), {"toc": {"permalink": False}}).render(text) == first
+    assert linked.render(text) != first
+    assert plain.render(text + "Mer.\n") != first
+    assert converted == [text, text, text + "Mer.\n"]
+
+
+def test_shared_templates_are_compiled_once_and_again_when_edited(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """notice/build.py: environments share compiled templates until a template's source
+    changes."""
+    import jinja2
+
+    from notice import build as notice_build
+
+    compiled: list[str | None] = []
+    real = jinja2.Environment.compile
+
+    def compile_(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):
+        compiled.append(name)
+        return real(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_)
+    cache = notice_build.CompiledTemplates()
+    sources = {"t.html": "Hej {{ name }}"}
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+        return env.get_template("t.html").render(name="SEOM")
+
+    assert (render(), render()) == ("Hej SEOM", "Hej SEOM")
+    assert compiled == ["t.html"]
+    sources["t.html"] = "Hejsan {{ name }}"
+    assert render() == "Hejsan SEOM"
+    assert compiled == ["t.html", "t.html"]
