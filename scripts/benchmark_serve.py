@@ -1,7 +1,8 @@
 """How long an editor waits in `make serve`: `make benchmark-serve` runs this.
 
-Starts `mkdocs serve` as `make serve` does (SITE_URL, --strict, --dev-addr on 127.0.0.1), in a
-copy of the project in a temporary folder so that nothing in the repository changes, waits for
+Starts `mkdocs serve` as `make serve` does (SITE_URL, --strict, --dev-addr on 127.0.0.1; only
+MkDocs' filter of repeated log messages is off, see SERVE), in a copy of the project in a
+temporary folder so that nothing in the repository changes, waits for
 the first build, then saves one section again and again (a new sentence appended to
 docs/lagring.md, the Swedish retention section), each time waiting for the rebuild and reading
 the server's own figure from its log ("Documentation built in X seconds"). Prints each rebuild
@@ -38,6 +39,23 @@ PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 SECTION = "docs/lagring.md"
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 TIMEOUT = 120
+# `mkdocs serve` (python -m mkdocs serve), except that every build logs its time. MkDocs' build
+# logger says each message once per process (mkdocs.utils.DuplicateFilter, added when a command
+# starts): a rebuild that takes as long as an earlier one, to the hundredth of a second, logs
+# no time at all, and this script would wait for it in vain.
+SERVE = """
+import logging, sys
+from mkdocs import __main__ as mkdocs, utils
+enable_warnings = mkdocs._enable_warnings
+def every_build_logged():
+    enable_warnings()
+    log = logging.getLogger("mkdocs.commands.build")
+    for duplicates in [f for f in log.filters if isinstance(f, utils.DuplicateFilter)]:
+        log.removeFilter(duplicates)
+mkdocs._enable_warnings = every_build_logged
+sys.argv[0] = "mkdocs"
+mkdocs.cli()
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         env["SITE_URL"] = f"http://127.0.0.1:{port}/"
-        command = [sys.executable, "-m", "mkdocs", "serve", "--strict"]
+        command = [sys.executable, "-c", SERVE, "serve", "--strict"]
         command += ["--dev-addr", f"127.0.0.1:{port}"]
         server = subprocess.Popen(
             command, cwd=project, env=env, text=True,
@@ -118,6 +136,7 @@ def read(server: subprocess.Popen, lines: queue.Queue[str], log: list[str]) -> N
 def wait_for_build(lines: queue.Queue[str], log: list[str]) -> float:
     """The seconds of the next build the server logs; fails with its log if none comes."""
     deadline = time.monotonic() + TIMEOUT
+    building = False  # until this build starts, the previous one's last lines may come
     while time.monotonic() < deadline:
         try:
             line = lines.get(timeout=1)
@@ -125,6 +144,9 @@ def wait_for_build(lines: queue.Queue[str], log: list[str]) -> float:
             continue
         if "Aborted with" in line or "Error" in line:
             sys.exit("mkdocs serve failed:\n" + "".join(log))
+        building = building or "Building documentation" in line
+        if building and "Reloading browsers" in line:
+            sys.exit("mkdocs serve rebuilt without logging its time:\n" + "".join(log))
         match = BUILT.search(line)
         if match:
             return float(match.group(1))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -301,3 +303,100 @@ def test_what_readers_read_is_the_articles_words_without_date_line_or_announceme
     )
     assert reader_text(page) == f"Titel Text länk. {html.LINK}x/"
     assert reader_text("<html><p>No article</p></html>") == ""
+
+
+def test_the_theme_lists_the_same_files_without_walking_its_hidden_folders(
+    tmp_path: Path,
+) -> None:
+    """notice/theme.py: what MkDocs copies from the theme is unchanged, the icons still load."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from notice import theme
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    stock, pruned = Files([]), Files([])
+    stock_env = config.theme.get_env()
+    stock.add_files_from_theme(stock_env, config)
+    theme.prune_hidden(config.theme)
+    theme.prune_hidden(config.theme)  # static-i18n's nested build: the same theme again
+    env = config.theme.get_env()
+    assert type(env.loader) is theme.PrunedLoader
+    pruned.add_files_from_theme(env, config)
+    assert [f.abs_src_path for f in pruned] == [f.abs_src_path for f in stock]
+    assert any(f.src_uri.endswith(".js") for f in stock)
+    assert any(name.startswith(".icons/") for name in stock_env.list_templates())
+    assert not any("/." in name or name.startswith(".") for name in env.list_templates())
+    icon = ".icons/material/shield-lock-outline.svg"
+    assert env.get_template(icon).render() == stock_env.get_template(icon).render()
+
+
+def test_the_search_settings_in_mkdocs_yml_are_materials_own(tmp_path: Path) -> None:
+    """mkdocs.yml gives the search plugin what it would work out from Material's language files
+    (and static-i18n add): a Material upgrade that changes them fails here."""
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    search = config.plugins["material/search"]
+
+    def material(key: str) -> str:
+        return SearchPlugin._translate(search, config, f"search.config.{key}")
+
+    assert search.config.lang == [material("lang"), "en"]
+    assert search.config.separator == material("separator")
+    assert search.config.pipeline == [p for p in re.split(r"\s*,\s*", material("pipeline")) if p]
+
+
+def test_a_text_is_rendered_once_per_extension_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """notice/html.py keeps rendered Markdown by extensions, settings and text."""
+    import markdown
+
+    converted: list[str] = []
+    real = markdown.Markdown.convert
+
+    def convert(self: markdown.Markdown, text: str) -> str:
+        converted.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", convert)
+    monkeypatch.setattr(html, "_RENDERED", OrderedDict())  # nothing from other tests
+    text = "# Rubrik\n\nText.\n"
+    plain = html.MarkdownConfig(("toc",), {"toc": {"permalink": False}})
+    linked = html.MarkdownConfig(("toc",), {"toc": {"permalink": True}})
+    first = plain.render(text)
+    assert html.MarkdownConfig(("toc",), {"toc": {"permalink": False}}).render(text) == first
+    assert linked.render(text) != first
+    assert plain.render(text + "Mer.\n") != first
+    assert converted == [text, text, text + "Mer.\n"]
+
+
+def test_shared_templates_are_compiled_once_and_again_when_edited(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """notice/build.py: environments share compiled templates until a template's source
+    changes."""
+    import jinja2
+
+    from notice import build as notice_build
+
+    compiled: list[str | None] = []
+    real = jinja2.Environment.compile
+
+    def compile_(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):
+        compiled.append(name)
+        return real(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_)
+    cache = notice_build.CompiledTemplates()
+    sources = {"t.html": "Hej {{ name }}"}
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+        return env.get_template("t.html").render(name="SEOM")
+
+    assert (render(), render()) == ("Hej SEOM", "Hej SEOM")
+    assert compiled == ["t.html"]
+    sources["t.html"] = "Hejsan {{ name }}"
+    assert render() == "Hejsan SEOM"
+    assert compiled == ["t.html", "t.html"]

@@ -13,6 +13,7 @@ hooks/security.py uses this for every build, scripts/publish.py for the archive'
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -55,11 +56,18 @@ def script_hashes(html: str) -> list[str]:
     """
     hashes = []
     for element in SCRIPT.finditer(html):
-        parser = _InlineScripts()
-        parser.feed(element.group(0) + ">")
-        parser.close()
-        hashes += [source_hash(text) for text in parser.scripts]
+        hashes += _element_hashes(element.group(0))
     return hashes
+
+
+@functools.lru_cache(maxsize=256)
+def _element_hashes(element: str) -> tuple[str, ...]:
+    """The hashes of one <script> element's inline scripts. Most are the same on every page
+    (Material's), so each distinct element is parsed once per process: its text is the key."""
+    parser = _InlineScripts()
+    parser.feed(element + ">")
+    parser.close()
+    return tuple(source_hash(text) for text in parser.scripts)
 
 
 def source_hash(script: str) -> str:

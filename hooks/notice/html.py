@@ -7,6 +7,8 @@ two versions is the text a reader reads, paragraph by paragraph, not the Markdow
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -32,11 +34,40 @@ class MarkdownConfig:
     _renderer: md.Markdown | None = field(default=None, repr=False, compare=False)
 
     def render(self, text: str) -> str:
+        key = self._cache_key(text)
+        if key is not None and key in _RENDERED:
+            _RENDERED.move_to_end(key)
+            return _RENDERED[key]
         if self._renderer is None:  # one per model: loading the extensions is the slow part
             self._renderer = md.Markdown(
                 extensions=list(self.extensions), extension_configs=self.configs
             )
-        return self._renderer.reset().convert(text)
+        html = self._renderer.reset().convert(text)
+        if key is not None:
+            _RENDERED[key] = html
+            if len(_RENDERED) > RENDERED_MAX:
+                _RENDERED.popitem(last=False)
+        return html
+
+    def _cache_key(self, text: str) -> tuple[tuple[str, ...], str, str] | None:
+        """What the HTML of ``text`` depends on, or None when the settings are not plain data."""
+        if not all(isinstance(name, str) for name in self.extensions):
+            return None
+        try:
+            settings = json.dumps(self.configs, sort_keys=True)
+        except (TypeError, ValueError):
+            return None
+        return (tuple(self.extensions), settings, text)
+
+
+# Markdown already rendered in this process: (extensions, their settings, text) -> HTML.
+# Python-Markdown renders the same text with the same extensions to the same HTML (reset()
+# forgets the previous document), so an entry never goes stale: in `make serve` a rebuild
+# renders again only what an editor changed. Every page is rendered by the model, and again
+# for the shortcodes, the checks and the what-changed page, in every build: without it a
+# third of the hooks' own time in a rebuild. The least recently used entries go first.
+_RENDERED: OrderedDict[tuple[tuple[str, ...], str, str], str] = OrderedDict()
+RENDERED_MAX = 1024
 
 
 @dataclass
