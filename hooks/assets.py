@@ -89,7 +89,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if own.is_file():
             words |= stylesheet.stylesheet_properties(own.read_text(encoding="utf-8"))
     source = material_stylesheet(config)
-    trimmed = stylesheet.trim(source.read_text(encoding="utf-8"), words)
+    cache = Path(config.config_file_path).parent / ".cache" / "seom"
+    trimmed = stylesheet.trim(source.read_text(encoding="utf-8"), words, cache)
     (site / OUTPUT).write_text(trimmed, encoding="utf-8")
 
 

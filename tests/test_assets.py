@@ -27,33 +27,58 @@ from notice import stylesheet
 # The trimming, in-process
 
 
+CSS = (
+    '@charset "UTF-8";'
+    ".a{color:red}.b{color:blue}.a .c,.b{margin:0}p:not(.x){padding:0}"
+    "[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}#top,#gone{top:0}"
+    ".a[data-k=v],.a[data-k=w]{z-index:1}"
+    "@media print{.b{display:none}.a{display:block}}@media screen{.b{color:red}}"
+    "@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}"
+    ".a:hover{animation:spin 1s}.b:hover{animation:fade 1s}"
+    ":root{--used:1px;--unused:url(data:x);--chain:var(--deep);--deep:2px}"
+    ".a{width:var(--used);height:var(--chain)}"
+    "@page{margin:1cm}"
+    "/*# sourceMappingURL=main.min.css.map*/"
+)
+PAGE = '<html dir="ltr"><body><p id="top" class="a c" data-k="v">Text</p></body></html>'
+TRIMMED = (
+    '@charset "UTF-8";'
+    ".a{color:red}.a .c{margin:0}p:not(.x){padding:0}"
+    "[dir=ltr] .a{right:0}#top{top:0}.a[data-k=v]{z-index:1}"
+    "@media print{.a{display:block}}"
+    "@keyframes spin{to{transform:rotate(1turn)}}"
+    ".a:hover{animation:spin 1s}"
+    ":root{--used:1px;--chain:var(--deep);--deep:2px}"
+    ".a{width:var(--used);height:var(--chain)}"
+    "@page{margin:1cm}"
+)
+
+
 def test_a_rule_stays_when_a_selector_can_match_the_pages() -> None:
-    css = (
-        '@charset "UTF-8";'
-        ".a{color:red}.b{color:blue}.a .c,.b{margin:0}p:not(.x){padding:0}"
-        "[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}#top,#gone{top:0}"
-        ".a[data-k=v],.a[data-k=w]{z-index:1}"
-        "@media print{.b{display:none}.a{display:block}}@media screen{.b{color:red}}"
-        "@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}"
-        ".a:hover{animation:spin 1s}.b:hover{animation:fade 1s}"
-        ":root{--used:1px;--unused:url(data:x);--chain:var(--deep);--deep:2px}"
-        ".a{width:var(--used);height:var(--chain)}"
-        "@page{margin:1cm}"
-    )
-    words = stylesheet.html_words(
-        '<html dir="ltr"><body><p id="top" class="a c" data-k="v">Text</p></body></html>'
-    )
-    assert stylesheet.trim(css, words) == (
-        '@charset "UTF-8";'
-        ".a{color:red}.a .c{margin:0}p:not(.x){padding:0}"
-        "[dir=ltr] .a{right:0}#top{top:0}.a[data-k=v]{z-index:1}"
-        "@media print{.a{display:block}}"
-        "@keyframes spin{to{transform:rotate(1turn)}}"
-        ".a:hover{animation:spin 1s}"
-        ":root{--used:1px;--chain:var(--deep);--deep:2px}"
-        ".a{width:var(--used);height:var(--chain)}"
-        "@page{margin:1cm}"
-    )
+    assert stylesheet.trim(CSS, stylesheet.html_words(PAGE)) == TRIMMED
+
+
+def test_the_parse_is_kept_between_builds(tmp_path: Path, monkeypatch) -> None:
+    words = stylesheet.html_words(PAGE)
+    stylesheet._cache.clear()  # a new process
+    assert stylesheet.trim(CSS, words, tmp_path) == TRIMMED
+    (kept,) = tmp_path.glob("material-*.json")
+    # The next build reads it, and parses nothing.
+    stylesheet._cache.clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(stylesheet, "_statements", lambda css: pytest.fail("parsed again"))
+        assert stylesheet.trim(CSS, words, tmp_path) == TRIMMED
+    # One that cannot be read is parsed again, and written again.
+    kept.write_text('{"charset": ', encoding="utf-8")
+    stylesheet._cache.clear()
+    assert stylesheet.trim(CSS, words, tmp_path) == TRIMMED
+    assert kept.read_text(encoding="utf-8").startswith('{"charset": "@charset')
+    # Another stylesheet (a new Material) replaces it.
+    stylesheet._cache.clear()
+    assert stylesheet.trim(".a{color:red}.b{color:blue}", words, tmp_path) == ".a{color:red}"
+    assert [p.name for p in tmp_path.iterdir()] != [kept.name]
+    assert len(list(tmp_path.iterdir())) == 1
+    stylesheet._cache.clear()
 
 
 def test_what_a_page_reads_keeps_its_custom_property() -> None:
