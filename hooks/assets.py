@@ -59,6 +59,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
+@event_priority(10)  # before hooks/i18n_fixes.py writes the other languages' 404 pages
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html") and output:
         _words.update(stylesheet.html_words(output))
@@ -74,13 +75,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     words = set(pages)
     # Material builds its version selector from nothing, when there are versions (mike).
     components = ("md-version",) if config.extra.get("version") else ()
-    own = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     for script in (site / _SCRIPTS).rglob("*.js"):
         name = script.relative_to(site).as_posix()
         if "/lunr/" in name:  # search's language support: no pages' elements
             continue
         text = script.read_text(encoding="utf-8")
-        if own and (own / name).is_file():
+        if overrides and (overrides / name).is_file():
             words |= stylesheet.script_words(text)
         else:
             words |= stylesheet.material_script_words(text, pages, components)
@@ -90,7 +91,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             words |= stylesheet.stylesheet_properties(own.read_text(encoding="utf-8"))
     source = material_stylesheet(config)
     cache = Path(config.config_file_path).parent / ".cache" / "seom"
-    trimmed = stylesheet.trim(source.read_text(encoding="utf-8"), words, cache)
+    try:
+        trimmed = stylesheet.trim(source.read_text(encoding="utf-8"), words, cache)
+    except ValueError as error:
+        raise PluginError(
+            f"{source}: {error}. hooks/notice/stylesheet.py cannot read Material's stylesheet "
+            "whole: see what changed in it."
+        ) from error
     (site / OUTPUT).write_text(trimmed, encoding="utf-8")
 
 

@@ -51,6 +51,8 @@ def on_template_context(
     # Theme templates such as 404.html have no page: switch languages at their start pages,
     # not at whichever page was rendered last.
     config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+    # ... and search in the language being built, as on every page.
+    context["search_index"] = search_index_path(languages.current(config), config)
     return context
 
 

@@ -308,13 +308,14 @@ def test_search_language_and_version_switching_keep_to_the_policy(
     selector.get_by_role("link", name=re.compile(A)).click()
     page.wait_for_url(url + f"{A}/en/lagring/")
     page.wait_for_load_state("networkidle")
-    # The outdated banner on version A, shown by Material's script, moved to a file.
+    # The outdated banner on version A, shown by Material's script (inline, by its hash).
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for()
     assert "earlier version" in banner.inner_text()
     assert watched.problems() == []
     # The bundle showed it after fetching versions.json; on the next page Material's outdated
-    # script (a file now) shows it at once from what the bundle stored: without the fetch too.
+    # script (inline, by its hash) shows it at once from what the bundle stored: without the
+    # fetch too.
     page.route("**/versions.json", lambda route: route.abort())
     page.goto(url + f"{A}/en/insamling/")
     assert banner.is_visible()

@@ -51,6 +51,7 @@ def html_words(html: str) -> set[str]:
             for value in values:
                 if value:
                     words.update(value.split())
+                    words.add(value)  # [title="two words"]
     words.update(_VAR.findall(html))
     return words
 
@@ -69,9 +70,11 @@ _ELEMENT = re.compile(
     r"""|["'`]<([a-z][a-z0-9]*)[\s>/]"""
 )
 _BLOCK = re.compile(r"__|--")
-# Classes Material's script sets that belong to no component of the pages: the state of the
-# document (js, no-js) and its focus-visible polyfill.
+# What Material's script or the browser sets that belongs to no component of the pages: the
+# state of the document (js, no-js), its focus-visible polyfill, and the attributes of states
+# (a <details> the reader opens, an element Material hides).
 _STATES = frozenset({"js", "no-js", "focus-visible", "js-focus-visible"})
+_STATES |= {"open", "hidden", "disabled", "checked", "selected"}
 
 
 def material_script_words(script: str, page_words: set[str], components=()) -> set[str]:
@@ -84,14 +87,13 @@ def material_script_words(script: str, page_words: set[str], components=()) -> s
     all of them would keep their styles. A feature needs a component on a page or a setting,
     so these are the ones its classes can belong to."""
     blocks = page_words | set(components)
-    words = {next(filter(None, found)) for found in _ELEMENT.findall(script)}
+    words = set(_STATES)
+    words |= {next(filter(None, found)) for found in _ELEMENT.findall(script)}
     words |= set(_PROPERTY.findall(script))
     for word in set(_WORD.findall(script)):
-        if word in _STATES:
-            words.add(word)
-        elif "-" not in word and "_" not in word:  # not a class: "table", "rtl", "click"
+        if "-" not in word and "_" not in word:  # not a class: "table", "rtl", "click"
             continue
-        elif word.startswith(("data-", "aria-")) or _BLOCK.split(word, 1)[0] in blocks:
+        if word.startswith(("data-", "aria-")) or _BLOCK.split(word, 1)[0] in blocks:
             words.add(word)
     return words
 
@@ -111,19 +113,23 @@ def trim(css: str, words: set[str], cache: Path | None = None) -> str:
         return word in words or (bool(prefixes) and word.startswith(prefixes))
 
     kept = _select(sheet.nodes, present)
-    # Custom properties: read by a kept declaration, a page, a script or the site's stylesheet;
-    # a property's value can read others, so until nothing new is read.
-    read = {w for w in words if w.startswith("--")}
     rules = list(_rules(kept))
+    animations = set().union(*(rule.animations for rule, _ in rules))
+    # Custom properties: read by a kept declaration, animation or at-rule (@page), a page, a
+    # script or the site's stylesheet; a property's value can read others, so until nothing new
+    # is read.
+    read = {w for w in words if w.startswith("--")}
     for rule, _ in rules:
         read |= rule.reads
+    for node in _others(kept):
+        if not isinstance(node, _Keyframes) or node.name in animations:
+            read |= set(_VAR.findall(node if isinstance(node, str) else node.text))
     declared = [d for rule, _ in rules for d in rule.properties]
     while True:
         more = set().union(*(d.reads for d in declared if d.name in read)) - read
         if not more:
             break
         read |= more
-    animations = set().union(*(rule.animations for rule, _ in rules))
     out = [sheet.charset] if sheet.charset else []
     _write(kept, read, animations, out)
     return "".join(out)
@@ -168,10 +174,11 @@ class _Sheet:
 
 _cache: dict[str, _Sheet] = {}
 _CODE = Path(__file__).read_bytes()
+_PARSER = tinycss2.__version__.encode()
 
 
 def _parsed(css: str, folder: Path | None = None) -> _Sheet:
-    key = hashlib.sha256(css.encode("utf-8") + _CODE).hexdigest()[:20]
+    key = hashlib.sha256(css.encode("utf-8") + _CODE + _PARSER).hexdigest()[:20]
     if key not in _cache:
         file = folder / f"material-{key}.json" if folder else None
         sheet = _load(file) if file else None
@@ -198,17 +205,23 @@ def _load(file: Path) -> _Sheet | None:
 
 def _save(sheet: _Sheet, file: Path) -> None:
     data = {"charset": sheet.charset, "nodes": [_to_json(node) for node in sheet.nodes]}
+    temporary = None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         # Written whole, then moved into place: builds running side by side read all or none.
-        with tempfile.NamedTemporaryFile("w", dir=file.parent, delete=False) as out:
+        with tempfile.NamedTemporaryFile(
+            "w", dir=file.parent, prefix="material-", suffix=".tmp", delete=False
+        ) as out:
+            temporary = Path(out.name)
             json.dump(data, out)
-        os.replace(out.name, file)
-        for old in file.parent.glob("material-*.json"):  # of an earlier Material or code
+        temporary.chmod(0o644)
+        os.replace(temporary, file)
+        for old in file.parent.glob("material-*"):  # of an earlier Material or code
             if old != file:
                 old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only project builds as well, without the cache
+    except OSError:  # a read-only project builds as well, without the cache
+        if temporary:
+            temporary.unlink(missing_ok=True)
 
 
 def _to_json(node) -> object:
@@ -245,7 +258,7 @@ def _from_json(data) -> object:
 
 # Where a statement or block ends: braces and semicolons outside strings, comments and url().
 _SYNTAX = re.compile(
-    r"""[{};]|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|/\*.*?\*/|url\([^)"']*\)""",
+    r"""[{};]|\\.|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|/\*.*?\*/|url\([^)"']*\)""",
     re.DOTALL,
 )
 
@@ -256,7 +269,8 @@ def _statements(css: str) -> list[tuple[str, str | None]]:
 
     Only the outline: tinycss2 then parses what is read (selectors, declarations where
     needed). Tokenizing all of Material's stylesheet with tinycss2 took 90 ms of every build
-    (a `make benchmark` ratio of 1.22 instead of 1.1); this takes 5."""
+    (a `make benchmark` ratio of 1.22 instead of 1.1); this takes 5. What it cannot read
+    whole (a brace too many or too few) is an error, never a stylesheet cut short."""
     out, depth, start, prelude_end = [], 0, 0, 0
     for match in _SYNTAX.finditer(css):
         char = match.group()
@@ -266,17 +280,29 @@ def _statements(css: str) -> list[tuple[str, str | None]]:
             depth += 1
         elif char == "}":
             depth -= 1
+            if depth < 0:
+                raise ValueError(f"a '}}' that closes nothing, at character {match.start()}")
             if depth == 0:
-                prelude = _COMMENT.sub("", css[start:prelude_end]).strip()
-                out.append((prelude, css[prelude_end + 1 : match.start()]))
+                out.append((_prelude(css[start:prelude_end]), css[prelude_end + 1 : match.start()]))
                 start = match.end()
         elif char == ";" and depth == 0:
-            out.append((_COMMENT.sub("", css[start : match.start()]).strip(), None))
+            out.append((_prelude(css[start : match.start()]), None))
             start = match.end()
+    if depth:
+        raise ValueError(f"a '{{' never closed, after character {prelude_end}")
+    if _prelude(css[start:]):
+        raise ValueError(f"text after the last rule, at character {start}")
     return out
 
 
-_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+def _prelude(text: str) -> str:
+    """A prelude without its comments and surrounding white space."""
+    if "/*" not in text:
+        return text.strip()
+    tokens = tinycss2.parse_component_value_list(text, skip_comments=True)
+    return tinycss2.serialize(tokens).strip()
+
+
 _BLOCKS = ("@media", "@supports", "@container", "@layer")
 _CUSTOM = re.compile(r"(?:^|[;{])\s*--")
 
@@ -307,6 +333,9 @@ def _rule(prelude: str, content: str) -> _Rule:
         return _Rule(selectors, content.strip().rstrip(";"), [], set(_VAR.findall(content)), set())
     plain, properties, reads, animations = [], [], set(), set()
     for item in tinycss2.parse_blocks_contents(content, skip_comments=True):
+        if item.type in ("qualified-rule", "at-rule"):  # nested: kept as it is
+            plain.append(tinycss2.serialize([item]).strip())
+            continue
         if item.type != "declaration":
             continue
         value = tinycss2.serialize(item.value).strip()
@@ -392,6 +421,15 @@ def _rules(kept: list):
             yield node
         elif isinstance(node, _Block):
             yield from _rules(node.nodes)
+
+
+def _others(kept: list):
+    """What is kept that is not a rule: keyframes and at-rules (@page, @font-face)."""
+    for node in kept:
+        if isinstance(node, _Block):
+            yield from _others(node.nodes)
+        elif not isinstance(node, tuple):
+            yield node
 
 
 def _write(kept: list, read: set[str], animations: set[str], out: list[str]) -> None:

@@ -12,7 +12,9 @@
 // reader opens search (the search field gets focus, or search opens by button or shortcut),
 // and the worker starts when Material first posts to it, the index. A page opened from a
 // search result (?h=…) highlights the words it was found by, which needs the index: there it
-// loads at once. From disk, Material itself waits until search is opened.
+// loads at once. From disk, Material itself waits until search is opened. Search cannot be
+// opened before this script runs: Material hides it until its bundle has run (html.no-js),
+// which is after this script.
 (function () {
   var own = new URL(document.currentScript.dataset.index, location.href).href;
   var config = JSON.parse(document.getElementById("__config").textContent);
@@ -43,6 +45,9 @@
     if (opened) run();
     else waiting.push(run);
   }
+  function inSearch(element) {
+    return Boolean(element && element.closest && element.closest("form[name=search]"));
+  }
   var toggle = document.getElementById("__search");
   if (toggle) {
     toggle.addEventListener("change", function () {
@@ -50,7 +55,7 @@
     });
   }
   document.addEventListener("focusin", function (event) {
-    if (event.target.closest && event.target.closest("form[name=search]")) open();
+    if (inSearch(event.target)) open();
   });
   if (new URLSearchParams(location.search).has("h")) open();
 
@@ -71,12 +76,16 @@
     var args = arguments;
     if (!requests.has(request)) return xhrSend.apply(request, args);
     whenOpened(function () {
-      xhrSend.apply(request, args);
+      try {
+        xhrSend.apply(request, args);
+      } catch (error) {
+        // aborted meanwhile: nothing to send
+      }
     });
   };
 
   // The worker: Material constructs it as its bundle starts; the real one starts on the first
-  // message, and what it posts back is passed on.
+  // message, and what it posts back is passed on (to listeners, and to onmessage/onerror).
   var script = new URL(config.search, location.href).href;
   var NativeWorker = window.Worker;
   class LaterWorker extends EventTarget {
@@ -85,8 +94,13 @@
       this.url = url;
       this.options = options;
       this.worker = null;
+      this.terminated = false;
+      this.onmessage = null;
+      this.onmessageerror = null;
+      this.onerror = null;
     }
     postMessage(message, transfer) {
+      if (this.terminated) return;
       if (!this.worker) {
         var self = this;
         this.worker = new NativeWorker(this.url, this.options);
@@ -97,12 +111,14 @@
                 ? new ErrorEvent("error", { message: event.message, error: event.error })
                 : new MessageEvent(type, { data: event.data });
             self.dispatchEvent(copy);
+            if (typeof self["on" + type] === "function") self["on" + type](copy);
           });
         });
       }
       this.worker.postMessage(message, transfer);
     }
     terminate() {
+      this.terminated = true;
       if (this.worker) this.worker.terminate();
     }
   }
