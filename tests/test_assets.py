@@ -427,6 +427,11 @@ def viewport_height(page) -> int:
     return page.viewport_size["height"]
 
 
+def scrolled(page) -> None:
+    """Half-way down: the header shows the page's title, the table of contents follows."""
+    page.mouse.wheel(0, page.evaluate("document.documentElement.scrollHeight / 2"))
+
+
 def printed(page) -> bool:
     page.emulate_media(media="print")
     return True  # the whole page, as printed
@@ -443,6 +448,7 @@ STATES = [
     ("search", "lagring/", searched),
     ("focus", "lagring/", focused),
     ("form errors", "kontakt/", form_errors),
+    ("scrolled", "hela-meddelandet/", scrolled),
     ("print", "hela-meddelandet/", printed),
     ("print, then the screen", "lagring/", screen),
 ]
@@ -453,8 +459,8 @@ def test_every_page_and_state_looks_as_with_materials_whole_stylesheet(
     browser, site, untrimmed, viewport: dict
 ) -> None:
     """Every kind of page, whole, and what a reader can bring it to: search with results,
-    the keyboard's focus, the form's errors, print; on a phone, the menu open (on a wide
-    screen the menu is always open)."""
+    the keyboard's focus, the form's errors, a long page scrolled, print; on a phone, the menu
+    open (on a wide screen the menu is always open)."""
     visits = [(path or "start", path, None) for path in PAGES] + STATES
     if viewport is PHONE:
         visits.append(("menu", "lagring/", menu_opened))
