@@ -84,13 +84,22 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+class _Server(ThreadingHTTPServer):
+    """A test server that lets a browser drop a connection (a request it no longer needs, as
+    it leaves a page) without printing a traceback; any other error still prints one."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A static host for a built site on 127.0.0.1, under PREFIX, with per-language 404s."""
 
     def __init__(self, site_dir: Path, handler_class: type | None = None) -> None:
         self.site_dir = site_dir
         handler = partial(handler_class or _PrefixHandler, site_dir=site_dir)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _Server(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.url = self.origin + PREFIX
 
@@ -139,7 +148,7 @@ class FormEndpoint:
     def __init__(self) -> None:
         self.posts: list[Post] = []
         self.thanks = ""
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_EndpointHandler, self))
+        self.httpd = _Server(("127.0.0.1", 0), partial(_EndpointHandler, self))
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.url = self.origin + "/requests"
 
