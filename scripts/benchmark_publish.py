@@ -133,18 +133,23 @@ def timed(publish) -> tuple[float, float]:
 def gh_pages_size(repo: Path) -> tuple[int, int]:
     """Bytes of the objects only gh-pages reaches: on disk here, and their content."""
     objects = git(repo, "rev-list", "--objects", "gh-pages", "--not", "main", "--tags")
-    names = "\n".join(line.split()[0] for line in objects.splitlines()) + "\n"
-    sizes = subprocess.run(
-        ["git", "cat-file", "--batch-check=%(objectsize:disk) %(objectsize)"],
+    names = [line.split()[0] for line in objects.splitlines()]
+    sizes = batch_check(repo, names, "%(objectsize:disk) %(objectsize)")
+    disk = sum(int(s) for s in sizes[0::2])
+    content = sum(int(s) for s in sizes[1::2])
+    return disk, content
+
+
+def batch_check(repo: Path, names: list[str], fields: str) -> list[str]:
+    """``git cat-file --batch-check`` of ``names`` (objects or rev:path), its words in order."""
+    return subprocess.run(
+        ["git", "cat-file", f"--batch-check={fields}"],
         cwd=repo,
-        input=names,
+        input="".join(f"{name}\n" for name in names),
         capture_output=True,
         text=True,
         check=True,
     ).stdout.split()
-    disk = sum(int(s) for s in sizes[0::2])
-    content = sum(int(s) for s in sizes[1::2])
-    return disk, content
 
 
 def alias_cost(repo: Path, version: str) -> str:
@@ -154,15 +159,7 @@ def alias_cost(repo: Path, version: str) -> str:
         return "same tree"
     changed = git(repo, "diff", "--name-only", f"gh-pages:{version}", "gh-pages:latest")
     files = changed.splitlines()
-    blobs = "\n".join(f"gh-pages:latest/{f}" for f in files) + "\n"
-    sizes = subprocess.run(
-        ["git", "cat-file", "--batch-check=%(objectsize)"],
-        cwd=repo,
-        input=blobs,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    sizes = batch_check(repo, [f"gh-pages:latest/{f}" for f in files], "%(objectsize)")
     total = sum(int(s) for s in sizes if s.isdigit())
     return f"{len(files)} files differ ({kib(total)})"
 

@@ -24,7 +24,6 @@ import argparse
 import os
 import queue
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -34,8 +33,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+from project_copy import copy_project
+
 SECTION = "docs/lagring.md"
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 TIMEOUT = 120
@@ -102,17 +101,6 @@ def main(argv: list[str] | None = None) -> int:
         f"{statistics.median(cpus):.2f} s of CPU"
     )
     return 0
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def cpu_seconds(pid: int) -> float:

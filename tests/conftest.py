@@ -20,18 +20,11 @@ import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
+from project_copy import copy_project  # noqa: F401  (tests import it from here)
+
 ROOT = Path(__file__).resolve().parents[1]
 # Served under a path prefix, as on a real host, so that links that ignore it are caught.
 PREFIX = "/integritet/"
-PROJECT_PARTS = (
-    "mkdocs.yml",
-    "mkdocs.archive.yml",
-    "mkdocs.preview.yml",
-    "docs",
-    "overrides",
-    "hooks",
-    "scripts",
-)
 
 
 # The environment variables the build reads: a build sees only those a test gives it.
@@ -70,18 +63,6 @@ def build(
         text=True,
         timeout=300,
     )
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the site's sources to change freely (never write into the source tree)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 class _Server(ThreadingHTTPServer):
