@@ -8,25 +8,26 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# What a build and `make publish` read.
-PROJECT_PARTS = (
+# The engine: what a build and `make publish` read, besides the notice (docs/).
+ENGINE_PARTS = (
     "mkdocs.yml",
     "mkdocs.archive.yml",
     "mkdocs.preview.yml",
-    "docs",
     "overrides",
     "hooks",
     "scripts",
 )
 
 
-def copy_project(target: Path) -> Path:
-    """The project's sources copied into ``target`` (created if need be)."""
+def copy_project(target: Path, docs: Path | None = None) -> Path:
+    """The engine copied into ``target`` (created if need be), with a notice as its docs/:
+    ``docs`` (the tests' example notices, tests/fixtures/), else the project's own."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in ENGINE_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    shutil.copytree(docs or ROOT / "docs", target / "docs")
     return target

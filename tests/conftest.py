@@ -1,4 +1,12 @@
-"""Shared fixtures: the real site built once, served over HTTP, and a real Chromium."""
+"""Shared fixtures: the site built once from the example notice, served over HTTP, and a real
+Chromium.
+
+The tests never read the live notice, docs/: SEOM's editors change it, and no edit of theirs
+may turn the suite red. They build example notices kept under tests/fixtures/ (NOTICE, a frozen
+copy of the notice as first published, and the small ones some tests make from it); the live
+notice is judged by the build's own checks and `make check`. A guard below fails any test that
+opens, lists or builds it.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +28,14 @@ import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
-from project_copy import copy_project  # noqa: F401  (tests import it from here)
+import project_copy
 
 ROOT = Path(__file__).resolve().parents[1]
+# The example notice the tests build: SEOM's notice as it was first published (version
+# 2026-12-01, SEOM's details still missing), frozen. The live one is ROOT / "docs".
+NOTICE = ROOT / "tests" / "fixtures" / "seom"
+NOTICE_DOCS = NOTICE / "docs"
+LIVE_DOCS = ROOT / "docs"
 # Served under a path prefix, as on a real host, so that links that ignore it are caught.
 PREFIX = "/integritet/"
 
@@ -32,6 +45,12 @@ SETTINGS_ENV = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO", "NOTIC
 # The date that counts as today in tests (NOTICE_TODAY), so that they do not change as the
 # calendar moves: the first version (2026-12-01) is in force.
 TODAY = "2026-12-15"
+
+
+def copy_project(target: Path, docs: Path = NOTICE_DOCS) -> Path:
+    """The engine copied into ``target``, with an example notice (by default NOTICE's) as its
+    docs/: a project to build, publish or change freely."""
+    return project_copy.copy_project(target, docs)
 
 
 def build(
@@ -45,6 +64,7 @@ def build(
 
     `env`: settings for this build, e.g. {"CONTACT_FORM_MAILTO": "..."}; `config_file`, e.g.
     "mkdocs.preview.yml" (`make preview`)."""
+    assert project.resolve() != ROOT, "tests build a copy of the engine with an example notice"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in SETTINGS_ENV:
         environment.pop(name, None)
@@ -214,13 +234,24 @@ def endpoint() -> Iterator[FormEndpoint]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, endpoint: FormEndpoint) -> Iterator[SiteServer]:
-    """The project's real site, built once with strict checks and served over HTTP.
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The engine with the example notice (NOTICE), to build; never to change: copy it."""
+    return copy_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def site(
+    tmp_path_factory: pytest.TempPathFactory, endpoint: FormEndpoint, project: Path
+) -> Iterator[SiteServer]:
+    """The example notice's site, built once with the real engine and strict checks, and
+    served over HTTP.
 
     Its contact form posts to `endpoint`, as a deployment's CONTACT_FORM_ACTION would say."""
     site_dir = tmp_path_factory.mktemp("site")
     server = SiteServer(site_dir)
-    result = build(ROOT, site_dir, site_url=server.url, env={"CONTACT_FORM_ACTION": endpoint.url})
+    result = build(
+        project, site_dir, site_url=server.url, env={"CONTACT_FORM_ACTION": endpoint.url}
+    )
     assert result.returncode == 0, result.stderr
     endpoint.thanks = server.url
     server.start()
@@ -229,9 +260,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, endpoint: FormEndpoint) -> It
 
 
 @pytest.fixture(scope="session")
-def built_log(site: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+def built_log(site: SiteServer, tmp_path_factory: pytest.TempPathFactory, project: Path) -> str:
     """What a build prints (the same sources as `site`)."""
-    result = build(ROOT, tmp_path_factory.mktemp("site-log"))
+    result = build(project, tmp_path_factory.mktemp("site-log"))
     assert result.returncode == 0, result.stderr
     return result.stderr
 
@@ -383,3 +414,56 @@ def switch_language(page, language: str) -> None:
     switcher.hover()
     switcher.get_by_role("link", name=language).click()
     page.wait_for_load_state()
+
+
+# The guard: no test reads the live notice
+
+
+class LiveNoticeRead(AssertionError):
+    pass
+
+
+_LIVE = os.path.join(os.path.normpath(str(LIVE_DOCS)), "")
+_ROOT = os.path.normpath(str(ROOT))
+# What builds or publishes docs/ when run in the project's own folder: make (but to print what
+# it would do), mkdocs, mike and the project's scripts.
+_BUILDERS = ("mkdocs", "mike", "scripts/")
+
+
+def _path(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = os.fsdecode(value)
+    if isinstance(value, str | os.PathLike):
+        return os.path.normpath(os.path.abspath(os.fspath(value)))
+    return None
+
+
+def _reads_live_notice(event: str, args: tuple) -> str | None:
+    if event in ("open", "os.listdir", "os.scandir", "shutil.copytree", "os.chdir", "glob.glob"):
+        path = _path(args[0]) if args else None
+        if path and os.path.join(path, "").startswith(_LIVE):
+            return f"{event} {path}"
+    elif event == "subprocess.Popen":
+        _, argv, cwd, _ = args
+        where = _path(cwd) if cwd is not None else os.getcwd()
+        argv = [os.fsdecode(a) for a in (argv if isinstance(argv, list | tuple) else [argv])]
+        if where and os.path.join(where, "").startswith(_LIVE):
+            return f"a command in {where}: {argv}"
+        if where == _ROOT and argv:
+            make = os.path.basename(argv[0]) == "make"
+            dry = "--dry-run" in argv or "-n" in argv
+            if (make and not dry) or any(word in arg for arg in argv for word in _BUILDERS):
+                return f"a command in the project's folder, which builds docs/: {argv}"
+    return None
+
+
+def _guard(event: str, args: tuple) -> None:
+    found = _reads_live_notice(event, args)
+    if found:
+        raise LiveNoticeRead(
+            f"a test read the live notice ({found}). Tests build the example notices in "
+            "tests/fixtures/ (conftest.NOTICE, copy_project()), never docs/."
+        )
+
+
+sys.addaudithook(_guard)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import NOTICE_DOCS, ROOT
 from notice import gdpr, html, model, shortcodes
 
 LANGUAGES = ["sv", "en"]
@@ -32,7 +32,7 @@ def load(docs: Path) -> model.Notice:
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
     """A copy of the real docs/ to change."""
-    return Path(shutil.copytree(ROOT / "docs", tmp_path / "docs"))
+    return Path(shutil.copytree(NOTICE_DOCS, tmp_path / "docs"))
 
 
 def replace(path: str, old: str, new: str, count: int = 1) -> Change:
@@ -1103,7 +1103,7 @@ def test_every_example_in_the_guide_is_what_the_build_prints(tmp_path: Path) -> 
     assert len(examples) == len(GUIDE_EXAMPLES)
     for messages in examples:
         key = next(k for k in GUIDE_EXAMPLES if messages[0].startswith(k))
-        docs = Path(shutil.copytree(ROOT / "docs", tmp_path / key.replace("/", "_")))
+        docs = Path(shutil.copytree(NOTICE_DOCS, tmp_path / key.replace("/", "_")))
         GUIDE_EXAMPLES[key](docs)
         assert load(docs).problems == messages
 

@@ -16,7 +16,6 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import (
-    ROOT,
     FormEndpoint,
     SiteServer,
     Tab,
@@ -123,18 +122,22 @@ def test_mode() -> None:
 
 
 @pytest.fixture(scope="module")
-def mailto_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    yield from served(tmp_path_factory, {"CONTACT_FORM_MAILTO": MAILTO})
+def mailto_site(tmp_path_factory: pytest.TempPathFactory, project: Path) -> Iterator[SiteServer]:
+    yield from served(tmp_path_factory, project, {"CONTACT_FORM_MAILTO": MAILTO})
 
 
 @pytest.fixture(scope="module")
-def unconfigured_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    yield from served(tmp_path_factory, {})
+def unconfigured_site(
+    tmp_path_factory: pytest.TempPathFactory, project: Path
+) -> Iterator[SiteServer]:
+    yield from served(tmp_path_factory, project, {})
 
 
-def served(factory: pytest.TempPathFactory, env: dict[str, str]) -> Iterator[SiteServer]:
+def served(
+    factory: pytest.TempPathFactory, project: Path, env: dict[str, str]
+) -> Iterator[SiteServer]:
     server = SiteServer(factory.mktemp("site"))
-    result = build(ROOT, server.site_dir, site_url=server.url, env=env)
+    result = build(project, server.site_dir, site_url=server.url, env=env)
     assert result.returncode == 0, result.stderr
     server.start()
     yield server
@@ -160,8 +163,10 @@ def served(factory: pytest.TempPathFactory, env: dict[str, str]) -> Iterator[Sit
         ),
     ],
 )
-def test_an_invalid_setting_stops_the_build(tmp_path: Path, env: dict, message: str) -> None:
-    result = build(ROOT, tmp_path / "site", env=env)
+def test_an_invalid_setting_stops_the_build(
+    project: Path, tmp_path: Path, env: dict, message: str
+) -> None:
+    result = build(project, tmp_path / "site", env=env)
     assert result.returncode != 0
     assert message in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

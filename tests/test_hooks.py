@@ -12,7 +12,7 @@ import pytest
 
 import content_model
 import i18n_fixes
-from conftest import ROOT
+from conftest import NOTICE_DOCS, ROOT, copy_project
 from notice import checks, dates, html, model, shortcodes, sources, urls, word_diff
 
 LANGS = ["sv", "en"]
@@ -87,7 +87,7 @@ def test_a_file_name_suggestion_is_a_valid_name() -> None:
 
 @pytest.fixture(scope="module")
 def notice() -> model.Notice:
-    return model.load(ROOT / "docs", LANGS, today=dt.date(2026, 11, 28))
+    return model.load(NOTICE_DOCS, LANGS, today=dt.date(2026, 11, 28))
 
 
 def context(notice: model.Notice, locale: str, path: str) -> shortcodes.Context:
@@ -273,7 +273,8 @@ def test_a_build_reads_each_file_of_docs_once(
     for name in ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NOTICE_TODAY", "2026-12-15")
-    docs = ROOT / "docs"
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
     opened: list[str] = []
     real_open = builtins.open
 
@@ -285,7 +286,7 @@ def test_a_build_reads_each_file_of_docs_once(
 
     monkeypatch.setattr(builtins, "open", counting_open)
     monkeypatch.setattr(io, "open", counting_open)
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
     assert sorted(opened) == files
 
@@ -314,7 +315,9 @@ def test_the_theme_lists_the_same_files_without_walking_its_hidden_folders(
 
     from notice import theme
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(NOTICE_DOCS), site_dir=str(tmp_path / "site")
+    )
     stock, pruned = Files([]), Files([])
     stock_env = config.theme.get_env()
     stock.add_files_from_theme(stock_env, config)
@@ -337,7 +340,9 @@ def test_the_search_settings_in_mkdocs_yml_are_materials_own(tmp_path: Path) -> 
     from material.plugins.search.plugin import SearchPlugin
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(NOTICE_DOCS), site_dir=str(tmp_path / "site")
+    )
     search = config.plugins["material/search"]
 
     def material(key: str) -> str:

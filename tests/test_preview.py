@@ -20,7 +20,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import (
-    ROOT,
     Tab,
     axe_violations,
     build,
@@ -164,12 +163,12 @@ def test_the_menu_leads_to_every_page(disk_tab: Tab, preview: Path, start: str, 
 
 
 def test_an_upcoming_version_says_so_after_the_preview_notice(
-    disk_tab: Tab, tmp_path: Path
+    disk_tab: Tab, project: Path, tmp_path: Path
 ) -> None:
     """A pull request with a version whose date has not come: the banner names the preview
     first, and says both."""
     site_dir = tmp_path / "preview"
-    result = build(ROOT, site_dir, env={"NOTICE_TODAY": "2026-11-29"}, config_file=PREVIEW)
+    result = build(project, site_dir, env={"NOTICE_TODAY": "2026-11-29"}, config_file=PREVIEW)
     assert result.returncode == 0, result.stderr
     disk_tab.page.goto((site_dir / "index.html").as_uri())
     banner = disk_tab.page.get_by_role("complementary", name="Förhandsgranskning")

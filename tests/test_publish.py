@@ -34,7 +34,7 @@ from archives import (
     run,
     serve,
 )
-from conftest import ROOT, Tab, axe_violations, switch_language, watched_tab
+from conftest import NOTICE_DOCS, ROOT, Tab, axe_violations, switch_language, watched_tab
 
 STATEMENT_UPDATED = "2027-03-10"
 STATEMENT_PAGES = ["tillganglighet/", "en/tillganglighet/"]
@@ -52,7 +52,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc.refs["after unconfigured"] = arc.local_refs()
 
     # Not ready either: SEOM has not supplied its details (the project's own controller.yml).
-    shutil.copy2(ROOT / "docs" / "controller.yml", repo / "docs" / "controller.yml")
+    shutil.copy2(NOTICE_DOCS / "controller.yml", repo / "docs" / "controller.yml")
     arc.commit_all("SEOM's details as the project has them")
     arc.results["incomplete controller"] = arc.publish("PUSH=1")
     arc.refs["after incomplete controller"] = arc.local_refs()

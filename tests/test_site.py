@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import ROOT, SiteServer, pages, soup
+from conftest import NOTICE_DOCS, SiteServer, pages, soup
 from notice import model
 
 SECTIONS = {
@@ -342,7 +342,7 @@ STATEMENT_WORDS = {
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_accessibility_statement_shows_every_field(site: SiteServer, prefix: str) -> None:
-    statement = model.load(ROOT / "docs", ["sv", "en"]).accessibility[lang_of(prefix)]
+    statement = model.load(NOTICE_DOCS, ["sv", "en"]).accessibility[lang_of(prefix)]
     page = soup(site, prefix + "tillganglighet/")
     article = page.select_one("article")
     title, site_name, compliance, reasons, date, request = STATEMENT_WORDS[prefix]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from archives import FIRST, SECOND, A, B, new_archive
-from conftest import ROOT, copy_project
+from conftest import NOTICE_DOCS, ROOT, copy_project
 from notice import html, model, translations
 
 LANGUAGES = ["sv", "en"]
@@ -46,7 +46,7 @@ def edit(docs: Path, name: str, old: str, new: str) -> None:
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
     """A copy of the real docs/ to change: version 2027-03-01 on top of the real 2026-12-01."""
-    docs = Path(shutil.copytree(ROOT / "docs", tmp_path / "docs"))
+    docs = Path(shutil.copytree(NOTICE_DOCS, tmp_path / "docs"))
     (docs / "versions.yml").write_text(SECOND + FIRST, encoding="utf-8")
     return docs
 
@@ -56,7 +56,7 @@ def load(docs: Path) -> model.Notice:
     notice = model.load(docs, LANGUAGES, today=TODAY, with_previous=False)
     assert notice.problems == []
     notice.previous_version = model.load(
-        ROOT / "docs", LANGUAGES, today=dt.date(2026, 12, 1), with_previous=False
+        NOTICE_DOCS, LANGUAGES, today=dt.date(2026, 12, 1), with_previous=False
     )
     return notice
 

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archives import FIRST, SECOND
-from conftest import ROOT, SiteServer, build, copy_project, pages, soup
+from conftest import NOTICE_DOCS, SiteServer, build, copy_project, pages, soup
 from notice import model
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -74,7 +74,7 @@ BAD_VERSIONS = {
 @pytest.mark.parametrize("case", BAD_VERSIONS)
 def test_a_mistake_in_versions_yml_is_reported(tmp_path: Path, case: str) -> None:
     text, message = BAD_VERSIONS[case]
-    docs = Path(shutil.copytree(ROOT / "docs", tmp_path / "docs"))
+    docs = Path(shutil.copytree(NOTICE_DOCS, tmp_path / "docs"))
     (docs / "versions.yml").write_text(text, encoding="utf-8")
     notice = model.load(docs, ["sv", "en"], today=dt.date(2026, 11, 28), with_previous=False)
     assert notice.problems == [message]
