@@ -559,3 +559,55 @@ def test_after_the_switch_readers_get_the_new_version_and_a_is_earlier(
     assert EARLIER[prefix] in banner.inner_text()
     assert not page.locator(".seom-announcement").is_visible()
     assert tab.console_errors == []
+
+
+# The accessibility statement's stable address while a version is announced
+
+STATEMENT_TITLE = {"": "Tillgänglighetsredogörelse", "en/": "Accessibility statement"}
+
+
+def follow_the_footers_statement_link(tab: Tab, server: SiteServer, prefix: str) -> str:
+    """Open latest/'s retention page in the language under ``prefix``, click the footer's link
+    to the accessibility statement and wait for the page the reader ends on, Material's version
+    selector and banners settled; its URL."""
+    page = tab.page
+    page.goto(server.url + f"latest/{prefix}lagring/")
+    page.locator(".seom-footer-statement a").click()
+    page.get_by_role("heading", level=1, name=STATEMENT_TITLE[prefix], exact=True).wait_for()
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-version").wait_for()  # versions.json read: the banners are decided
+    return page.url
+
+
+def banner_links_to(tab: Tab, url: str) -> list[str]:
+    """The text of every link in a banner the reader sees that leads to ``url``."""
+    links = tab.page.locator("aside.md-banner a:visible").evaluate_all(
+        "links => links.map(a => [a.href, a.textContent.trim()])"
+    )
+    return [text for href, text in links if href == url]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_statements_stable_address_ends_on_the_statement_while_a_version_is_announced(
+    reader: Tab, before_the_switch: SiteServer, prefix: str
+) -> None:
+    stable = before_the_switch.url + f"{prefix}tillganglighet/"
+    ended = follow_the_footers_statement_link(reader, before_the_switch, prefix)
+    assert ended != stable
+    assert reader.page.locator("h1").inner_text() == STATEMENT_TITLE[prefix]
+    # No banner sends the reader back to the address they came from (a loop).
+    assert banner_links_to(reader, stable) == []
+    assert reader.console_errors == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_statements_stable_address_ends_on_the_statement_after_the_switch(
+    open_tab, after_the_switch: SiteServer, prefix: str
+) -> None:
+    tab = open_tab(after_the_switch)
+    stable = after_the_switch.url + f"{prefix}tillganglighet/"
+    ended = follow_the_footers_statement_link(tab, after_the_switch, prefix)
+    assert ended == after_the_switch.url + f"latest/{prefix}tillganglighet/"
+    assert tab.page.locator("h1").inner_text() == STATEMENT_TITLE[prefix]
+    assert banner_links_to(tab, stable) == []
+    assert tab.console_errors == []
