@@ -7,8 +7,9 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import NOTICE_DOCS, SiteServer, pages, soup
+from conftest import NOTICE_DOCS, SiteServer, build, copy_project, pages, soup
 from notice import model
 
 SECTIONS = {
@@ -228,6 +229,82 @@ def test_the_controller_section_says_which_details_seom_has_not_supplied(
     assert len(rows) == 5  # organisation number, address, phone, e-mail, DPO
     whole = soup(site, prefix + "hela-meddelandet/").select_one("article .seom-controller")
     assert whole.get_text() == details.get_text()
+
+
+def footer_lines(page: BeautifulSoup) -> list[str]:
+    """The lines of SEOM's details in a page's footer, as a reader sees them."""
+    footer = page.select_one("footer .seom-footer-controller")
+    for br in footer.find_all("br"):
+        br.replace_with("\u2028")  # a line break, whatever whitespace the template writes
+    return [" ".join(line.split()) for line in footer.get_text().split("\u2028")]
+
+
+# What every footer shows while docs/controller.yml leaves SEOM's details empty, as the
+# project's own file does (REDIGERA.md §12: "Uppgiften saknas" where a missing detail would stand).
+FOOTER_WITH_MISSING_DETAILS = {
+    "": [
+        "Sollentuna Energi & Miljö AB, Organisationsnummer: uppgiften saknas",
+        "Postadress: uppgiften saknas",
+        "Telefon: uppgiften saknas, E-post: uppgiften saknas, www.seom.se",
+    ],
+    "en/": [
+        "Sollentuna Energi & Miljö AB, Organisation number: not supplied yet",
+        "Postal address: not supplied yet",
+        "Telephone: not supplied yet, Email: not supplied yet, www.seom.se",
+    ],
+}
+
+
+@pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_footer_says_which_of_seoms_details_are_missing(
+    site: SiteServer, path: str, prefix: str
+) -> None:
+    assert footer_lines(soup(site, prefix + path)) == FOOTER_WITH_MISSING_DETAILS[prefix]
+
+
+@pytest.fixture(scope="module")
+def complete_site(tmp_path_factory: pytest.TempPathFactory) -> SiteServer:
+    """The site built with every one of SEOM's details (made up: tests/archives.py)."""
+    from archives import CONTROLLER
+
+    tmp_path = tmp_path_factory.mktemp("complete")
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    server = SiteServer(tmp_path / "site")
+    result = build(project, server.site_dir)
+    assert result.returncode == 0, result.stderr
+    return server
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lines"),
+    [
+        (
+            "",
+            [
+                "Sollentuna Energi & Miljö AB, org.nr 000000-0000",
+                "Box 0, 000 00 Testby",
+                "Telefon 08-000 000 00, dataskydd@example.se, www.seom.se",
+            ],
+        ),
+        (
+            "en/",
+            [
+                "Sollentuna Energi & Miljö AB, org. no. 000000-0000",
+                "Box 0, SE-000 00 Testby, Sweden",
+                "Telephone 08-000 000 00, dataskydd@example.se, www.seom.se",
+            ],
+        ),
+    ],
+)
+def test_a_footer_with_every_detail_shows_no_missing_one(
+    complete_site: SiteServer, prefix: str, lines: list[str]
+) -> None:
+    for path in ("", "lagring/", "404.html"):
+        page = soup(complete_site, prefix + path)
+        assert footer_lines(page) == lines, path
+        assert not page.select(".seom-missing"), path
 
 
 @pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
