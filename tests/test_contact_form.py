@@ -6,6 +6,7 @@ configurations, mailto only and neither, are built once each for this module.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -296,6 +297,24 @@ def test_mailto_only_composes_an_email_and_offers_a_link(mailto_site: SiteServer
         link = page.select_one(".seom-contact__mailto a")
         assert link["href"].startswith(f"mailto:{MAILTO}?subject={subject}")
         assert not page.select(".seom-contact__unconfigured")
+
+
+def test_search_finds_the_email_address_to_write_to_and_not_the_hidden_form(
+    mailto_site: SiteServer,
+) -> None:
+    sections = [
+        ("", "kontakt/#skicka-din-begaran", "Skicka din begäran", "Det finns ett problem"),
+        ("en/", "en/kontakt/#send-your-request", "Send your request", "There is a problem"),
+    ]
+    for prefix, location, title, error_summary in sections:
+        index = json.loads(
+            (mailto_site.site_dir / prefix / "search/search_index.json").read_text("utf-8")
+        )
+        section = next(entry for entry in index["docs"] if entry["location"] == location)
+        assert section["title"] == title
+        # The way to send a request, on this site: the paragraph outside the form.
+        assert MAILTO in section["text"]
+        assert error_summary not in json.dumps(index, ensure_ascii=False)
 
 
 def test_unconfigured_form_says_so(unconfigured_site: SiteServer) -> None:

@@ -330,6 +330,60 @@ def test_search_index_is_split_by_language(site: SiteServer) -> None:
     assert "How long we keep your personal data" in titles
 
 
+def search_index(site: SiteServer, prefix: str) -> dict[str, dict[str, str]]:
+    """A language's own search index (hooks/i18n_fixes.py): {location: entry}."""
+    index = json.loads((site.site_dir / prefix / "search/search_index.json").read_text("utf-8"))
+    return {entry["location"]: entry for entry in index["docs"]}
+
+
+# The contact page in search: (its sections' titles and a phrase of each one's text, by
+# location; words of the form's error summary, labels, hints and honeypot, which a reader
+# never searches for).
+CONTACT_IN_SEARCH = {
+    "": (
+        {
+            "kontakt/": ("Kontakta oss om dina personuppgifter", "Vi svarar inom en månad"),
+            "kontakt/#form-data": ("Så hanterar vi uppgifterna du skickar", "inga kakor"),
+            "kontakt/#skicka-din-begaran": ("Skicka din begäran", ""),
+        },
+        [
+            "Det finns ett problem",
+            "Välj det alternativ som passar bäst.",
+            "Kundnummer eller adress (valfritt)",
+            "Vi använder den för att svara dig.",
+            "Lämna det här fältet tomt",
+        ],
+    ),
+    "en/": (
+        {
+            "en/kontakt/": ("Contact us about your personal data", "We answer within one month"),
+            "en/kontakt/#form-data": ("How we handle the data you send", "no cookies"),
+            "en/kontakt/#send-your-request": ("Send your request", ""),
+        },
+        [
+            "There is a problem",
+            "Choose the option that fits best.",
+            "Customer number or address (optional)",
+            "We use it to reply to you.",
+            "Leave this field empty",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_finds_the_contact_pages_text_and_not_its_forms_machinery(
+    site: SiteServer, prefix: str
+) -> None:
+    index = search_index(site, prefix)
+    sections, form_words = CONTACT_IN_SEARCH[prefix]
+    for location, (title, phrase) in sections.items():
+        assert index[location]["title"] == title
+        assert phrase in index[location]["text"], location
+    everything = json.dumps(index, ensure_ascii=False)
+    assert [words for words in form_words if words in everything] == []
+
+
 def test_only_the_preview_says_it_is_a_preview(site: SiteServer) -> None:
     """What only `make preview` adds (tests/test_preview.py) stays out of the site."""
     for path in pages(site):
