@@ -73,15 +73,17 @@ def test_a_symbolic_link_out_of_docs_is_never_published(tmp_path: Path) -> None:
     assert not site_dir.exists() or not any(site_dir.rglob("anvandare.txt"))
 
 
-def test_a_broken_link_stops_the_build(tmp_path: Path) -> None:
+def test_a_broken_link_stops_the_build_in_swedish_with_the_page_it_meant(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     replace("docs/rattigheter.md", "(klagomal.md)", "(klagomaal.md)")(project)
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert (
-        "Doc file 'rattigheter.md' contains a link 'klagomaal.md', but the target is not "
-        "found among documentation files." in result.stderr
+    assert result.stderr == "ERROR   -  " + (
+        HEADER + "docs/rattigheter.md, rad 31: länken 'klagomaal.md' leder till en sida som "
+        "inte finns, docs/klagomaal.md. Menade du klagomal.md? Sidor länkas med sitt svenska "
+        "filnamn, på alla språk.\n"
     )
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 # What is not a mistake, and what must reach readers as text

@@ -429,7 +429,12 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         ],
     ),
     "an event-handler attribute": (
-        replace("lagring.md", "Därutöver", '<img src="bild.png" onerror="alert(1)">\n\nDärutöver'),
+        both(
+            write("bild.png", b"\x89PNG\r\n\x1a\n"),
+            replace(
+                "lagring.md", "Därutöver", '<img src="bild.png" onerror="alert(1)">\n\nDärutöver'
+            ),
+        ),
         [
             "docs/lagring.md, rad 12: attributet onerror i <img> kör ett skript och är inte "
             "tillåtet. Ta bort det."
@@ -465,12 +470,71 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "sidor."
         ],
     ),
-    "an svg image from another host": (
+    "a link to a page that does not exist": (
+        replace("rattigheter.md", "(klagomal.md)", "(klagomaal.md)"),
+        [
+            "docs/rattigheter.md, rad 31: länken 'klagomaal.md' leder till en sida som inte "
+            "finns, docs/klagomaal.md. Menade du klagomal.md? Sidor länkas med sitt svenska "
+            "filnamn, på alla språk."
+        ],
+    ),
+    "a link to a heading that does not exist": (
+        replace("lagring.md", "Därutöver", "Se [nedan](#lagkrav).\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: länken '#lagkrav' leder till en rubrik som inte finns på "
+            "sidan lagring.md (#lagkrav). Rätta det som står efter #, eller ta bort det så att "
+            "länken leder till sidan."
+        ],
+    ),
+    "a link to another page's heading, misspelt": (
         replace(
             "lagring.md",
             "Därutöver",
-            '<div><img src="bild.png" alt="x"><image href="https://tracker.example/y.png"/>'
-            "</div>\n\nDärutöver",
+            "Se [dem](insamling.md#varifran-uppgifter-kommer).\n\nDärutöver",
+        ),
+        [
+            "docs/lagring.md, rad 12: länken 'insamling.md#varifran-uppgifter-kommer' leder till "
+            "en rubrik som inte finns på sidan insamling.md (#varifran-uppgifter-kommer). Menade "
+            "du #varifran-uppgifterna-kommer? Rätta det som står efter #, eller ta bort det så "
+            "att länken leder till sidan."
+        ],
+    ),
+    "links written as addresses, not files": (
+        replace("lagring.md", "Därutöver", "Se [a](/klagomal/) och [b](klagomal/).\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: länken '/klagomal/' börjar med /. Sådana länkar leder fel "
+            "i arkivet och i förhandsgranskningen: länka till filen i docs/, till exempel "
+            "klagomal.md.",
+            "docs/lagring.md, rad 12: länken 'klagomal/' leder inte till en sida eller fil i "
+            "docs/. Länka till sidans fil, med .md sist, till exempel klagomal.md.",
+        ],
+    ),
+    "an image that is not in docs/": (
+        both(
+            write("bild.png", b"\x89PNG\r\n\x1a\n"),
+            replace("lagring.md", "Därutöver", "![SEOM](bilder.png)\n\nDärutöver"),
+        ),
+        [
+            "docs/lagring.md, rad 12: bilden 'bilder.png': filen docs/bilder.png finns inte. "
+            "Menade du bild.png? Lägg filen i docs/ eller rätta namnet."
+        ],
+    ),
+    "a link out of docs/": (
+        replace("lagring.md", "Därutöver", "[README](../README.md)\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: länken '../README.md' leder utanför docs/. Länka till en "
+            "fil i docs/."
+        ],
+    ),
+    "an svg image from another host": (
+        both(
+            write("bild.png", b"\x89PNG\r\n\x1a\n"),
+            replace(
+                "lagring.md",
+                "Därutöver",
+                '<div><img src="bild.png" alt="x"><image href="https://tracker.example/y.png"/>'
+                "</div>\n\nDärutöver",
+            ),
         ),
         [
             "docs/lagring.md, rad 12: 'https://tracker.example/y.png' hämtas från en annan "

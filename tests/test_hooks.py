@@ -87,7 +87,7 @@ def test_a_file_name_suggestion_is_a_valid_name() -> None:
 
 @pytest.fixture(scope="module")
 def notice() -> model.Notice:
-    return model.load(NOTICE_DOCS, LANGS, today=dt.date(2026, 11, 28))
+    return model.load(NOTICE_DOCS, LANGS, today=dt.date(2026, 11, 28), with_previous=False)
 
 
 def context(notice: model.Notice, locale: str, path: str) -> shortcodes.Context:
@@ -289,21 +289,6 @@ def test_a_build_reads_each_file_of_docs_once(
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
     assert sorted(opened) == files
-
-
-def test_what_readers_read_is_the_articles_words_without_date_line_or_announcement() -> None:
-    from publish import reader_text
-
-    page = (
-        "<html><nav>Meny</nav><article><h1>Titel</h1>"
-        '<p>Text <a href="x/">länk</a>.</p>'
-        '<p class="seom-effective">Gäller från <time>1 december 2026</time></p>'
-        '<div class="admonition info seom-announcement" hidden><p><span></span> '
-        '<a href="">Se vad som ändras.</a></p></div>'
-        "</article><footer>Sidfot</footer></html>"
-    )
-    assert reader_text(page) == f"Titel Text länk. {html.LINK}x/"
-    assert reader_text("<html><p>No article</p></html>") == ""
 
 
 def test_the_theme_lists_the_same_files_without_walking_its_hidden_folders(

@@ -19,6 +19,7 @@ import pytest
 from archives import FIRST, SECOND, A, B, new_archive
 from conftest import NOTICE_DOCS, ROOT, copy_project
 from notice import html, model, translations
+from publish import IN_THE_BROWSER
 
 LANGUAGES = ["sv", "en"]
 TODAY = dt.date(2027, 3, 15)
@@ -52,12 +53,14 @@ def docs(tmp_path: Path) -> Path:
 
 
 def load(docs: Path) -> model.Notice:
-    """The model as a build reads it, its previous version being the real docs/ (as tagged)."""
+    """The model as a build reads it with version 2026-12-01 published (tagged): the example
+    notice is that version, the previous one and the newest published."""
     notice = model.load(docs, LANGUAGES, today=TODAY, with_previous=False)
     assert notice.problems == []
     notice.previous_version = model.load(
         NOTICE_DOCS, LANGUAGES, today=dt.date(2026, 12, 1), with_previous=False
     )
+    notice.published, notice.baseline = [A], notice.previous_version
     return notice
 
 
@@ -72,18 +75,17 @@ def acknowledge(docs: Path, *ids: str) -> None:
 def test_a_swedish_paragraph_changed_with_the_english_unchanged_is_reported(docs: Path) -> None:
     edit(docs, "lagring.md", SV_OLD, SV_NEW)
     notice = load(docs)
-    assert [f.message("2027-03-01") for f in translations.stale(notice)] == [STALE]
+    assert [f.message(notice) for f in translations.stale(notice)] == [STALE]
     assert translations.structure(notice) == []
     assert translations.report(notice) == [
-        f"{TITLE} Version 2027-03-01 jämförs med den förra publicerade versionen, 2026-12-01.",
+        f"{TITLE} Version 2027-03-01 jämförs med den senast publicerade versionen, 2026-12-01.",
         "  Svensk text ändrad, engelsk inte (make publish vägrar tills engelskan är uppdaterad "
         "eller kontrollerad):",
         f"    - {STALE}",
     ]
     assert translations.refusal(notice) == (
         "den engelska texten stämmer inte med den svenska, så version 2027-03-01 publiceras "
-        "inte. Svenskan gäller, och engelskan ska säga samma sak. Rätta det här, gör en commit "
-        f"och kör make publish igen:\n  - {STALE}"
+        f"inte. Svenskan gäller, och engelskan ska säga samma sak:\n  - {STALE}"
     )
 
 
@@ -121,7 +123,7 @@ def test_with_one_version_nothing_is_stale(docs: Path) -> None:
     assert notice.previous_version is None
     assert translations.stale(notice) == []
     assert translations.report(notice)[0] == (
-        f"{TITLE} Version 2026-12-01 är den första: bara uppbyggnaden jämförs."
+        f"{TITLE} Ingen version är publicerad än: bara uppbyggnaden jämförs."
     )
 
 
@@ -156,7 +158,7 @@ def test_the_review_gets_the_same_report_as_markdown(docs: Path) -> None:
     assert translations.markdown(load(docs)) == (
         "## Översättningar\n\n"
         "Den engelska texten jämförs med den svenska, som gäller. Version 2027-03-01 jämförs "
-        "med den förra publicerade versionen, 2026-12-01.\n\n"
+        "med den senast publicerade versionen, 2026-12-01.\n\n"
         "### Svensk text ändrad, engelsk inte (make publish vägrar tills engelskan är "
         "uppdaterad eller kontrollerad)\n\n"
         f"- {STALE}\n"
@@ -220,7 +222,7 @@ def test_each_difference_in_structure_is_reported(docs: Path, case: str) -> None
 def test_a_page_that_is_not_a_section_is_compared_and_named_by_its_file(docs: Path) -> None:
     edit(docs, "kontakt.md", "[dina rättigheter](rattigheter.md)", "dina rättigheter")
     notice = load(docs)
-    assert [f.message("2027-03-01") for f in translations.structure(notice)] == [
+    assert [f.message(notice) for f in translations.structure(notice)] == [
         "sidan kontakt.md: docs/kontakt.md har 1 länk, docs/kontakt.en.md har 2. Uppdatera "
         "docs/kontakt.en.md så att den säger samma sak som docs/kontakt.md, eller, om den "
         "engelska texten redan stämmer, skriv kontakt.md i english_checked under version "
@@ -310,7 +312,7 @@ def test_the_build_prints_the_report_from_the_tagged_version(
     # Once per build (not per language), after the hook's name.
     reports = [m.removeprefix("hooks/content_model: ") for m in said if TITLE in m]
     assert reports == [
-        f"{TITLE} Version 2027-03-01 jämförs med den förra publicerade versionen, 2026-12-01.\n"
+        f"{TITLE} Version 2027-03-01 jämförs med den senast publicerade versionen, 2026-12-01.\n"
         "  Svensk text ändrad, engelsk inte (make publish vägrar tills engelskan är uppdaterad "
         f"eller kontrollerad):\n    - {STALE}"
     ]
@@ -339,8 +341,8 @@ def test_publishing_a_stale_translation_is_refused_until_acknowledged(tmp_path: 
     assert refused.returncode != 0
     assert refused.stderr.startswith(
         f"make publish: den engelska texten stämmer inte med den svenska, så version {B} "
-        "publiceras inte. Svenskan gäller, och engelskan ska säga samma sak. Rätta det här, gör "
-        f"en commit och kör make publish igen:\n  - {STALE}\nmake"  # make: or make[1]:
+        "publiceras inte. Svenskan gäller, och engelskan ska säga samma sak:\n"
+        f"  - {STALE}\n{IN_THE_BROWSER}\nmake"  # make: or make[1]:
     )
     assert (arc.local_refs(), arc.remote_refs()) == before
 

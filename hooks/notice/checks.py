@@ -7,10 +7,12 @@ to do. ``run()`` returns them all, so that one build reports every problem at on
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
-from notice import data, form, gdpr, shortcodes, sources
+from notice import data, form, gdpr, html, shortcodes, sources
 from notice.data import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ def run(notice: Notice) -> list[str]:
         *section_pages(notice),
         *shortcode_problems(notice),
         *html_problems(notice),
+        *link_problems(notice),
     ]
 
 
@@ -402,6 +405,112 @@ def element_problems(
                 "tillåten. Länka till en sida eller en adress som börjar med https://."
             )
     return problems
+
+
+# Links between the pages: checked here, in Swedish and with the page a link probably meant,
+# before MkDocs would stop the build with its own words (mkdocs.yml: validation).
+
+
+def link_problems(notice: Notice) -> list[str]:
+    """Every link and image in the editors' text leads to a page, a heading or a file in docs/."""
+    anchors = {path: _ids(page) for path, page in notice.rendered.items()}
+    expanded = {  # pages whose shortcodes add headings and ids of their own: MkDocs checks those
+        path
+        for path, source in notice.pages.items()
+        if source.readable and shortcodes.find(source.body, notice.markdown.render)
+    }
+    problems = []
+    for path, page in notice.rendered.items():
+        source = notice.pages[path]
+        for tag, attributes in page.elements:
+            name = {"a": "href", "img": "src"}.get(tag)
+            value = dict(attributes).get(name) if name else None
+            if value:
+                problem = _link_problem(notice, source, tag, value.strip(), anchors, expanded)
+                if problem:
+                    problems.append(f"{where(source, value)}: {problem}")
+    return problems
+
+
+def _link_problem(
+    notice: Notice,
+    source: Source,
+    tag: str,
+    url: str,
+    anchors: dict[str, set[str]],
+    expanded: set[str],
+) -> str | None:
+    if external(url):
+        return None  # another site, an address, or code: element_problems judges those
+    parts = urlsplit(url)
+    target, fragment = unquote(parts.path), unquote(parts.fragment)
+    what = "länken" if tag == "a" else "bilden"
+    if not target:  # a heading on the same page
+        if not fragment or source.path in expanded or fragment in anchors.get(source.path, ()):
+            return None
+        return _missing_heading(what, url, fragment, anchors[source.path], source.base)
+    if target.startswith("/"):
+        return (
+            f"{what} '{url}' börjar med /. Sådana länkar leder fel i arkivet och i "
+            f"förhandsgranskningen: länka till filen i docs/{_suggestion(notice, target)}."
+        )
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.path), target))
+    if resolved.startswith("../") or resolved == "..":
+        return f"{what} '{url}' leder utanför docs/. Länka till en fil i docs/."
+    if tag == "a" and not resolved.endswith(".md") and resolved not in notice.assets:
+        return (
+            f"{what} '{url}' leder inte till en sida eller fil i docs/. Länka till sidans "
+            f"fil, med .md sist{_suggestion(notice, target)}."
+        )
+    if not resolved.endswith(".md"):
+        if resolved in notice.assets:
+            return None
+        close = difflib.get_close_matches(resolved, sorted(notice.assets), n=1)
+        hint = f" Menade du {close[0]}?" if close else ""
+        return (
+            f"{what} '{url}': filen docs/{resolved} finns inte.{hint} Lägg filen i docs/ eller "
+            "rätta namnet."
+        )
+    page = notice.page(sources.base_path(resolved), source.locale)
+    if page is None and resolved not in notice.pages:
+        return (
+            f"{what} '{url}' leder till en sida som inte finns, docs/{resolved}."
+            f"{_suggestion(notice, target, sentence=True)} Sidor länkas med sitt svenska "
+            "filnamn, på alla språk."
+        )
+    page = page or notice.pages[resolved]
+    if not fragment or page.path in expanded or fragment in anchors.get(page.path, ()):
+        return None
+    return _missing_heading(what, url, fragment, anchors.get(page.path, set()), page.base)
+
+
+def _missing_heading(what: str, url: str, fragment: str, ids: set[str], base: str) -> str:
+    close = difflib.get_close_matches(fragment, sorted(ids), n=1)
+    hint = f" Menade du #{close[0]}?" if close else ""
+    return (
+        f"{what} '{url}' leder till en rubrik som inte finns på sidan {base} (#{fragment})."
+        f"{hint} Rätta det som står efter #, eller ta bort det så att länken leder till sidan."
+    )
+
+
+def _suggestion(notice: Notice, target: str, *, sentence: bool = False) -> str:
+    """The page a broken link probably meant, by its file name: ", till exempel klagomal.md"."""
+    bases = sorted({source.base for source in notice.pages.values()})
+    stem = posixpath.basename(target.rstrip("/")).removesuffix(".md").removesuffix(".html")
+    stems = {base.removesuffix(".md"): base for base in bases}
+    close = difflib.get_close_matches(stem, sorted(stems), n=1, cutoff=0.6)
+    if sentence:
+        return f" Menade du {stems[close[0]]}?" if close else ""
+    return f", till exempel {stems[close[0]] if close else bases[0] if bases else 'index.md'}"
+
+
+def _ids(page: html.Page) -> set[str]:
+    return {
+        value
+        for _, attributes in page.elements
+        for key, value in attributes
+        if key == "id" and value
+    }
 
 
 def heading_problems(

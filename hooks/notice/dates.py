@@ -18,15 +18,17 @@ def long_date(date: dt.date, locale: str) -> str:
     return format_date(date, format="long", locale=BABEL_LOCALES.get(locale, locale))
 
 
-def today() -> dt.date:
-    """Today in Sweden, where a version of the notice takes effect at midnight.
+def today(now: dt.datetime | None = None) -> dt.date:
+    """Today in Sweden, where a version of the notice takes effect at midnight: the nightly
+    run at 23:05 UTC in winter (22:05 in summer) is already on the next day there.
 
     ``NOTICE_TODAY=YYYY-MM-DD`` sets the date that counts as today, for tests and previews:
-    which version is in force and which is upcoming follow it, nothing else.
+    which version is in force and which is upcoming follow it, nothing else. ``now``: the
+    moment to take instead of the clock's (an aware datetime).
     """
     value = os.environ.get(TODAY_VARIABLE, "").strip()
     if not value:
-        return dt.datetime.now(SWEDEN).date()
+        return (now or dt.datetime.now(dt.UTC)).astimezone(SWEDEN).date()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

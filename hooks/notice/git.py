@@ -1,7 +1,9 @@
-"""A published version's docs/, read from its git tag (notice/<date>)."""
+"""Published versions as git records them: the tags notice/<date>, and a version's docs/ at its
+tag."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -12,20 +14,40 @@ def tag_of(version: str) -> str:
     return TAG_PREFIX + version
 
 
+def tagged_versions(folder: Path) -> list[str]:
+    """The versions that have a tag in the repository holding ``folder``, oldest first."""
+    result = subprocess.run(
+        ["git", "tag", "--list", f"{TAG_PREFIX}*"], cwd=folder, capture_output=True, text=True
+    )
+    found = (tag.removeprefix(TAG_PREFIX) for tag in result.stdout.split())
+    return sorted(v for v in found if DATE.fullmatch(v))
+
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def files_at(docs_dir: Path, tag: str) -> dict[str, bytes] | None:
     """{path relative to docs/: bytes} of the pages and data files at ``tag``; None without it.
 
     Read on every build that needs it, never cached for longer: after `git fetch --tags` the
-    next rebuild of `make serve` finds the tag.
+    next rebuild of `make serve` finds the tag. ``docs_dir`` need not exist now (a checkout
+    where it was removed): then it is read from its parent folder.
     """
+    if docs_dir.is_dir():
+        here, spec, prefix = docs_dir, ".", b""
+    else:
+        here, spec, prefix = docs_dir.parent, f"{docs_dir.name}/", f"{docs_dir.name}/".encode()
     listing = subprocess.run(
-        ["git", "ls-tree", "-r", "-z", f"refs/tags/{tag}", "--", "."],
-        cwd=docs_dir,  # ls-tree lists relative to it
+        ["git", "ls-tree", "-r", "-z", f"refs/tags/{tag}", "--", spec],
+        cwd=here,  # ls-tree lists relative to it
         capture_output=True,
     )
     if listing.returncode != 0:
         return None
-    entries = [line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line]
+    entries = [
+        (info, path.removeprefix(prefix))
+        for info, path in (line.split(b"\t", 1) for line in listing.stdout.split(b"\0") if line)
+    ]
     # Regular files only: a symbolic link's blob is the path it points to.
     blobs = [
         (info.split()[2].decode(), path.decode())
@@ -37,7 +59,7 @@ def files_at(docs_dir: Path, tag: str) -> dict[str, bytes] | None:
         return {}
     batch = subprocess.run(
         ["git", "cat-file", "--batch"],
-        cwd=docs_dir,
+        cwd=here,
         input=b"".join(sha.encode() + b"\n" for sha, _ in blobs),
         capture_output=True,
         check=True,

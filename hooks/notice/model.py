@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from notice import checks, data, dates, git, html, sources
+from notice import archive, checks, data, dates, git, html, sources
 from notice.data import Version
 from notice.sources import Source
 
@@ -44,6 +44,7 @@ class Notice:
     languages: list[str]  # the default (authoritative) language first
     markdown: html.MarkdownConfig
     pages: dict[str, Source] = field(default_factory=dict)  # every Markdown file, by path
+    assets: set[str] = field(default_factory=set)  # the images and documents in docs/, by path
     rendered: dict[str, html.Page] = field(default_factory=dict)  # readable pages, by path
     section_ids: dict[str, str] = field(default_factory=dict)  # id: description, in order
     versions: list[Version] = field(default_factory=list)  # newest first
@@ -54,6 +55,12 @@ class Notice:
     accessibility: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     previous_version: Notice | None = None  # the model at the previous version's git tag
+    # What is published (the versions with a git tag notice/<date>, oldest first) and the
+    # newest of them as a model: what a change is compared with (the review, the
+    # translations). That is the newest version itself when it is published already. None
+    # before anything is published, or without the tags (a build of files alone).
+    published: list[str] = field(default_factory=list)
+    baseline: Notice | None = None
     today: dt.date = dt.date.min  # the date that counts as today (notice/dates.py)
 
     def page(self, base: str, locale: str) -> Source | None:
@@ -91,7 +98,18 @@ class Notice:
 
     def in_force(self) -> Version | None:
         """The newest version whose date has come, among those in versions.yml."""
-        return next((v for v in self.versions if v.date <= self.today), None)
+        version = archive.in_force((v.id for v in self.versions), self.today)
+        return next((v for v in self.versions if v.id == version), None)
+
+    @property
+    def baseline_version(self) -> str | None:
+        """The newest published version, which ``baseline`` holds."""
+        return max(self.published) if self.published and self.baseline else None
+
+    @property
+    def new_version(self) -> bool:
+        """The newest entry of versions.yml is not published yet."""
+        return bool(self.versions) and self.versions[0].id not in self.published
 
     def previous(self) -> Notice:
         """The model of the previous version (the second entry of versions.yml)."""
@@ -109,11 +127,13 @@ def load(
 ) -> Notice:
     """Read docs/ once, strictly, and check it: the one reading of a build.
 
-    ``with_previous``: also read the previous version from its git tag (notice/<date>), for
-    the what-changed page; a missing tag is then a problem like any other.
+    ``with_previous``: also read what git records as published (the tags notice/<date>): the
+    previous version, for the what-changed page (a missing tag is then a problem like any
+    other), and the newest published version (``baseline``).
     """
     files, problems = sources.read_tree(docs_dir)
     notice = from_files(files, languages, markdown, today=today, problems=problems)
+
     logo = notice.controller.of(languages[0]).get("logo")
     if logo and not (docs_dir / logo).is_file():
         notice.problems.append(
@@ -121,8 +141,11 @@ def load(
             "Lägg bildfilen där (till exempel i mappen docs/bilder/), eller töm raden så att "
             "SEOM:s korta namn står som text."
         )
-    if with_previous and len(notice.versions) >= 2:
-        notice.previous_version = _previous(docs_dir, notice)
+    if with_previous:
+        if len(notice.versions) >= 2:
+            notice.previous_version = _previous(docs_dir, notice)
+        notice.published = git.tagged_versions(docs_dir)
+        notice.baseline = _baseline(docs_dir, notice, files)
     return notice
 
 
@@ -134,10 +157,12 @@ def from_files(
     today: dt.date | None = None,
     problems: list[str] | None = None,
 ) -> Notice:
-    """The model of docs/ given as {path relative to docs/: bytes} (from disk or a git tag)."""
+    """The model of docs/ given as {path relative to docs/: bytes} (from disk or a git tag;
+    images and documents by their paths alone)."""
     problems = list(problems or [])
     today = today or dates.today()
     notice = Notice(languages, markdown or html.MarkdownConfig(), today=today)
+    notice.assets = {path for path in files if not path.endswith((".md", ".yml"))}
     for path, content in files.items():
         if not path.endswith(".md"):
             continue
@@ -193,13 +218,34 @@ def _previous(docs_dir: Path, notice: Notice) -> Notice | None:
             "'git fetch --tags' och bygg igen."
         )
         return None
-    # Checked when it was published; a tag from before docs/authority.yml or controller.yml
-    # existed uses today's.
-    previous = from_files(files, notice.languages, notice.markdown, today=notice.versions[1].date)
-    previous.authority = previous.authority or notice.authority
-    if not any(previous.controller.values.values()):
-        previous.controller = notice.controller
-    return previous
+    return published_model(notice, files, version)
+
+
+def _baseline(docs_dir: Path, notice: Notice, files: dict[str, bytes]) -> Notice | None:
+    """The newest published version's model: the notice itself when its files are the tag's."""
+    if not notice.published:
+        return None
+    version = max(notice.published)
+    previous = notice.previous_version
+    if previous is not None and len(notice.versions) >= 2 and notice.versions[1].id == version:
+        return previous
+    at = git.files_at(docs_dir, git.tag_of(version))
+    if at is None:
+        return None
+    if at == {path: data for path, data in files.items() if path.endswith((".md", ".yml"))}:
+        return notice
+    return published_model(notice, at, version)
+
+
+def published_model(notice: Notice, files: dict[str, bytes], version: str) -> Notice:
+    """A published version's model from its files, read with this notice's languages and
+    Markdown. Checked when it was published: its problems are not this build's. A tag from
+    before docs/authority.yml or controller.yml existed uses today's."""
+    at = from_files(files, notice.languages, notice.markdown, today=dt.date.fromisoformat(version))
+    at.authority = at.authority or notice.authority
+    if not any(at.controller.values.values()):
+        at.controller = notice.controller
+    return at
 
 
 def format_problems(problems: list[str]) -> str:

@@ -41,7 +41,8 @@ def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
 
     Files and folders whose names start with a dot are skipped, as MkDocs skips them. Symbolic
     links are refused and not read: one could publish any file of the machine that builds.
-    Other files are listed, not read: MkDocs copies them, so only known kinds are allowed.
+    Other files are listed, not read (their bytes are empty here): MkDocs copies them, so only
+    known kinds are allowed.
     """
     files: dict[str, bytes] = {}
     problems: list[str] = []
@@ -70,7 +71,9 @@ def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
             extension = name.rsplit(".", 1)[-1]
             if extension in READ:
                 files[rel] = (here / name).read_bytes()
-            elif extension not in PUBLISHED:
+            elif extension in PUBLISHED:
+                files[rel] = b""
+            else:
                 problems.append(kind_problem(rel, extension))
     return files, problems
 

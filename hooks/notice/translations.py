@@ -4,12 +4,11 @@ Swedish is authoritative, and both languages are published as the notice. Two fi
 per section (by its id) or, for the other pages, per Swedish file name:
 
 - ``stale()``: a section whose Swedish text (as readers read it: its summary, headings,
-  paragraphs, list items and link targets) changed since the previous version while its
-  English text did not. The previous version is the second entry of docs/versions.yml, read
-  from its git tag (``Notice.previous_version``): the last version published, whose
-  translations were checked when it was published. That is the version in force, or, when it
-  was published ahead of its date, the upcoming one; comparing with an older one would report
-  again what that publishing already checked. With one version, nothing is stale.
+  paragraphs, list items and link targets) changed since the newest published version
+  (``Notice.baseline``, read from its git tag) while its English text did not. That is the
+  version in force, or one published ahead of its date; or the newest version itself, when
+  it is published already and the change has no new version yet. Before anything is
+  published, nothing is stale.
 - ``structure()``: a page whose Swedish and English differ in the number of headings (per
   level), paragraphs, list items or links, or in where a link leads (``lagring.en.md`` and
   ``lagring.md`` are the same page; the part after ``#`` is left out, as headings' anchors
@@ -19,7 +18,8 @@ The build prints ``report()`` (information, not a failure); ``markdown()`` is th
 review. `make publish` refuses a new version while any finding is not acknowledged
 (``refusal()``): the version's entry in docs/versions.yml lists the sections whose English was
 checked and needs no change under ``english_checked``. An acknowledgement belongs to one
-version: the next version's English is checked again.
+version: the next version's English is checked again, and a change made after a version was
+published is never acknowledged by that version (it needs a new one).
 
 Messages are Swedish: the editors act on them.
 """
@@ -55,26 +55,36 @@ class Finding:
     def name(self) -> str:
         return f"avsnittet {self.id}" if self.section else f"sidan {self.id}"
 
-    def message(self, version: str) -> str:
-        """The finding and what to do about it, for the version being built."""
+    def message(self, notice: Notice) -> str:
+        """The finding and what to do about it, for the change being made to ``notice``."""
+        fix = f"Uppdatera {self.translation} så att den säger samma sak som {self.original}"
+        if not notice.versions:
+            return f"{self.name}: {' '.join(self.details)} {fix}."
+        if notice.new_version:
+            return (
+                f"{self.name}: {' '.join(self.details)} {fix}, eller, om den engelska texten "
+                f"redan stämmer, skriv {self.id} i {data.ENGLISH_CHECKED} under version "
+                f"{notice.versions[0].id} i docs/{data.VERSIONS_FILE}."
+            )
         return (
-            f"{self.name}: {' '.join(self.details)} Uppdatera {self.translation} så att den "
-            f"säger samma sak som {self.original}, eller, om den engelska texten redan stämmer, "
-            f"skriv {self.id} i {data.ENGLISH_CHECKED} under version {version} i "
-            f"docs/{data.VERSIONS_FILE}."
+            f"{self.name}: {' '.join(self.details)} {fix}. Version {notice.versions[0].id} är "
+            "redan publicerad och ändras aldrig, så ändringen behöver också en ny version "
+            f"överst i docs/{data.VERSIONS_FILE}; stämmer den engelska texten redan, skriv "
+            f"{self.id} i {data.ENGLISH_CHECKED} under den nya versionen."
         )
 
 
 def stale(notice: Notice) -> list[Finding]:
-    """Sections whose Swedish changed since the previous version while the translation did not."""
-    previous = notice.previous_version
-    if previous is None or len(notice.versions) < 2:
+    """Sections whose Swedish changed since the newest published version while the
+    translation did not."""
+    baseline, since = notice.baseline, notice.baseline_version
+    if baseline is None or baseline is notice or since is None:
         return []
-    default, since = notice.languages[0], notice.versions[1].id
+    default = notice.languages[0]
     out = []
     for locale in notice.languages[1:]:
-        before = {s.id: s for s in previous.sections(default)}
-        before_translated = {s.id: s for s in previous.sections(locale)}
+        before = {s.id: s for s in baseline.sections(default)}
+        before_translated = {s.id: s for s in baseline.sections(locale)}
         translated = {s.id: s for s in notice.sections(locale)}
         for section in notice.sections(default):
             old, old_tr, new_tr = (
@@ -84,8 +94,8 @@ def stale(notice: Notice) -> list[Finding]:
             )
             if old is None or old_tr is None or new_tr is None:
                 continue  # a new section: both languages are new
-            changed = _text(notice, section.source) != _text(previous, old.source)
-            if changed and _text(notice, new_tr.source) == _text(previous, old_tr.source):
+            changed = _text(notice, section.source) != _text(baseline, old.source)
+            if changed and _text(notice, new_tr.source) == _text(baseline, old_tr.source):
                 original, translation = f"docs/{section.source.path}", f"docs/{new_tr.source.path}"
                 detail = (
                     f"texten i {original} har ändrats sedan version {since}, men {translation} "
@@ -144,9 +154,17 @@ def checked(notice: Notice) -> set[str]:
     return set(notice.versions[0].english_checked) if notice.versions else set()
 
 
+def acknowledged(notice: Notice, finding: Finding) -> bool:
+    """A finding the newest version's english_checked covers. A change made after that version
+    was published is not covered: it needs a new version, with its own list."""
+    if finding.kind == STALE and not notice.new_version:
+        return False
+    return finding.id in checked(notice)
+
+
 def unacknowledged(notice: Notice) -> list[Finding]:
     """The findings that stop `make publish`: those the version does not acknowledge."""
-    return [f for f in findings(notice) if f.id not in checked(notice)]
+    return [f for f in findings(notice) if not acknowledged(notice, f)]
 
 
 def refusal(notice: Notice) -> str | None:
@@ -155,11 +173,14 @@ def refusal(notice: Notice) -> str | None:
     if not blocking or not notice.versions:
         return None
     version = notice.versions[0].id
+    if notice.new_version:
+        why = f"så version {version} publiceras inte"
+    else:
+        why = "så den nya version som ändringen behöver publiceras inte"
     return (
-        f"den engelska texten stämmer inte med den svenska, så version {version} publiceras "
-        "inte. Svenskan gäller, och engelskan ska säga samma sak. Rätta det här, gör en commit "
-        "och kör make publish igen:\n"
-        + "\n".join(f"  - {finding.message(version)}" for finding in blocking)
+        f"den engelska texten stämmer inte med den svenska, {why}. Svenskan gäller, och "
+        "engelskan ska säga samma sak:\n"
+        + "\n".join(f"  - {finding.message(notice)}" for finding in blocking)
     )
 
 
@@ -192,24 +213,29 @@ def _report(notice: Notice) -> tuple[str, list[tuple[str, list[str]]], str]:
     if not notice.versions:
         return title, [], ""
     version = notice.versions[0].id
-    found, acknowledged = findings(notice), checked(notice)
-    blocking = [f for f in found if f.id not in acknowledged]
-    accepted = [f for f in found if f.id in acknowledged]
-    compared = (
-        f"Version {version} jämförs med den förra publicerade versionen, {notice.versions[1].id}."
-        if notice.previous_version is not None and len(notice.versions) > 1
-        else f"Version {version} är den första: bara uppbyggnaden jämförs."
-    )
+    found, listed = findings(notice), checked(notice)
+    blocking = [f for f in found if not acknowledged(notice, f)]
+    accepted = [f for f in found if acknowledged(notice, f)]
+    if notice.baseline_version is None:
+        compared = "Ingen version är publicerad än: bara uppbyggnaden jämförs."
+    elif notice.new_version:
+        compared = (
+            f"Version {version} jämförs med den senast publicerade versionen, "
+            f"{notice.baseline_version}."
+        )
+    else:
+        compared = f"Texten jämförs med version {version}, som redan är publicerad."
+    refuses = "make publish vägrar tills" if notice.new_version else "publiceringen vägrar tills"
     parts = [
         (
-            "Svensk text ändrad, engelsk inte (make publish vägrar tills engelskan är uppdaterad "
-            "eller kontrollerad)",
-            [f.message(version) for f in blocking if f.kind == STALE],
+            f"Svensk text ändrad, engelsk inte ({refuses} engelskan är uppdaterad eller "
+            "kontrollerad)",
+            [f.message(notice) for f in blocking if f.kind == STALE],
         ),
         (
-            "Olika uppbyggnad på svenska och engelska (make publish vägrar tills den är rättad "
-            "eller kontrollerad)",
-            [f.message(version) for f in blocking if f.kind == STRUCTURE],
+            f"Olika uppbyggnad på svenska och engelska ({refuses} den är rättad eller "
+            "kontrollerad)",
+            [f.message(notice) for f in blocking if f.kind == STRUCTURE],
         ),
         (
             f"Kontrollerat, ingen ändring behövs ({data.ENGLISH_CHECKED} under version {version} "
@@ -218,7 +244,7 @@ def _report(notice: Notice) -> tuple[str, list[tuple[str, list[str]]], str]:
         ),
         (
             f"I {data.ENGLISH_CHECKED} under version {version}, men utan skillnad (kan tas bort)",
-            sorted(acknowledged - {f.id for f in found}),
+            sorted(listed - {f.id for f in found}) if notice.new_version else [],
         ),
     ]
     closing = (
