@@ -1,5 +1,8 @@
 """Read and check the notice once per build, and build the site from what was checked.
 
+- ``on_startup`` notes what MkDocs was started for: mike runs the events up to on_config to
+  read the settings for its own commands (`mike alias`, `make calendar`), and docs/ is not
+  read for those.
 - ``on_config`` reads docs/ into the model (notice/model.py), once per build: static-i18n's
   nested language builds reuse it. Any problem stops the build here, before anything is
   written, with one message that lists them all (file, line or key, and the fix). The
@@ -36,8 +39,14 @@ log = get_plugin_logger(__name__)
 SECTIONS_ENTRY = "sections.yml"  # where mkdocs.yml's nav puts the sections
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    build.started_by(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.plugins["i18n"].building:  # a nested language build: read already
+        return config
+    if build.reading_settings_only():  # mike's own commands (alias, list): nothing is built
         return config
     try:
         model = build.start(config)

@@ -1,26 +1,28 @@
-"""Publish the newest version of the notice: `make publish` (PUSH=1, FORCE=1) runs this.
+"""Publish the newest version of the notice (`make publish`, PUSH=1, FORCE=1), and follow the
+calendar from what is published (`make calendar`).
 
-A command-line tool, not an MkDocs hook. It
+A command-line tool, not an MkDocs hook. `make publish`
 
 1. reads docs/ as the build does (hooks/notice/model.py): the version to publish is the first
    entry of docs/versions.yml, the newest, and any problem in docs/ stops it,
-2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS) or a
-   detail of SEOM's that docs/controller.yml must hold (the controller's contact details), a
-   new version's English no longer says what its Swedish says (notice/translations.py) and
-   its entry in docs/versions.yml does not list it under english_checked, the
-   working tree has uncommitted changes, or the version is already published (its folder on
-   gh-pages or its tag notice/<version> exists) unless --force,
-3. builds the site with every check into a temporary folder, so that a broken link stops it
+2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS), a
+   detail of SEOM's that docs/controller.yml must hold is missing, the working tree has
+   uncommitted changes, or refusals() finds a reason (a version older than a published one,
+   a new version's English behind its Swedish without acknowledgement, a changed text under
+   a version that is already published); `make check` (scripts/review.py) asks the same
+   questions of a pull request,
+3. builds the site with every check into a temporary folder, so that a broken build stops it
    before anything moves,
-4. deploys with mike into <version>/ on gh-pages, points the alias `latest` at it and makes
-   `latest` the default (the root index.html redirects there),
-5. writes robots.txt, 404.html, index.html, _headers and the rest at the root of gh-pages
-   (robots_txt() and headers_file() say why), among them the stable address of the
-   accessibility statement (statement_pages()),
+4. deploys with mike into <version>/ on gh-pages (and, for a version published ahead of its
+   date, its rendering as in force into <version>/ on gh-pages-upcoming), points the alias
+   `latest` at the version in force and makes `latest` the default,
+5. follows the calendar (follow_the_calendar(), all that `make calendar` does): the version in
+   force today in `latest`, and robots.txt, 404.html, index.html, _headers, notice.json, the
+   feeds and the accessibility statement's stable address at the root of gh-pages,
 6. tags the source commit notice/<version> (annotated: it records who published and when),
-7. with --push, pushes gh-pages and the tag to origin in one atomic push.
+7. with --push, pushes the branches and the tag to origin in one atomic push.
 
-When any step fails, gh-pages and the tag are put back exactly as they were.
+When any step fails, the branches and the tag are put back exactly as they were.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ import datetime as dt
 import ipaddress
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -50,8 +51,10 @@ CHANGES_PAGE = "andringar"
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
 from notice import (  # noqa: E402
+    archive,
     atom,
     build,
+    changes,
     csp,
     dates,
     form,
@@ -62,9 +65,13 @@ from notice import (  # noqa: E402
     urls,
 )
 from notice import git as notice_git  # noqa: E402
-from notice import html as notice_html  # noqa: E402
 
 BRANCH = "gh-pages"
+# Each version published ahead of its date, built as it will read once in force (without its
+# "takes effect on" notice): what `make calendar` puts in its folder on the date. A branch that
+# GitHub Pages does not serve.
+UPCOMING = "gh-pages-upcoming"
+BRANCHES = (f"refs/heads/{BRANCH}", f"refs/heads/{UPCOMING}")
 REMOTE = "origin"
 ALIAS = "latest"
 
@@ -73,21 +80,48 @@ class PublishError(Exception):
     """A reason not to publish, worded for the person who meets it.
 
     Refusals about the notice (its versions, its text, the files in docs/, the working tree)
-    are in Swedish, as the build's messages: editors read them in CI's log. Refusals about the
-    deployment (settings such as site_url and CONTACT_FORM_ACTION, NOTICE_TODAY, git, mike,
-    origin) are in English, for whoever sets up and runs the deployment.
+    are in Swedish, as the build's messages: editors read them in CI's log, and those they can
+    meet after a merge (``browser``) end with how to fix them in the browser. Refusals about
+    the deployment (settings such as site_url and CONTACT_FORM_ACTION, NOTICE_TODAY, git,
+    mike, origin) are in English, for whoever sets up and runs the deployment.
     """
+
+    def __init__(self, message: str, *, browser: bool = False) -> None:
+        super().__init__(message)
+        self.browser = browser
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"{message}\n{IN_THE_BROWSER}" if self.browser else message
+
+
+# How editors fix what stopped publishing after a merge (REDIGERA.md says it step by step).
+IN_THE_BROWSER = (
+    "Så rättar du det i webbläsaren: skapa en ny gren från main på GitHub, rätta där och öppna "
+    "en ny pull request. Granskningen säger när den kan publiceras (REDIGERA.md, ”Om "
+    "publiceringen stoppas”)."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--push", action="store_true", help="push gh-pages and the tag to origin")
     parser.add_argument("--force", action="store_true", help="republish an existing version")
+    parser.add_argument(
+        "--calendar",
+        action="store_true",
+        help="only what the date asks (a version coming into force, the root files), from what "
+        "is published; docs/ is not read",
+    )
     args = parser.parse_args(argv)
     try:
-        print(publish(ROOT, push=args.push, force=args.force))
+        if args.calendar:
+            print(calendar(ROOT, push=args.push))
+        else:
+            print(publish(ROOT, push=args.push, force=args.force))
     except PublishError as error:
-        print(f"make publish: {error}", file=sys.stderr)
+        command = "make calendar" if args.calendar else "make publish"
+        print(f"{command}: {error}", file=sys.stderr)
         return 1
     return 0
 
@@ -97,37 +131,39 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
 
     The version to publish is main's newest. A version published before its date is upcoming:
     it gets its folder, but `latest` (and the root redirect, robots.txt) stay on the version in
-    force. The run on its date (the publish workflow also runs daily) moves them, and rebuilds
-    the version without its "takes effect on" notice: the same text, presented as in force.
+    force, and its rendering as in force waits on the branch UPCOMING. The run on its date
+    (`make calendar`, nightly) puts that in its folder and moves `latest` to it: the same
+    text, presented as in force, without reading main.
     """
     config = check_required_settings(root / CONFIG, web=push and to_the_web(root))
     git = Git(root)
     check_clean(git)
     if push:
-        fetch(git)  # first: reading docs/ needs the previous version's tag
+        fetch(git)  # first: reading docs/ needs the published versions' tags
     notice = read_notice(root / "docs", config)
     version = notice.versions[0]
     published = published_versions(git)
-    check_not_older(version.id, published)
     tag = notice_git.tag_of(version.id)
     new = force or not already_published(git, version.id, tag)
-    if new:
-        check_translations(notice)
-    in_force = version_in_force(notice.today, {*published, version.id})
+    refused = refusals(notice, published, new=new)
+    if refused:
+        raise PublishError("\n".join(refused), browser=True)
+    in_force = archive.latest({*published, version.id}, notice.today)
+    upcoming = version.date > notice.today
     moved = alias_target(git) != in_force
 
-    saved = {ref: git.ref(ref) for ref in (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")}
+    saved = {ref: git.ref(ref) for ref in (*BRANCHES, f"refs/tags/{tag}")}
     try:
         # Build what main holds; a published version is rebuilt only when what it shows
-        # changed, and refused when its text would (what_changed).
-        rebuild = build_and_compare(root, git, notice, version.id, published=not new)
+        # changed (its presentation: its text cannot, refusals() saw to that).
+        rebuild = build_and_compare(root, git, version.id, published=not new)
         if new or rebuild:
             deploy(git, version.id, latest=version.id == in_force)
+        if upcoming and (new or rebuild or not pending(git, version.id)):
+            deploy_in_force(git, version.id)
         if new:
             git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version.id}")
-        if alias_target(git) != in_force:
-            move_latest(git, in_force)
-        write_root_files(git, notice, in_force, config)
+        follow_the_calendar(git, config, notice.today, notice)
         changed = {ref: git.ref(ref) for ref in saved} != saved
         if push and (changed or not_on_origin(git, tag)):
             push_to_origin(git, tag)
@@ -136,7 +172,7 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
             git.restore(ref, value)
         raise
     # For editors too, in Swedish: they read it in CI's log.
-    where = f"{REMOTE}/{BRANCH}" if push else f"den lokala grenen {BRANCH} (PUSH=1 skickar den)"
+    where = where_pushed(push)
     if new:
         state = "gäller nu"
         if version.id != in_force:
@@ -154,6 +190,40 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     return f"Version {version.id} är redan publicerad och docs/ har inte ändrats: inget att göra."
 
 
+def calendar(root: Path, *, push: bool) -> str:
+    """What the date asks of the archive, from what is published alone (gh-pages and the tags):
+    a version published ahead of its date comes into force on it, and the root files follow.
+    main's docs/ is never read, so a main that cannot be published never holds this up."""
+    config = check_required_settings(root / CONFIG, web=push and to_the_web(root))
+    git = Git(root)
+    if push:
+        fetch(git)
+    if not published_versions(git):
+        return "Ingen version är publicerad än: inget att göra."
+    today = dates.today()
+    saved = {ref: git.ref(ref) for ref in BRANCHES}
+    try:
+        moved = follow_the_calendar(git, config, today)
+        changed = {ref: git.ref(ref) for ref in saved} != saved
+        if push and (changed or not_on_origin(git)):
+            push_to_origin(git)
+    except BaseException:
+        for ref, value in saved.items():
+            git.restore(ref, value)
+        raise
+    where = where_pushed(push)
+    if moved:
+        return f"Version {moved} gäller nu: latest och robots.txt pekar på den på {where}."
+    in_force = archive.latest(published_versions(git), today)
+    if changed:
+        return f"Version {in_force} gäller; filerna i arkivets rot är uppdaterade på {where}."
+    return f"Version {in_force} gäller redan: inget att göra."
+
+
+def where_pushed(push: bool) -> str:
+    return f"{REMOTE}/{BRANCH}" if push else f"den lokala grenen {BRANCH} (PUSH=1 skickar den)"
+
+
 # The version
 
 
@@ -164,43 +234,54 @@ def read_notice(docs_dir: Path, config: dict) -> model.Notice:
     except ValueError as error:  # NOTICE_TODAY that is not a date
         raise PublishError(str(error)) from None
     if notice.problems:
-        raise PublishError(model.format_problems(notice.problems))
+        raise PublishError(model.format_problems(notice.problems), browser=True)
     if notice.controller.missing:
         # For the editors, like the build's messages: SEOM's own details, never invented.
-        raise PublishError(
-            "SEOM:s uppgifter som personuppgiftsansvarig är inte kompletta, så meddelandet "
-            "publiceras inte. Fyll i dem i docs/controller.yml när SEOM har lämnat dem:\n"
-            + "\n".join(f"  - {message}" for message in notice.controller.missing)
-        )
+        raise PublishError(controller_missing(notice), browser=True)
     return notice
 
 
-def check_translations(notice: model.Notice) -> None:
-    """The English says what the Swedish says, or the version's entry says it was checked.
+def controller_missing(notice: model.Notice) -> str:
+    return (
+        "SEOM:s uppgifter som personuppgiftsansvarig är inte kompletta, så meddelandet "
+        "publiceras inte. Fyll i dem i docs/controller.yml när SEOM har lämnat dem:\n"
+        + "\n".join(f"  - {message}" for message in notice.controller.missing)
+    )
 
-    Only a version being published (new, or FORCE=1) is checked: one already online is what
-    it is, and the nightly run that moves `latest` must not stop on it.
+
+def refusals(notice: model.Notice, published: list[str], *, new: bool) -> list[str]:
+    """Why main's newest version would not be published, for the editors; [] when it would.
+
+    ``published``: the versions online; ``new``: the version is not among them (or FORCE=1).
+    The model's problems and SEOM's missing details are read_notice()'s; a broken build is
+    build_and_compare()'s. The gate (`make check`, scripts/review.py) asks the same.
     """
-    refusal = translations.refusal(notice)
-    if refusal:
-        raise PublishError(refusal)
-
-
-def version_in_force(today: dt.date, versions: set[str]) -> str:
-    """The newest version whose date has come; before the first one's date, the first one."""
-    dates = sorted(versions)
-    return next((v for v in reversed(dates) if dt.date.fromisoformat(v) <= today), dates[0])
-
-
-def check_not_older(version: str, published: list[str]) -> None:
-    """A branch or an old commit must never move the archive back."""
+    version = notice.versions[0].id
+    out = []
     newer = [v for v in published if v > version]
     if newer:
-        raise PublishError(
+        out.append(
             f"versionen {version} är äldre än version {max(newer)}, som redan är publicerad. "
             "Publicera från main, där den nyaste versionen står överst i docs/versions.yml; "
             "en ny version ska ha ett senare datum än den som redan är publicerad."
         )
+    if new:
+        # Only a version being published: one already online is what it is.
+        refusal = translations.refusal(notice)
+        if refusal:
+            out.append(refusal)
+    elif notice.baseline is not None and notice.baseline_version == version:
+        changed = changes.changed_files(notice.baseline, notice)
+        if changed:
+            files = ", ".join(f"docs/{path}" for path in changed)
+            out.append(
+                f"texten i version {version}, som redan är publicerad, skulle ändras ({files}). "
+                "En publicerad version ändras aldrig: lägg till en ny version överst i "
+                "docs/versions.yml, med det datum då ändringen ska börja gälla (REDIGERA.md, "
+                "avsnitt 7). Är det bara ett skrivfel som inte ändrar innebörden kan en "
+                "utvecklare rätta den här versionen med `make publish FORCE=1`."
+            )
+    return out
 
 
 # Settings that must be configured before going live
@@ -272,9 +353,23 @@ def to_the_web(root: Path) -> bool:
 
 def check_required_settings(config_file: Path, *, web: bool = False) -> dict:
     """The settings, loaded; refused unless ready to go live (and to the web when ``web``)."""
+    config = load_settings(config_file)
+    lines = settings_missing(config, web=web)
+    if lines:
+        raise PublishError(
+            "mkdocs.yml is not ready to go live; set these settings first:\n" + "\n".join(lines)
+        )
+    return config
+
+
+def load_settings(config_file: Path) -> dict:
     from mkdocs.config import load_config
 
-    config = load_config(config_file=str(config_file))
+    return load_config(config_file=str(config_file))
+
+
+def settings_missing(config: dict, *, web: bool = False) -> list[str]:
+    """What the deployment must set before the site goes live (and to the web when ``web``)."""
     # To the web, the stricter requirement of a setting replaces the plain one.
     requirements = {r.key: r for r in REQUIRED_SETTINGS + (WEB_SETTINGS if web else [])}
     lines = [
@@ -283,12 +378,7 @@ def check_required_settings(config_file: Path, *, web: bool = False) -> dict:
         if not r.valid(_lookup(config, r.key))
     ]
     # Where the contact form sends requests (the environment can set it: see README).
-    lines += [f"- {setting}" for setting in form.missing_settings(config)]
-    if lines:
-        raise PublishError(
-            "mkdocs.yml is not ready to go live; set these settings first:\n" + "\n".join(lines)
-        )
-    return config
+    return lines + [f"- {setting}" for setting in form.missing_settings(config)]
 
 
 def _lookup(config: object, key: str) -> object:
@@ -342,10 +432,10 @@ def check_clean(git: Git) -> None:
 
 
 def fetch(git: Git) -> None:
-    """Start from what is online: origin's gh-pages and tags.
+    """Start from what is online: origin's gh-pages, gh-pages-upcoming and tags.
 
     origin's tags win over local ones (a version published here, then by CI), and the local
-    gh-pages is reset to origin's: commits that never reached origin are left over from a run
+    branches are reset to origin's: commits that never reached origin are left over from a run
     that stopped, and this run does their work again.
     """
     git.run(
@@ -355,9 +445,10 @@ def fetch(git: Git) -> None:
         REMOTE,
         f"+refs/tags/{notice_git.TAG_PREFIX}*:refs/tags/{notice_git.TAG_PREFIX}*",
     )
-    if git.run("ls-remote", "--heads", REMOTE, BRANCH):
-        git.run("fetch", "--quiet", REMOTE, f"+{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}")
-        git.run("update-ref", f"refs/heads/{BRANCH}", f"refs/remotes/{REMOTE}/{BRANCH}")
+    for branch in (BRANCH, UPCOMING):
+        if git.run("ls-remote", "--heads", REMOTE, branch):
+            git.run("fetch", "--quiet", REMOTE, f"+{branch}:refs/remotes/{REMOTE}/{branch}")
+            git.run("update-ref", f"refs/heads/{branch}", f"refs/remotes/{REMOTE}/{branch}")
 
 
 def gh_pages(git: Git) -> str | None:
@@ -409,51 +500,35 @@ def _env(version: str | None = None) -> dict[str, str]:
     return env
 
 
-def build_and_compare(
-    root: Path, git: Git, notice: model.Notice, version: str, *, published: bool
-) -> bool:
+def build_site(root: Path, version: str, site_dir: Path) -> None:
+    """The version as mike will deploy it, built with every check into ``site_dir``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", str(site_dir)],
+        cwd=root,
+        env=_env(version),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise PublishError(
+            "bygget misslyckades, så ingenting publicerades. Rätta det som bygget säger här "
+            f"nedanför:\n{result.stderr}",
+            browser=True,
+        )
+
+
+def build_and_compare(root: Path, git: Git, version: str, *, published: bool) -> bool:
     """Build the version with every check; for a published one, whether to deploy it again.
 
     A broken build stops everything before anything moves. A published version is compared
-    with its folder online: the same files, nothing to do; a different text on a page of the
-    notice, refused (a published text never changes); otherwise only its presentation changed
+    with its folder online: the same files, nothing to do; otherwise its presentation changed
     (the theme, styles, scripts, pages outside the notice, its "takes effect" notice on its
-    date), and it is deployed again. Earlier versions are never touched.
+    date), and it is deployed again (its text cannot have: refusals() saw to that). Earlier
+    versions are never touched.
     """
     with tempfile.TemporaryDirectory(prefix="seom-publish-") as site_dir:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", site_dir],
-            cwd=root,
-            env=_env(version),
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise PublishError(
-                "bygget misslyckades, så ingenting publicerades. Rätta det som bygget säger "
-                f"här nedanför och försök igen:\n{result.stderr}"
-            )
-        if not published:
-            return False
-        changed = changed_files(git, Path(site_dir), version)
-        if not changed:
-            return False
-        texts_changed = [
-            page
-            for page in notice_pages(notice)
-            if reader_text((Path(site_dir) / page / "index.html").read_text("utf-8"))
-            != reader_text(git.run("show", f"{BRANCH}:{version}/{page}index.html", check=False))
-        ]
-    if texts_changed:
-        pages = ", ".join(f"{page or './'}" for page in texts_changed)
-        raise PublishError(
-            f"texten i version {version}, som redan är publicerad, skulle ändras ({pages}). En "
-            "publicerad version ändras aldrig: lägg till en ny version överst i "
-            "docs/versions.yml (REDIGERA.md, avsnitt 7). Är det bara ett skrivfel som inte "
-            "ändrar innebörden kan en utvecklare rätta den här versionen med "
-            "`make publish FORCE=1`."
-        )
-    return True
+        build_site(root, version, Path(site_dir))
+        return published and bool(changed_files(git, Path(site_dir), version))
 
 
 def changed_files(git: Git, site_dir: Path, version: str) -> list[str]:
@@ -479,35 +554,6 @@ def changed_files(git: Git, site_dir: Path, version: str) -> list[str]:
     return sorted(p for p in fresh.keys() | online.keys() if fresh.get(p) != online.get(p))
 
 
-def notice_pages(notice: model.Notice) -> list[str]:
-    """The pages that are the notice's text, in every language: "lagring/", "en/lagring/"."""
-    bases = ["index.md", *notice.nav(), "hela-meddelandet.md", "versioner.md", "andringar.md"]
-    pages = ["" if b == "index.md" else b.removesuffix(".md") + "/" for b in bases]
-    return [
-        languages.prefix_of(lang, notice.languages) + page
-        for lang in notice.languages
-        for page in pages
-    ]
-
-
-def reader_text(page: str) -> str:
-    """What a reader reads in a page's article: words and link targets, not markup.
-
-    The effective-date line and the announcement of an upcoming version are left out: they
-    are about the version, not its text.
-    """
-    article = re.search(r"<article\b.*?</article>", page, re.DOTALL)
-    if not article:
-        return ""
-    text = re.sub(
-        r'<(p|div) class="[^"]*(?:seom-effective|seom-announcement)[^"]*".*?</\1>',
-        "",
-        article.group(0),
-        flags=re.DOTALL,
-    )
-    return " ".join(" ".join(block) for block in notice_html.read(text).blocks)
-
-
 def deploy(git: Git, version: str, *, latest: bool) -> None:
     """The version into its folder; `latest` too when it is the version in force."""
     message = f"Publish privacy notice {version}"
@@ -517,18 +563,35 @@ def deploy(git: Git, version: str, *, latest: bool) -> None:
         mike(git, "deploy", "--message", message, version)
 
 
+def deploy_in_force(git: Git, version: str) -> None:
+    """A version published ahead of its date, built as it will read on that date, into its
+    folder on UPCOMING (follow_the_calendar() moves it to gh-pages then)."""
+    message = f"Privacy notice {version} as in force, from {git.run('rev-parse', 'HEAD')}"
+    mike(git, "deploy", "--message", message, version, branch=UPCOMING, today=version)
+
+
+def pending(git: Git, version: str) -> bool:
+    """Whether UPCOMING holds the version's rendering as in force."""
+    return bool(git.ref(f"refs/heads/{UPCOMING}")) and bool(
+        git.run("ls-tree", UPCOMING, version, check=False)
+    )
+
+
 def move_latest(git: Git, version: str) -> None:
     """`latest` (a full copy: mike's alias_type copy) to the version in force."""
     mike(git, "alias", "--update-aliases", "--message", f"In force: {version}", version, ALIAS)
 
 
-def mike(git: Git, command: str, *args: str) -> None:
+def mike(git: Git, command: str, *args: str, branch: str = BRANCH, today: str = "") -> None:
     executable = str(Path(sys.executable).parent / "mike")  # mike has no `python -m mike`
-    where = ["--config-file", CONFIG, "--branch", BRANCH, "--remote", REMOTE]
+    where = ["--config-file", CONFIG, "--branch", branch, "--remote", REMOTE]
+    env = _env()
+    if today:
+        env[dates.TODAY_VARIABLE] = today
     result = subprocess.run(
         [executable, command, *args, *where],
         cwd=git.root,
-        env=_env(),
+        env=env,
         capture_output=True,
         text=True,
     )
@@ -536,13 +599,85 @@ def mike(git: Git, command: str, *args: str) -> None:
         raise PublishError(f"mike {command} failed:\n{result.stderr}")
 
 
+# The calendar: what the date asks, from what is published
+
+
+def follow_the_calendar(
+    git: Git, config: dict, today: dt.date, notice: model.Notice | None = None
+) -> str | None:
+    """Put the version in force on ``today`` in `latest`, and write the root files; returns
+    the version that came into force, if one did.
+
+    A version published ahead of its date comes into force with its rendering from UPCOMING
+    (the same text, without the notice that it takes effect later). ``notice``: the newest
+    published version's model, when the caller has it (main's, just published); else it is
+    read from that version's tag, never from docs/.
+    """
+    published = versions_on(git, BRANCH)
+    in_force = archive.latest(published, today)
+    moved = None
+    if in_force and alias_target(git) != in_force:
+        if pending(git, in_force):
+            replace_folder(git, in_force, git.run("rev-parse", f"{UPCOMING}:{in_force}"))
+        elif alias_target(git) and in_force > alias_target(git):
+            raise PublishError(
+                f"version {in_force} comes into force today, but {UPCOMING} holds no rendering "
+                "of it as in force (it was published ahead of its date before that branch "
+                "existed, or that step did not finish). Publish it again from its tag: "
+                f"`git checkout {notice_git.tag_of(in_force)} && make publish PUSH=1`."
+            )
+        move_latest(git, in_force)
+        moved = in_force
+    newest = notice or published_notice(git, config, max(published))
+    write_root_files(git, newest, in_force, config, today)
+    return moved
+
+
+def versions_on(git: Git, branch: str) -> list[str]:
+    """The versions in ``branch``'s versions.json (mike's list), here."""
+    if not git.ref(f"refs/heads/{branch}") or not git.run("ls-tree", branch, "versions.json"):
+        return []
+    return [v["version"] for v in json.loads(git.run("show", f"{branch}:versions.json"))]
+
+
+def published_notice(git: Git, config: dict, version: str) -> model.Notice:
+    """A published version's model, from its tag: what the root files are written from when
+    main is not read."""
+    files = notice_git.files_at(git.root / "docs", notice_git.tag_of(version))
+    if files is None:
+        raise PublishError(
+            f"the tag {notice_git.tag_of(version)} of the newest published version is missing: "
+            f"fetch it (git fetch --tags {REMOTE}) and run again."
+        )
+    built = languages.built(config)
+    notice = model.from_files(files, built, build.markdown_config(config))
+    return notice
+
+
+def replace_folder(git: Git, folder: str, tree: str) -> None:
+    """One commit on gh-pages: ``folder`` becomes ``tree`` (a tree of this repository)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        git.run("read-tree", BRANCH, env=env)
+        git.run("rm", "-r", "-q", "--cached", "--ignore-unmatch", folder, env=env)
+        git.run("read-tree", f"--prefix={folder}/", tree, env=env)
+        written = git.run("write-tree", env=env)
+    parent = git.run("rev-parse", BRANCH)
+    commit = git.run("commit-tree", written, "-p", parent, "-m", f"In force: {folder}")
+    git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
+
+
 # Files at the root of gh-pages: outside every version folder, so they can change
 
 
-def push_to_origin(git: Git, tag: str) -> None:
-    """gh-pages and the tag in one atomic push; gh-pages only where origin has not moved."""
+def push_to_origin(git: Git, tag: str | None = None) -> None:
+    """gh-pages, gh-pages-upcoming and the tag in one atomic push; the branches only where
+    origin has not moved."""
+    refs = [branch for branch in (BRANCH, UPCOMING) if git.ref(f"refs/heads/{branch}")]
+    if tag:
+        refs.append(f"+refs/tags/{tag}:refs/tags/{tag}")
     try:
-        git.run("push", "--atomic", REMOTE, BRANCH, f"+refs/tags/{tag}:refs/tags/{tag}")
+        git.run("push", "--atomic", REMOTE, *refs)
     except PublishError as error:
         if lost_a_race(str(error)):
             raise PublishError(
@@ -567,23 +702,26 @@ def lost_a_race(message: str) -> bool:
     )
 
 
-def not_on_origin(git: Git, tag: str) -> bool:
+def not_on_origin(git: Git, tag: str | None = None) -> bool:
     """What this repository holds that origin lacks: left by a run that stopped before pushing."""
-    refs = (f"refs/heads/{BRANCH}", f"refs/tags/{tag}")
+    refs = [*BRANCHES, *([f"refs/tags/{tag}"] if tag else [])]
     lines = git.run("ls-remote", REMOTE, *refs).splitlines()
     remote = {ref: sha for sha, ref in (line.split("\t") for line in lines)}
     return any(remote.get(ref) != git.ref(ref) for ref in refs)
 
 
-def write_root_files(git: Git, notice: model.Notice, in_force: str, config: dict) -> None:
-    """Files at the archive's root, outside every version folder: what changes over time."""
+def write_root_files(
+    git: Git, notice: model.Notice, in_force: str, config: dict, today: dt.date
+) -> None:
+    """Files at the archive's root, outside every version folder: what changes over time.
+    ``notice``: the newest published version's model."""
     versions = [v["version"] for v in json.loads(git.run("show", f"{BRANCH}:versions.json"))]
     env = config.theme.get_env()  # the theme's templates: the root page's and the feeds' words
     files = {
         "robots.txt": robots_txt(versions, in_force, config["site_url"]),
         # GitHub Pages serves only the root 404.html: the current version's, in Swedish.
         "404.html": git.run("show", f"{BRANCH}:{ALIAS}/404.html"),
-        STATE_FILE: state_json(notice, versions, in_force),
+        STATE_FILE: state_json(notice, versions, in_force, today),
         # The archive's root sends readers to latest/ (what mike's set-default would write,
         # with the page's language declared and no script).
         "index.html": root_page(notice, env, csp.policy(form.settings_of(config))),
@@ -661,9 +799,9 @@ def statement_pages(
     return out
 
 
-def state_json(notice: model.Notice, published: list[str], in_force: str) -> str:
+def state_json(notice: model.Notice, published: list[str], in_force: str, today: dt.date) -> str:
     """The archive's state, from which the version in force announces an upcoming one."""
-    upcoming = sorted(v for v in published if dt.date.fromisoformat(v) > notice.today)
+    upcoming = archive.upcoming(published, today)
     state: dict = {"in_force": in_force, "upcoming": None}
     if upcoming and upcoming[0] != in_force:
         first, built = upcoming[0], notice.languages

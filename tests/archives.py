@@ -82,13 +82,14 @@ class Archive:
     pages: dict[str, str] = field(default_factory=dict)
 
     def publish(
-        self, *flags: str, env: dict[str, str] | None = None
+        self, *flags: str, env: dict[str, str] | None = None, target: str = "publish"
     ) -> subprocess.CompletedProcess:
-        """`make publish` with PUSH=1 / FORCE=1, as README says, using this test run's venv."""
+        """`make publish` (or another ``target``: calendar, preview) with PUSH=1 / FORCE=1, as
+        README says, using this test run's venv."""
         venv = Path(sys.executable).parent.parent
         # This run's venv holds everything: make must not install into it (--assume-old).
         installed = f"--assume-old={venv}/.installed-build"
-        command = ["make", "--no-print-directory", "publish", f"VENV={venv}", installed, *flags]
+        command = ["make", "--no-print-directory", target, f"VENV={venv}", installed, *flags]
         return run(self.repo, *command, env=env or self.env)
 
     def local_refs(self) -> dict[str, str]:

@@ -62,6 +62,14 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
         arc.refs[name] = arc.local_refs()
         arc.refs["origin " + name] = arc.remote_refs()
 
+    def calendar_run(name: str, today: str) -> None:
+        """`make calendar PUSH=1`, the nightly run, on ``today``."""
+        arc.results[name] = arc.publish(
+            "PUSH=1", env={**env, "NOTICE_TODAY": today}, target="calendar"
+        )
+        arc.refs[name] = arc.local_refs()
+        arc.refs["origin " + name] = arc.remote_refs()
+
     publish("A", "2026-12-05")
     add_version(repo, B, "Den här meningen gäller från version B.")
     arc.commits[B] = arc.commit_all("Version B, announced ahead of its date")
@@ -74,7 +82,18 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc.pages["robots early"] = arc.show("robots.txt")
     arc.pages["state early"] = arc.show("notice.json")
     publish("B early again", "2027-02-20")
-    publish("switch", B)
+    calendar_run("calendar early", "2027-02-28")
+
+    # B's date comes while main cannot be published: a text changed without a new version, and
+    # a mistake. The nightly run puts B in force all the same, from what is published alone.
+    with (repo / "docs" / "lagring.md").open("a", encoding="utf-8") as f:
+        f.write("\nEn ändring utan ny version.\n")
+    (repo / "docs" / "versions.yml").write_text("- version: [inte ett datum\n", "utf-8")
+    arc.commit_all("main that cannot be published")
+    publish("main broken", B)
+    calendar_run("switch", B)
+    calendar_run("switch again", B)
+    git(repo, "reset", "-q", "--hard", arc.commits[B])
     arc.trees["A after the switch"] = git(repo, "rev-parse", f"gh-pages:{A}")
     arc.pages["robots after"] = arc.show("robots.txt")
     arc.pages["state after"] = arc.show("notice.json")
@@ -181,6 +200,12 @@ def test_an_upcoming_version_is_published_but_not_in_force(calendar: Archive) ->
         f"origin/gh-pages, med taggen notice/{B}.\n"
     )
     assert versions_json(calendar, "B early") == {B: [], A: ["latest"]}
+    # Its rendering as in force waits on a branch GitHub Pages does not serve, pushed with it.
+    waiting = calendar.refs["origin B early"]["refs/heads/gh-pages-upcoming"]
+    for prefix in ("", "en/"):
+        page = git(calendar.repo, "show", f"{waiting}:{B}/{prefix}lagring/index.html")
+        assert "seom-upcoming" not in page
+        assert "Den här meningen gäller från version B." in page
     # Search engines see only the version in force.
     assert f"Disallow: /integritet/{B}/" in calendar.pages["robots early"].splitlines()
     assert f"Disallow: /integritet/{A}/" not in calendar.pages["robots early"].splitlines()
@@ -237,12 +262,33 @@ def test_running_again_the_same_day_does_nothing(calendar: Archive) -> None:
     assert calendar.refs["B early again"] == calendar.refs["B early"]
 
 
-def test_on_its_date_the_upcoming_version_comes_into_force(calendar: Archive) -> None:
+def test_before_its_date_the_nightly_run_finds_nothing_to_do(calendar: Archive) -> None:
+    result = calendar.results["calendar early"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(f"Version {A} gäller redan: inget att göra.\n")
+    assert calendar.refs["calendar early"] == calendar.refs["B early again"]
+
+
+def test_a_main_that_cannot_be_published_is_refused_on_the_date(calendar: Archive) -> None:
+    result = calendar.results["main broken"]
+    assert result.returncode != 0
+    assert "make publish: Innehållet har 1 fel." in result.stderr
+
+
+def test_on_its_date_the_upcoming_version_comes_into_force_with_main_broken(
+    calendar: Archive,
+) -> None:
+    """The nightly run (`make calendar`) works from what is published: main's state, which
+    publishing refuses, does not hold it up."""
     result = calendar.results["switch"]
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith(
         f"Version {B} gäller nu: latest och robots.txt pekar på den på origin/gh-pages.\n"
     )
+    assert calendar.results["switch again"].stdout.endswith(
+        f"Version {B} gäller redan: inget att göra.\n"
+    )
+    assert calendar.refs["origin switch again"] == calendar.refs["origin switch"]
     assert versions_json(calendar, "switch") == {B: ["latest"], A: []}
     robots = calendar.pages["robots after"].splitlines()
     assert f"Disallow: /integritet/{A}/" in robots

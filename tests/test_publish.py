@@ -35,6 +35,7 @@ from archives import (
     serve,
 )
 from conftest import NOTICE_DOCS, ROOT, Tab, axe_violations, switch_language, watched_tab
+from publish import IN_THE_BROWSER
 
 STATEMENT_UPDATED = "2027-03-10"
 STATEMENT_PAGES = ["tillganglighet/", "en/tillganglighet/"]
@@ -74,12 +75,13 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     arc.refs["after A forced"] = arc.local_refs()
     arc.refs["origin after A forced"] = arc.remote_refs()
 
-    # Version B, first with a broken link on top: nothing may move.
+    # Version B, first with a link the content checks leave to MkDocs (a heading on a page
+    # whose shortcodes add headings of their own) and MkDocs refuses: nothing may move.
     add_version_b(arc)
     # In both languages: a link in Swedish alone is a translation make publish refuses first.
     for name, words in (("insamling.md", "Trasig länk"), ("insamling.en.md", "Broken link")):
         with (repo / "docs" / name).open("a", encoding="utf-8") as f:
-            f.write(f"\n[{words}](finns-inte.md)\n")
+            f.write(f"\n[{words}](klagomal.md#finns-inte)\n")
     arc.commit_all("A broken link")
     arc.results["broken"] = arc.publish("PUSH=1")
     arc.refs["after broken"] = arc.local_refs()
@@ -126,10 +128,11 @@ def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
     changed = archive.results["A changed"]
     assert changed.returncode != 0
     assert (
-        f"make publish: texten i version {A}, som redan är publicerad, skulle ändras (lagring/, "
-        "hela-meddelandet/). En publicerad version ändras aldrig: lägg till en ny version överst "
-        "i docs/versions.yml (REDIGERA.md, avsnitt 7). Är det bara ett skrivfel som inte ändrar "
-        "innebörden kan en utvecklare rätta den här versionen med `make publish FORCE=1`.\n"
+        f"make publish: texten i version {A}, som redan är publicerad, skulle ändras "
+        "(docs/lagring.md). En publicerad version ändras aldrig: lägg till en ny version överst "
+        "i docs/versions.yml, med det datum då ändringen ska börja gälla (REDIGERA.md, avsnitt "
+        "7). Är det bara ett skrivfel som inte ändrar innebörden kan en utvecklare rätta den här "
+        "versionen med `make publish FORCE=1`.\n" + IN_THE_BROWSER + "\n"
     ) in changed.stderr
     # REDIGERA.md (section 8) shows this refusal as editors meet it.
     guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
@@ -234,9 +237,10 @@ def test_a_failing_build_publishes_nothing_and_moves_no_ref(archive: Archive) ->
     assert result.returncode != 0
     assert (
         "make publish: bygget misslyckades, så ingenting publicerades. Rätta det som bygget "
-        "säger här nedanför och försök igen:\n"
+        "säger här nedanför:\n"
     ) in result.stderr
-    assert "finns-inte.md" in result.stderr
+    assert "klagomal.md#finns-inte" in result.stderr
+    assert f"\n{IN_THE_BROWSER}\nmake" in result.stderr  # the last line, then make's
     assert archive.refs["after broken"] == archive.refs["after A forced"]
     assert archive.refs["origin after broken"] == archive.refs["origin after A forced"]
 
@@ -441,7 +445,8 @@ def test_publish_refuses_while_seoms_details_are_missing(archive: Archive) -> No
         "make publish: SEOM:s uppgifter som personuppgiftsansvarig är inte kompletta, så "
         "meddelandet publiceras inte. Fyll i dem i docs/controller.yml när SEOM har lämnat dem:"
     )
-    assert lines[1:-1] == [
+    assert lines[-2] == IN_THE_BROWSER  # then make's own line
+    assert lines[1:-2] == [
         "  - docs/controller.yml: organisation_number saknas (organisationsnumret, sex siffror, "
         "bindestreck och fyra siffror). Fyll i den när SEOM har lämnat uppgiften.",
         "  - docs/controller.yml: address saknas (postadressen). Fyll i den när SEOM har lämnat "

@@ -22,6 +22,19 @@ if TYPE_CHECKING:
 
 _model: model.Notice | None = None
 _env: jinja2.Environment | None = None
+_command = "build"  # what MkDocs was started for (on_startup)
+
+
+def started_by(command: str) -> None:
+    global _command
+    _command = command
+
+
+def reading_settings_only() -> bool:
+    """mike loads the settings for its own commands with the plugins' events up to on_config
+    (mike.mkdocs_utils.load_config, command "mike"): nothing is built, docs/ need not be read.
+    Its deploy builds in a `mkdocs build` of its own."""
+    return _command == "mike"
 
 
 def start(config: MkDocsConfig) -> model.Notice:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from notice import dates, html, word_diff
+from notice import data, dates, html, word_diff
 
 if TYPE_CHECKING:
     from notice.model import Notice, Section
@@ -107,3 +107,39 @@ def link_target(model: Notice, locale: str, href: str) -> str:
         if page is not None and model.title(page):
             return model.title(page)
     return href.removeprefix("mailto:")
+
+
+# Whether a version's text changed: what `make publish` refuses under a published version
+
+
+def reader_text(model: Notice) -> dict[str, object]:
+    """What readers read of a version, by the file in docs/ it comes from.
+
+    The start page and each section (its title, summary and text, word by word: rewrapped lines
+    are no change), the order of the sections (docs/sections.yml), the versions with their
+    summaries (docs/versions.yml), and the details of SEOM and IMY that the sections show
+    (docs/controller.yml, docs/authority.yml). Not the pages outside the notice's versions (the
+    contact page, the thank-you page, the accessibility statement) and not what the engine
+    adds around the text: a change there is one of presentation.
+    """
+    out: dict[str, object] = {}
+    sections = {s.source.path for locale in model.languages for s in model.sections(locale)}
+    for path, source in model.pages.items():
+        if path in sections or source.base == INDEX:
+            page = model.rendered.get(path)
+            blocks = tuple(tuple(block) for block in page.blocks) if page else ()
+            out[path] = (" ".join(str(source.meta.get("summary", "")).split()), blocks)
+    out[data.SECTIONS_FILE] = tuple(model.section_ids)
+    out[data.VERSIONS_FILE] = tuple((v.id, sorted(v.summary.items())) for v in model.versions)
+    out[data.CONTROLLER_FILE] = model.controller.values
+    out[data.AUTHORITY_FILE] = model.authority
+    return out
+
+
+def changed_files(before: Notice, after: Notice) -> list[str]:
+    """The files of docs/ whose text readers read differs between two versions' models."""
+    old, new = reader_text(before), reader_text(after)
+    return sorted(path for path in old.keys() | new.keys() if old.get(path) != new.get(path))
+
+
+INDEX = "index.md"
