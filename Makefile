@@ -12,16 +12,18 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_INSTALLED := $(VENV)/.installed-build
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: build preview serve test review publish benchmark benchmark-pages benchmark-publish benchmark-serve clean
+.PHONY: build preview serve test ci-test check review publish calendar benchmark benchmark-check benchmark-pages benchmark-publish benchmark-serve clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(BUILD_INSTALLED)
 	mkdocs build --strict
 
 ## preview: build into preview/ a copy of the site to open from disk (index.html), without a
-## server: every page says it is a preview (CI attaches it to each pull request)
+## server: every page says it is a preview (CI attaches it to each pull request). When the
+## newest version takes effect later, preview/ shows the site from its date and preview/fore/
+## the site before it (the version in force, announcing the change)
 preview: $(BUILD_INSTALLED)
-	mkdocs build --strict -f mkdocs.preview.yml
+	python scripts/preview.py
 
 ## serve: live preview on http://127.0.0.1:8000
 serve: $(BUILD_INSTALLED)
@@ -32,19 +34,48 @@ test: $(TEST_INSTALLED)
 	ruff check hooks scripts tests
 	python -m pytest -n auto --dist loadfile
 
-## review: what a change does, in Swedish Markdown: errors, what changes for readers, whether
-## it needs a new version, the GDPR and translation reports (CI shows it on each pull request)
-review: $(BUILD_INSTALLED)
-	@python scripts/review.py
+## ci-test: the whole suite, unless the change since BASE (a git ref: the pull request's target,
+## or main before a merge) touches nothing but docs/, which `make check` judges (the tests
+## never read docs/)
+ci-test:
+	@if [ -n "$(BASE)" ] && git rev-parse --quiet --verify "$(BASE)^{commit}" >/dev/null \
+		&& git diff --quiet "$(BASE)...HEAD" -- . ':(exclude)docs'; then \
+		echo "Bara docs/ har ändrats sedan $(BASE): make check har granskat det, och testerna av motorn behövs inte."; \
+	else \
+		$(MAKE) --no-print-directory test; \
+	fi
 
-## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it
-## (PUSH=1 also pushes both to origin; FORCE=1 republishes an existing version)
+## check: the gate, the same before and after a merge: would `make publish` publish this
+## branch, and what would readers see? Prints the review (Swedish Markdown; REVIEW=file also
+## appends it there, as CI does to the job summary) and fails for whatever the change causes
+## that publishing would refuse. What no pull request can fix (SEOM's details, deployment
+## settings) is said at the top without failing. Builds the site and opens its pages in
+## Chromium (axe-core), so it needs the test tools.
+check: $(TEST_INSTALLED)
+	@python scripts/review.py --gate $(if $(REVIEW),--output "$(REVIEW)")
+
+## review: the same review as `make check`, for reading: it never fails for what it finds
+review: $(TEST_INSTALLED)
+	@python scripts/review.py $(if $(REVIEW),--output "$(REVIEW)")
+
+## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it, then follow
+## the calendar (PUSH=1 also pushes to origin; FORCE=1 republishes an existing version)
 publish: $(BUILD_INSTALLED)
 	python scripts/publish.py $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
+
+## calendar: what today's date asks of the archive (a version coming into force, the root
+## files), from what is published alone: docs/ is never read (PUSH=1 pushes to origin)
+calendar: $(BUILD_INSTALLED)
+	python scripts/publish.py --calendar $(if $(filter 1,$(PUSH)),--push)
 
 ## benchmark: the build's CPU time against a bare Material + static-i18n build (not a test)
 benchmark: $(BUILD_INSTALLED)
 	python scripts/benchmark_build.py
+
+## benchmark-check: how long a content-only pull request waits for `make check`'s verdict
+## (not a test; the budget is 90 s on 2 cores)
+benchmark-check: $(TEST_INSTALLED)
+	python scripts/benchmark_check.py
 
 ## benchmark-pages: Lighthouse's scores, paint times and bytes for six pages in both languages,
 ## of a plain build and a published archive served with gzip (not a test; needs Node and npm)

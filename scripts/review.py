@@ -1,37 +1,48 @@
-"""Review a change to the notice, in Swedish Markdown: `make review` runs this.
+"""The gate and the review of a change to the notice: `make check` and `make review`.
 
-A command-line tool, not an MkDocs hook. CI runs it on every pull request and shows what it
-prints on the pull request's checks page (the job summary); locally it prints the same
-Markdown. It says, for the editors and whoever approves the change:
+A command-line tool, not an MkDocs hook. It answers, for the branch checked out, the two
+questions a pull request asks, the same way before a merge (CI, every pull request) and after
+it (the publish job, before `make publish`):
 
-1. the errors the build reports (file, line and fix), or that there are none;
-2. what changes for readers against the version in force (the newest published version whose
-   date has come: its git tag notice/<date>), section by section and word by word, as the
-   site renders it;
-3. whether the change needs a new version in docs/versions.yml, and whether it has one;
-4. the GDPR report of each language;
-5. the translation report (notice/translations.py).
+1. Would `make publish` publish it? Everything the change causes that publishing would refuse
+   is an error, all in one round, in Swedish, with file, line and fix: the content's problems
+   (links included, with the page a broken link probably meant), a changed text under a
+   version that is already published, English left behind without acknowledgement, a
+   version older than a published one, a build that stops; and what holds for every valid
+   notice, checked on the real build (scripts/site_checks.py: each page's language and
+   policy, no request to another host, links that resolve, axe-core in Chromium). What no
+   pull request can fix (SEOM's details, the deployment's settings) is said once, at the
+   top, without failing the change.
+2. What would readers see, and from when? Compared with the newest published version (in
+   force, or published ahead of its date), section by section and word by word; then the
+   translations, where there is something to say, and the GDPR report once, with what
+   changes in it.
 
-It never fails because of what it finds: the build and the tests do that. It exits 1 only
-when it cannot run at all.
+It prints the review as Markdown (CI appends it to the job summary: --output). The first
+line is the verdict. `make check` (--gate) exits 1 when the change has errors, `make review`
+only when it cannot run.
 """
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
+import site_checks  # noqa: E402
+
+import publish  # noqa: E402
 from notice import (  # noqa: E402
+    archive,
     build,
     changes,
     dates,
@@ -49,98 +60,216 @@ LANGUAGE_NAMES = {"sv": "Svenska", "en": "Engelska"}
 CHANGES_PAGE = "andringar.md"
 
 
-def main() -> int:
-    sys.stdout.write(review(ROOT))
-    return 0
+@dataclass
+class Review:
+    """What the gate found and what the review says, before it is written as Markdown."""
+
+    errors: list[str] = field(default_factory=list)  # what stops publishing: plain text
+    build_log: list[str] = field(default_factory=list)  # MkDocs' own words, when it stopped
+    waiting: list[str] = field(default_factory=list)  # what no pull request can fix
+    parts: list[str] = field(default_factory=list)  # the rest of the review, Markdown lines
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.errors or self.build_log)
+
+    def markdown(self) -> str:
+        count = len(self.errors) + (1 if self.build_log else 0)
+        lines = [f"# Granskning: {verdict(count)}", ""]
+        if self.blocked:
+            lines += [
+                "Ändringen kan inte publiceras förrän "
+                f"{'felet under Fel är rättat' if count == 1 else 'felen under Fel är rättade'}. "
+                "Rätta i samma gren: granskningen körs igen av sig själv.",
+                "",
+            ]
+        else:
+            lines += ["Inga fel: när ändringen slås ihop publiceras den.", ""]
+        if self.waiting:
+            lines += [
+                "> **Publiceringen väntar på annat än den här ändringen.** Det stoppar inte "
+                "ändringen, men ingenting publiceras förrän det är klart:",
+                ">",
+                *(f"> - {markdown(item)}" for item in self.waiting),
+                "",
+            ]
+        if self.blocked:
+            lines += ["## Fel", ""]
+            lines += [f"- {markdown(sentence(error))}" for error in self.errors]
+            if self.build_log:
+                lines.append(
+                    "- Bygget av webbplatsen stoppade av ett skäl som kontrollerna inte känner "
+                    "igen. Så här säger MkDocs (på engelska); be en utvecklare om hjälp om det "
+                    "inte är tydligt vad i texten som orsakar det:"
+                )
+                lines += ["", *fenced("\n".join(self.build_log), indent="  ")]
+            lines.append("")
+        return "\n".join(lines + self.parts).rstrip() + "\n"
 
 
-def review(root: Path) -> str:
-    from mkdocs.config import load_config
+def sentence(message: str) -> str:
+    """A message worded to follow "make publish: ", as a sentence of its own."""
+    return message if message.startswith("docs/") else message[:1].upper() + message[1:]
 
-    config = load_config(config_file=str(root / "mkdocs.yml"))
+
+def verdict(errors: int) -> str:
+    if errors:
+        return f"{errors} fel att rätta innan ändringen kan slås ihop"
+    return "kan slås ihop"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--gate", action="store_true", help="exit 1 when the change has errors")
+    parser.add_argument("--output", help="also append the review to this file (a job summary)")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="leave out the checks in Chromium"
+    )
+    args = parser.parse_args(argv)
+    result = review(ROOT, browser=not args.no_browser)
+    text = result.markdown()
+    sys.stdout.write(text)
+    if args.output:
+        with open(args.output, "a", encoding="utf-8") as summary:
+            summary.write(text)
+    return 1 if args.gate and result.blocked else 0
+
+
+def review(root: Path, *, browser: bool = True) -> Review:
+    out = Review()
+    config = publish.load_settings(root / publish.CONFIG)
+    out.waiting += waiting_for_settings(root, config)
     built = languages.built(config)
-    notice = model.load(root / "docs", built, build.markdown_config(config))
-    published = published_versions(root)
-    lines = ["# Granskning av ändringen i integritetsmeddelandet", ""]
-    lines += errors_part(root, notice)
-    if notice.problems:
+    try:
+        notice = model.load(root / "docs", built, build.markdown_config(config))
+    except ValueError as error:  # NOTICE_TODAY that is not a date
+        out.errors.append(str(error))
+        return out
+    out.waiting += [f"SEOM:s uppgifter: {message}" for message in notice.controller.missing]
+    out.errors += notice.problems
+    if whole(notice):
+        # What publishing would refuse, in the same round as the content's problems.
+        out.errors += publish.refusals(notice, notice.published, new=notice.new_version)
+        if not notice.new_version and notice.baseline is not None:
+            # The new version the change needs would be refused for this too: say it now.
+            refusal = translations.refusal(notice)
+            if refusal and changes.changed_files(notice.baseline, notice):
+                out.errors.append(refusal)
+    if notice.problems or not notice.versions:
         # The rest reads a model with problems: say only what must be fixed first.
-        return "\n".join(lines).rstrip() + "\n"
+        return out
     env = config.theme.get_env()
     env.add_extension("jinja2.ext.loopcontrols")
-    in_force = version_in_force(published, notice.today)
-    baseline = read_version(root, notice, in_force) if in_force else None
-    lines += changes_part(notice, baseline, in_force, config, env)
-    lines += version_part(root, notice, published, config, env)
-    lines += gdpr_part(notice)
-    lines += translations_part(notice)
-    return "\n".join(lines).rstrip() + "\n"
+    checked = build_and_check(root, notice, config, out, browser=browser)
+    out.parts += readers_part(notice, config, env)
+    out.parts += [translations.markdown(notice).rstrip(), ""]
+    out.parts += gdpr_part(notice)
+    out.parts += site_part(checked)
+    return out
 
 
-# 1. Errors
+def whole(notice: model.Notice) -> bool:
+    """Every page and data file could be read, whatever else is wrong: what the change does to
+    the text can be told (a page that could not be read would look removed)."""
+    return bool(notice.versions and notice.section_ids) and all(
+        source.readable for source in notice.pages.values()
+    )
 
 
-def errors_part(root: Path, notice: model.Notice) -> list[str]:
-    lines = ["## Fel", ""]
-    if notice.problems:
-        count = "1 fel" if len(notice.problems) == 1 else f"{len(notice.problems)} fel"
-        lines += [f"Innehållet har {count}. Rätta det och bygg igen:", ""]
-        lines += [f"- {markdown(problem)}" for problem in notice.problems]
-        return [*lines, ""]
-    failure = build_failure(root)
-    if failure:
-        lines += [
-            "Innehållet har inga fel, men bygget av webbplatsen stoppade. Det här säger MkDocs "
-            "(på engelska):",
-            "",
-            "```text",
-            *failure,
-            "```",
-        ]
-    else:
-        lines.append("Inga fel: webbplatsen byggs utan en enda varning.")
-    return [*lines, ""]
-
-
-def build_failure(root: Path) -> list[str]:
-    """What `make build` reports when it stops (a broken link, a missing image), or nothing."""
-    with tempfile.TemporaryDirectory(prefix="seom-review-") as site_dir:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site_dir],
-            cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-        )
-    if result.returncode == 0:
+def waiting_for_settings(root: Path, config: dict) -> list[str]:
+    missing = publish.settings_missing(config, web=publish.to_the_web(root))
+    if not missing:
         return []
     return [
-        line
-        for line in result.stderr.splitlines()
-        if line.startswith(("WARNING", "ERROR", "Aborted", "  "))
+        "Publiceringen är inte inställd. Be den som sköter publiceringen att ställa in det här "
+        "(på engelska, för den): " + "; ".join(line.removeprefix("- ") for line in missing)
     ]
 
 
-# 2. What changes for readers
+# 1. Would it publish: the build and the site's promises
 
 
-def changes_part(
-    notice: model.Notice, baseline: model.Notice | None, in_force: str | None, config, env
-) -> list[str]:
-    lines = ["## Vad som ändras för läsaren", ""]
-    if baseline is None:
-        lines += [
+def build_and_check(
+    root: Path, notice: model.Notice, config, out: Review, *, browser: bool
+) -> site_checks.Result | None:
+    """Build the version as `make publish` would and check the promises on it."""
+    version = notice.versions[0].id
+    with tempfile.TemporaryDirectory(prefix="seom-check-") as tmp:
+        site_dir = Path(tmp) / version
+        try:
+            publish.build_site(root, version, site_dir)
+        except publish.PublishError as error:
+            out.build_log = [
+                line
+                for line in str(error).splitlines()
+                if line.startswith(("WARNING", "ERROR", "Aborted", "  "))
+            ] or str(error).splitlines()
+            return None
+        checked = site_checks.check(
+            site_dir,
+            notice.languages,
+            version,
+            notice.published,
+            text_pages(notice),
+            site_url=config.site_url or "/",
+            browser=browser,
+        )
+    out.errors += checked.problems
+    return checked
+
+
+def text_pages(notice: model.Notice) -> dict[str, str]:
+    """The pages of the notice's text, by their address in the built site, with the file in
+    docs/ each is made from: {"": "docs/index.md", "en/lagring/": "docs/lagring.en.md"}."""
+    out = {}
+    for locale in notice.languages:
+        prefix = languages.prefix_of(locale, notice.languages)
+        for base in ["index.md", *notice.nav()]:
+            source = notice.page(base, locale)
+            if source is not None:
+                page = "" if base == "index.md" else base.removesuffix(".md") + "/"
+                out[prefix + page] = f"docs/{source.path}"
+    return out
+
+
+def site_part(checked: site_checks.Result | None) -> list[str]:
+    if checked is None:
+        return []
+    lines = [
+        "## Webbplatsen",
+        "",
+        f"Kontrollerat på webbplatsen som den skulle publiceras: alla {checked.pages} sidor, på "
+        "alla språk, anger sitt språk och har sin säkerhetspolicy, hämtar ingenting från andra "
+        "webbplatser, och deras länkar leder till sidor som finns.",
+    ]
+    if checked.browsed:
+        lines[-1] += (
+            f" I webbläsaren Chromium: {checked.browsed} sidor på alla språk (startsidan, varje "
+            "avsnitt och en sida av varje annan sort), utan förfrågningar till andra värdar och "
+            "utan kakor, och tillgänglighetsverktyget axe-core har granskat dem."
+        )
+    elif checked.skipped:
+        lines[-1] += f" {checked.skipped}"
+    return [*lines, ""]
+
+
+# 2. What readers see, and from when
+
+
+def readers_part(notice: model.Notice, config, env) -> list[str]:
+    lines = ["## Vad läsarna ser", "", *when(notice), ""]
+    baseline, version = notice.baseline, notice.baseline_version
+    if baseline is None or version is None:
+        return [
+            *lines,
             "Ingen version av integritetsmeddelandet är publicerad än, så det finns inget att "
             "jämföra med.",
             "",
         ]
-        return lines
-    assert in_force is not None
-    date = dates.long_date(dt.date.fromisoformat(in_force), "sv")
     lines += [
-        f"Jämfört med den version som gäller, från {date} (taggen "
-        f"`{notice_git.tag_of(in_force)}`). Texten är den som läsarna läser: tillagda ord är "
-        "<ins>understrukna</ins> och borttagna <del>överstrukna</del>.",
+        f"Jämfört med version {version}, den senast publicerade ({state(version, notice.today)}"
+        f"; taggen `{notice_git.tag_of(version)}`). Texten är den som läsarna läser: tillagda "
+        "ord är <ins>understrukna</ins> och borttagna <del>överstrukna</del>.",
         "",
     ]
     compared = {
@@ -160,20 +289,100 @@ def changes_part(
         lines += ["Inget avsnitt ändras.", ""]
     elif unchanged:
         lines += ["Oförändrade avsnitt: " + ", ".join(markdown(t) for t in unchanged) + ".", ""]
+    lines += outside_the_versions(notice, baseline)
     return lines
+
+
+def when(notice: model.Notice) -> list[str]:
+    """From when readers see the change: one paragraph."""
+    version, today = notice.versions[0], notice.today
+    date = dates.long_date(version.date, "sv")
+    if not notice.new_version:
+        if changes.changed_files(notice.baseline or notice, notice):
+            return [
+                f"Texten i version {version.id}, som redan är publicerad, ändras. En publicerad "
+                "version ändras aldrig, så ändringen når inte läsarna förrän den har en ny "
+                "version (se Fel)."
+            ]
+        return [
+            f"Texten som läsarna läser ändras inte: version {version.id} "
+            f"({state(version.id, today)}) står kvar. Det som ändras i övrigt (utseendet, "
+            "sidorna utanför meddelandets versioner) når läsarna när ändringen slås ihop."
+        ]
+    shown = archive.latest(notice.published, today)
+    if version.date <= today:
+        instead = f", i stället för version {shown}" if shown else ""
+        return [
+            f"När ändringen slås ihop publiceras version {version.id} och gäller direkt"
+            f"{instead}. Den säger att den gäller från den {date}."
+        ]
+    if not shown:
+        return [
+            f"När ändringen slås ihop publiceras version {version.id}, den första. Den börjar "
+            f"gälla den {date}, och fram till dess säger varje sida det."
+        ]
+    between = [v for v in archive.upcoming(notice.published, today) if v < version.id]
+    until = f"Fram till dess gäller version {shown}"
+    until += "".join(
+        f", och från den {dates.long_date(dt.date.fromisoformat(v), 'sv')} version {v}"
+        for v in between
+    )
+    until += ", som redan är publicerad i förväg" if between else ""
+    return [
+        f"När ändringen slås ihop publiceras version {version.id} i förväg: den börjar gälla den "
+        f"{date}. {until}. Sidorna i den version som gäller säger i förväg att "
+        "integritetsmeddelandet ändras, med en länk till vad som ändras, och natten till den "
+        f"{date} börjar den nya versionen gälla av sig själv. Förhandsgranskningen visar båda: "
+        "före och från datumet."
+    ]
+
+
+def state(version: str, today: dt.date) -> str:
+    date = dt.date.fromisoformat(version)
+    written = dates.long_date(date, "sv")
+    return f"gäller sedan den {written}" if date <= today else f"börjar gälla den {written}"
+
+
+def outside_the_versions(notice: model.Notice, baseline: model.Notice) -> list[str]:
+    """Pages and data that are not the notice's versioned text: they change on merge."""
+    lines = []
+    if notice.accessibility != baseline.accessibility:
+        lines.append(
+            "Tillgänglighetsredogörelsen (`docs/accessibility.yml`) ändras. Den hör inte till "
+            "meddelandets versioner: den nya når läsarna när ändringen slås ihop."
+        )
+    texts = changes.reader_text(notice)
+    for path, source in sorted(notice.pages.items()):
+        if path in texts or source.locale != notice.languages[0]:
+            continue
+        pages = [notice.page(path, locale) for locale in notice.languages]
+        if any(
+            page is not None and blocks(notice, page.path) != blocks(baseline, page.path)
+            for page in pages
+        ):
+            lines.append(
+                f"Sidan `{markdown(path)}` ändras. Den hör inte till meddelandets versioner: "
+                "den nya texten når läsarna när ändringen slås ihop."
+            )
+    return [*(f"{line}\n" for line in lines)]
+
+
+def blocks(of: model.Notice, path: str) -> list[list[str]] | None:
+    page = of.rendered.get(path)
+    return page.blocks if page else None
 
 
 def language_changes(notice: model.Notice, locale: str, section: dict) -> list[str]:
     source = notice.page(f"{section['path']}", locale)
-    where = f" (`{source.path}`)" if source else ""
+    where = f" (`{markdown(source.path)}`)" if source else ""
     name = LANGUAGE_NAMES.get(locale, locale)
-    state = {
+    what = {
         "added": "nytt avsnitt",
         "removed": "avsnittet tas bort",
         "unchanged": "oförändrat",
         "changed": "",
     }[section["state"]]
-    head = f"**{name}**{where}" + (f": {state}." if state else ":")
+    head = f"**{name}**{where}" + (f": {what}." if what else ":")
     lines = [head, ""]
     for paragraph in section["paragraphs"]:
         lines.append("> " + "".join(chunk_markdown(c) for c in paragraph).strip())
@@ -226,106 +435,43 @@ def model_path(notice: model.Notice, base: str, locale: str) -> str:
     return page.path if page else base
 
 
-# 3. A new version?
-
-
-def version_part(root: Path, notice: model.Notice, published: list[str], config, env) -> list[str]:
-    """A published version never changes: a change of the text readers read needs a new one.
-    Compared with the newest published version (usually the one in force)."""
-    lines = ["## Ny version", ""]
-    newest = notice.versions[0]
-    has_new = newest.id not in published
-    if not published:
-        lines.append(
-            f"Ingen version är publicerad än. Den första blir version {newest.id} när ändringen "
-            "slås ihop."
-        )
-        return [*lines, ""]
-    latest_published = read_version(root, notice, max(published))
-    changed = text_changed(notice, latest_published, config, env)
-    entry = f"version {newest.id} överst i `docs/versions.yml` (”{markdown(newest.summary['sv'])}”)"
-    if changed and has_new:
-        lines.append(
-            f"Texten som läsarna läser ändras, och ändringen har en ny version: {entry}. Den "
-            f"börjar gälla den {dates.long_date(newest.date, 'sv')}."
-        )
-    elif changed:
-        lines.append(
-            "Texten som läsarna läser ändras, men `docs/versions.yml` har ingen ny version. En "
-            "publicerad version ändras aldrig, så publiceringen stoppas. Lägg till en ny version "
-            "överst i `docs/versions.yml` med det datum då ändringen ska börja gälla och en "
-            "sammanfattning på båda språken (REDIGERA.md, avsnitt 7)."
-        )
-    elif has_new:
-        lines.append(
-            f"Texten som läsarna läser ändras inte, men ändringen lägger till {entry}. Ta bort "
-            "den om ingen ny version behövs."
-        )
-    else:
-        lines.append("Texten som läsarna läser ändras inte, så ingen ny version behövs.")
-    return [*lines, ""]
-
-
-def text_changed(notice: model.Notice, published: model.Notice, config, env) -> bool:
-    return any(
-        section["state"] != "unchanged"
-        for locale in notice.languages
-        for section in compare(notice, published, locale, config, env)
-    )
-
-
-# 4. and 5. The reports
+# The GDPR report, once
 
 
 def gdpr_part(notice: model.Notice) -> list[str]:
-    lines = ["## GDPR-rapport", ""]
-    for locale in notice.languages:
-        lines += ["```text", gdpr.compliance_report(notice, locale), "```", ""]
-    return lines
+    locale = notice.languages[0]
+    lines = ["## GDPR-rapport", "", *fenced(gdpr.compliance_report(notice, locale)), ""]
+    baseline, version = notice.baseline, notice.baseline_version
+    if baseline is None or version is None or baseline is notice:
+        return lines
+    changed = gdpr.changes(baseline, notice, locale)
+    if not changed:
+        return [*lines, f"Rapporten är densamma som för version {version}.", ""]
+    return [
+        *lines,
+        f"Det här ändras jämfört med version {version}:",
+        "",
+        *(f"- {markdown(item)}" for item in changed),
+        "",
+    ]
 
 
-def translations_part(notice: model.Notice) -> list[str]:
-    return [translations.markdown(notice).rstrip(), ""]
-
-
-# Versions and git
-
-
-def published_versions(root: Path) -> list[str]:
-    """The published versions: the dates of the tags notice/<date>."""
-    tags = subprocess.run(
-        ["git", "tag", "--list", f"{notice_git.TAG_PREFIX}*"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
-    found = [tag.removeprefix(notice_git.TAG_PREFIX) for tag in tags]
-    return sorted(v for v in found if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v))
-
-
-def version_in_force(published: list[str], today: dt.date) -> str | None:
-    """The newest published version whose date has come; before the first one's, the first."""
-    if not published:
-        return None
-    come = [v for v in published if dt.date.fromisoformat(v) <= today]
-    return come[-1] if come else published[0]
-
-
-def read_version(root: Path, notice: model.Notice, version: str) -> model.Notice:
-    files = notice_git.files_at(root / "docs", notice_git.tag_of(version)) or {}
-    at = model.from_files(
-        files, notice.languages, notice.markdown, today=dt.date.fromisoformat(version)
-    )
-    at.authority = at.authority or notice.authority
-    if not any(at.controller.values.values()):
-        at.controller = notice.controller
-    return at
+# Markdown
 
 
 def markdown(text: str) -> str:
     """Text from the notice or the editors, shown as written in Markdown (and HTML)."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_\[\]|#])", r"\\\1", escaped)
+
+
+def fenced(text: str, indent: str = "") -> list[str]:
+    """``text`` as a code block that nothing in it can close: a fence longer than any run of
+    backticks inside."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    lines = [f"{indent}{line}" for line in text.splitlines()]
+    return [f"{indent}{fence}text", *lines, f"{indent}{fence}"]
 
 
 if __name__ == "__main__":

@@ -1,30 +1,32 @@
-"""`make review` in a real git repository with a published version: its exact Swedish Markdown.
+"""The gate (`make check`) and its review, in a real git repository with published versions.
 
-Version A is published (tagged notice/2026-12-01); then the working tree changes a word of the
-retention section in both languages, with and without a new version, and breaks things.
+The gate answers, for a pull request, whether `make publish` would publish it and what readers
+would see. Version A is published (tagged notice/2026-12-01, pushed to a bare origin); then the
+working tree changes as editors change it: a word of the retention section with and without a
+new version, English left behind, a broken link, SEOM's details emptied, an image without a
+description; then version B is published ahead of its date and a change on top of it is
+reviewed against B, not A. Each review's Markdown is asserted as the editors read it.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from archives import VERSION_B_ENTRY, Archive, new_archive, run
-from notice import gdpr, model
+from archives import CONTROLLER, VERSION_B_ENTRY, Archive, new_archive, run
+from conftest import NOTICE_DOCS
 
-INTRO = "# Granskning av ändringen i integritetsmeddelandet\n\n"
-NO_ERRORS = "## Fel\n\nInga fel: webbplatsen byggs utan en enda varning.\n\n"
-CHANGES = """## Vad som ändras för läsaren
-
-Jämfört med den version som gäller, från 1 december 2026 (taggen `notice/2026-12-01`). Texten \
-är den som läsarna läser: tillagda ord är <ins>understrukna</ins> och borttagna \
-<del>överstrukna</del>.
-
-### Hur länge vi sparar dina personuppgifter
+A, B, C = "2026-12-01", "2027-03-01", "2027-06-01"
+TODAY = "2027-03-15"  # A and B in force
+SV_OLD, SV_NEW = "ytterligare tolv månader", "ytterligare sex månader"
+EN_OLD, EN_NEW = "a further twelve\nmonths", "a further six\nmonths"
+OK = "# Granskning: kan slås ihop\n\nInga fel: när ändringen slås ihop publiceras den.\n\n"
+CHANGED_RETENTION = """### Hur länge vi sparar dina personuppgifter
 
 **Svenska** (`lagring.md`):
 
@@ -38,44 +40,22 @@ Jämfört med den version som gäller, från 1 december 2026 (taggen `notice/202
 
 Oförändrade avsnitt: Personuppgiftsansvarig, Personuppgifter vi samlar in, Hur vi använder \
 dina personuppgifter, När vi delar dina personuppgifter, Dina rättigheter, Klagomål.
-
-"""
-WITH_VERSION = """## Ny version
-
-Texten som läsarna läser ändras, och ändringen har en ny version: version 2027-03-01 överst i \
-`docs/versions.yml` (”Ny mening om lagring.”). Den börjar gälla den 1 mars 2027.
-
-"""
-TRANSLATIONS_FIRST = """## Översättningar
-
-Den engelska texten jämförs med den svenska, som gäller. Version 2026-12-01 är den första: bara \
-uppbyggnaden jämförs.
-
-Inget att rätta: ingen svensk text har ändrats utan den engelska, och sidorna har samma \
-uppbyggnad på båda språken.
-"""
-TRANSLATIONS_B = TRANSLATIONS_FIRST.replace(
-    "Version 2026-12-01 är den första: bara uppbyggnaden jämförs.",
-    "Version 2027-03-01 jämförs med den förra publicerade versionen, 2026-12-01.",
-)
-WITHOUT_VERSION = """## Ny version
-
-Texten som läsarna läser ändras, men `docs/versions.yml` har ingen ny version. En publicerad \
-version ändras aldrig, så publiceringen stoppas. Lägg till en ny version överst i \
-`docs/versions.yml` med det datum då ändringen ska börja gälla och en sammanfattning på båda \
-språken (REDIGERA.md, avsnitt 7).
-
 """
 
 
-def review(arc: Archive) -> str:
-    venv = Path(sys.executable).parent.parent
-    installed = f"--assume-old={venv}/.installed-build"  # this run's venv, as it is
-    result = run(
-        arc.repo, "make", "--no-print-directory", "review", f"VENV={venv}", installed, env=arc.env
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+def check(
+    arc: Archive, today: str = TODAY, *, browser: bool = False
+) -> subprocess.CompletedProcess:
+    """The gate as CI runs it; without the browser part, which one test runs through make."""
+    env = {**arc.env, "NOTICE_TODAY": today}
+    flags = ["--gate"] if browser else ["--gate", "--no-browser"]
+    if browser:
+        venv = Path(sys.executable).parent.parent
+        installed = f"--assume-old={venv}/.installed-test"
+        summary = arc.repo.parent / "summary.md"
+        command = ["make", "--no-print-directory", "check", f"VENV={venv}", installed]
+        return run(arc.repo, *command, f"REVIEW={summary}", env=env)
+    return run(arc.repo, sys.executable, "scripts/review.py", *flags, env=env)
 
 
 def edit(repo: Path, path: str, old: str, new: str) -> None:
@@ -85,88 +65,262 @@ def edit(repo: Path, path: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def gdpr_part(repo: Path) -> str:
-    """The GDPR reports, fenced: their text is tested exactly in tests/test_checks.py."""
-    notice = model.load(repo / "docs", ["sv", "en"], with_previous=False)
-    reports = [f"```text\n{gdpr.compliance_report(notice, lang)}\n```\n" for lang in ("sv", "en")]
-    return "## GDPR-rapport\n\n" + "\n".join(reports)
-
-
-@pytest.fixture(scope="module")
-def outputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    arc = new_archive(tmp_path_factory.mktemp("review"), today="2027-03-15")
-    published = arc.publish("PUSH=1")
-    assert published.returncode == 0, published.stderr
-    repo, out = arc.repo, {}
-    out["unchanged"] = review(arc)
-    edit(repo, "lagring.md", "ytterligare tolv månader", "ytterligare sex månader")
-    edit(repo, "lagring.en.md", "a further twelve\nmonths", "a further six\nmonths")
-    out["without version"] = review(arc)
+def add_entry(repo: Path, entry: str) -> None:
     versions = repo / "docs" / "versions.yml"
     text = versions.read_text(encoding="utf-8")
     first = text.index("- version:")
-    versions.write_text(text[:first] + VERSION_B_ENTRY + text[first:], encoding="utf-8")
-    out["with version"] = review(arc)
-    out["gdpr"] = gdpr_part(repo)
-    edit(repo, "lagring.md", "summary: Vi sparar", "summary: Obs: Vi sparar")
-    out["problem"] = review(arc)
-    edit(repo, "lagring.md", "summary: Obs: Vi sparar", "summary: Vi sparar")
-    link = "# Personuppgifter vi samlar in\n\n[Länk](finns-inte.md)"
-    edit(repo, "insamling.md", "# Personuppgifter vi samlar in", link)
-    out["broken link"] = review(arc)
+    versions.write_text(text[:first] + entry + text[first:], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def reviews(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    arc = new_archive(tmp_path_factory.mktemp("review"), today=TODAY)
+    published = arc.publish("PUSH=1")
+    assert published.returncode == 0, published.stderr
+    repo, out = arc.repo, {}
+    out["unchanged"] = check(arc)
+    # The retention time, in both languages, without a new version; a broken link; Swedish
+    # alone changed in another section.
+    edit(repo, "lagring.md", SV_OLD, SV_NEW)
+    edit(repo, "lagring.en.md", EN_OLD, EN_NEW)
+    edit(repo, "rattigheter.md", "(klagomal.md)", "(klagomaal.md)")
+    edit(repo, "delning.md", "# ", "# Mottagare: ")
+    out["many mistakes"] = check(arc)
+    edit(repo, "rattigheter.md", "(klagomaal.md)", "(klagomal.md)")
+    edit(repo, "delning.md", "# Mottagare: ", "# ")
+    out["without version"] = check(arc)
+    add_entry(repo, VERSION_B_ENTRY)
+    # SEOM's details as the example notice has them: missing, which no pull request can fix.
+    (repo / "docs" / "controller.yml").write_bytes((NOTICE_DOCS / "controller.yml").read_bytes())
+    out["with version"] = check(arc)
+    out["announced"] = check(arc, today="2027-02-20")
+    (repo / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    # A link without words: only the browser (axe-core) tells.
+    for name in ("insamling.md", "insamling.en.md"):
+        edit(repo, name, "\n## ", "\nSe [](klagomal.md).\n\n## ")
+    out["browser"] = check(arc, browser=True)
+    out["summary"] = (arc.repo.parent / "summary.md").read_text(encoding="utf-8")
+    # B published ahead of its date; then a change on top of it, with version C.
+    for name in ("insamling.md", "insamling.en.md"):
+        edit(repo, name, "\nSe [](klagomal.md).\n\n## ", "\n## ")
+    arc.commit_all("Version B")
+    early = arc.publish("PUSH=1", env={**arc.env, "NOTICE_TODAY": "2027-02-20"})
+    assert early.returncode == 0, early.stderr
+    edit(repo, "klagomal.md", "Om du inte", "Om du själv inte")
+    edit(repo, "klagomal.en.md", "If you are not", "If you yourself are not")
+    add_entry(repo, f'- version: "{C}"\n  summary:\n    sv: Om klagomål.\n    en: On complaints.\n')
+    out["on top of an announced version"] = check(arc, today="2027-02-20")
     yield out
 
 
-def test_a_change_with_its_new_version(outputs: dict[str, str]) -> None:
-    assert outputs["with version"] == (
-        INTRO + NO_ERRORS + CHANGES + WITH_VERSION + outputs["gdpr"] + "\n" + TRANSLATIONS_B
+def review(result: subprocess.CompletedProcess) -> str:
+    return result.stdout
+
+
+def test_a_change_that_changes_nothing_readers_read(reviews: dict) -> None:
+    result = reviews["unchanged"]
+    assert result.returncode == 0, result.stderr
+    text = review(result)
+    assert text.startswith(OK + "## Vad läsarna ser\n\n")
+    assert (
+        f"Texten som läsarna läser ändras inte: version {A} (gäller sedan den 1 december 2026) "
+        "står kvar."
+    ) in text
+    assert "Inget avsnitt ändras." in text
+    assert f"Rapporten är densamma som för version {A}." not in text  # the same notice: no diff
+
+
+def test_every_mistake_in_one_round_in_swedish(reviews: dict) -> None:
+    """A broken link, a changed text without a new version and English left behind: all in
+    the first review, in Swedish, each with what to do; nothing of MkDocs' English."""
+    result = reviews["many mistakes"]
+    assert result.returncode == 1
+    text = review(result)
+    assert text.startswith("# Granskning: 3 fel att rätta innan ändringen kan slås ihop\n")
+    errors = [line for line in text.split("## Fel\n\n", 1)[1].split("\n\n", 1)[0].splitlines()]
+    assert errors[0] == (
+        "- docs/rattigheter.md, rad 31: länken 'klagomaal.md' leder till en sida som inte "
+        "finns, docs/klagomaal.md. Menade du klagomal.md? Sidor länkas med sitt svenska "
+        "filnamn, på alla språk."
     )
-
-
-def test_a_change_without_a_new_version_is_told_it_needs_one(outputs: dict[str, str]) -> None:
-    assert outputs["without version"] == (
-        INTRO + NO_ERRORS + CHANGES + WITHOUT_VERSION + outputs["gdpr"] + "\n" + TRANSLATIONS_FIRST
+    assert errors[1].startswith(
+        f"- Texten i version {A}, som redan är publicerad, skulle ändras (docs/delning.md, "
+        "docs/lagring.en.md, docs/lagring.md, docs/rattigheter.md). En publicerad version "
+        "ändras aldrig: lägg till en ny version överst i docs/versions.yml"
     )
-
-
-def test_nothing_changed(outputs: dict[str, str]) -> None:
-    assert outputs["unchanged"] == (
-        INTRO
-        + NO_ERRORS
-        + CHANGES.split("### ")[0]
-        + "Inget avsnitt ändras.\n\n"
-        + "## Ny version\n\nTexten som läsarna läser ändras inte, så ingen ny version behövs.\n\n"
-        + outputs["gdpr"]
-        + "\n"
-        + TRANSLATIONS_FIRST
+    assert errors[2] == (
+        "- Den engelska texten stämmer inte med den svenska, så den nya version som ändringen "
+        "behöver publiceras inte. Svenskan gäller, och engelskan ska säga samma sak:"
     )
-
-
-def test_a_mistake_is_the_whole_review(outputs: dict[str, str]) -> None:
-    assert outputs["problem"] == INTRO + (
-        "## Fel\n\nInnehållet har 1 fel. Rätta det och bygg igen:\n\n"
-        "- docs/lagring.md, rad 3: inställningarna överst i filen (front matter) går inte att "
-        "läsa. En text innehåller ett kolon följt av mellanslag. Sätt hela texten inom raka "
-        'citattecken ("..."), inte typografiska (”...”).\n'
+    assert errors[3] == (
+        "  - avsnittet sharing: texten i docs/delning.md har ändrats sedan version "
+        f"{A}, men docs/delning.en.md är oförändrad. Uppdatera docs/delning.en.md så att den "
+        "säger samma sak som docs/delning.md. Version 2026-12-01 är redan publicerad och ändras "
+        "aldrig, så ändringen behöver också en ny version överst i docs/versions.yml; stämmer "
+        "den engelska texten redan, skriv sharing i english\\_checked under den nya versionen."
     )
+    assert "MkDocs" not in text and "WARNING" not in text
 
 
-def test_a_broken_link_shows_what_mkdocs_says(outputs: dict[str, str]) -> None:
-    review = outputs["broken link"]
-    assert review.startswith(
-        INTRO + "## Fel\n\nInnehållet har inga fel, men bygget av webbplatsen stoppade. Det här "
-        "säger MkDocs (på engelska):\n\n```text\n"
+def test_a_changed_text_without_a_new_version_stops_the_change(reviews: dict) -> None:
+    result = reviews["without version"]
+    assert result.returncode == 1
+    text = review(result)
+    assert text.startswith("# Granskning: 1 fel att rätta innan ändringen kan slås ihop\n")
+    assert (
+        f"- Texten i version {A}, som redan är publicerad, skulle ändras (docs/lagring.en.md, "
+        "docs/lagring.md)."
+    ) in text
+    assert (
+        f"Texten i version {A}, som redan är publicerad, ändras. En publicerad version ändras "
+        "aldrig, så ändringen når inte läsarna förrän den har en ny version (se Fel)."
+    ) in text
+    assert CHANGED_RETENTION in text
+    assert "## Översättningar" in text and "Inget att rätta" in text  # both languages changed
+
+
+def test_a_change_with_its_new_version_passes_and_says_when(reviews: dict) -> None:
+    result = reviews["with version"]
+    assert result.returncode == 0, result.stderr
+    text = review(result)
+    # SEOM's details emptied: a change readers see, shown as one.
+    assert "### Personuppgiftsansvarig" in text
+    assert text.startswith("# Granskning: kan slås ihop\n\nInga fel: när ändringen slås ihop ")
+    assert (
+        f"När ändringen slås ihop publiceras version {B} och gäller direkt, i stället för "
+        f"version {A}. Den säger att den gäller från den 1 mars 2027."
+    ) in text
+    assert (
+        f"Jämfört med version {A}, den senast publicerade (gäller sedan den 1 december 2026; "
+        f"taggen `notice/{A}`)."
+    ) in text
+    assert CHANGED_RETENTION.split("Oförändrade")[0] in text
+
+
+def test_what_no_pull_request_can_fix_is_said_once_at_the_top_without_failing(
+    reviews: dict,
+) -> None:
+    text = review(reviews["with version"])
+    top, rest = text.split("## Vad läsarna ser", 1)
+    assert "> **Publiceringen väntar på annat än den här ändringen.**" in top
+    assert (
+        "> - SEOM:s uppgifter: docs/controller.yml: organisation\\_number saknas "
+        "(organisationsnumret, sex siffror, bindestreck och fyra siffror)."
+    ) in top
+    assert "organisation\\_number saknas" not in rest.split("```")[0]
+
+
+def test_the_gdpr_report_is_there_once_with_what_changes(reviews: dict) -> None:
+    text = review(reviews["with version"])
+    assert text.count("GDPR-rapport (") == 1
+    assert "GDPR-rapport (sv)" in text
+    assert (
+        f"Det här ändras jämfört med version {A}:\n\n- 13.1.a den personuppgiftsansvariges "
+        "identitet och kontaktuppgifter: besvaras, med uppgifter som bygget har kontrollerat, "
+        "nu besvaras inte (uppgifter saknas i docs/controller.yml)"
+    ) in text
+
+
+def test_a_version_ahead_of_its_date_says_until_when_the_one_in_force_stays(
+    reviews: dict,
+) -> None:
+    text = review(reviews["announced"])
+    assert (
+        f"När ändringen slås ihop publiceras version {B} i förväg: den börjar gälla den 1 mars "
+        f"2027. Fram till dess gäller version {A}. Sidorna i den version som gäller säger i "
+        "förväg att integritetsmeddelandet ändras, med en länk till vad som ändras, och natten "
+        "till den 1 mars 2027 börjar den nya versionen gälla av sig själv."
+    ) in text
+
+
+def test_the_browser_finds_a_link_without_words(reviews: dict) -> None:
+    """axe-core, on every page of the notice's text and one of each other kind: the message
+    names the page and the file the text comes from."""
+    result = reviews["browser"]
+    assert result.returncode != 0
+    text = review(result)
+    assert text.startswith("# Granskning: 4 fel att rätta")
+    pages = [
+        "Sidan insamling/ (svenska, docs/insamling.md)",
+        "Sidan en/insamling/ (engelska, docs/insamling.en.md)",
+        "Sidan hela-meddelandet/ (svenska)",
+        "Sidan en/hela-meddelandet/ (engelska)",
+    ]
+    said = (
+        "axe-core hittar ett tillgänglighetsfel, link-name (Links must have discernible text) "
+        'i {where}a\\[href$="klagomal/"\\]. En länk saknar text: skriv länktexten inom '
+        "hakparenteserna, till exempel \\[klagomål\\](klagomal.md)."
     )
-    errors = review.split("```text\n", 1)[1].split("```", 1)[0]
-    assert "insamling.md" in errors and "finns-inte.md" in errors
+    lines = text.splitlines()
+    for page in pages:
+        found = [line for line in lines if line.startswith(f"- {page}: ")]
+        assert len(found) == 1, page
+        where = found[0].split(" i ", 1)[1].split("a\\[href")[0]  # axe's selector path
+        assert found[0] == f"- {page}: " + said.format(where=where)
+    assert "I webbläsaren Chromium: 30 sidor" in text
+    # CI's job summary gets the same review (make check REVIEW=...).
+    assert reviews["summary"] == text
 
 
-def test_the_markdown_is_escaped() -> None:
+def test_a_change_on_top_of_an_announced_version_is_compared_with_it(reviews: dict) -> None:
+    result = reviews["on top of an announced version"]
+    assert result.returncode == 0, result.stderr
+    text = review(result)
+    assert (
+        f"Jämfört med version {B}, den senast publicerade (börjar gälla den 1 mars 2027; "
+        f"taggen `notice/{B}`)."
+    ) in text
+    # B's own change (the retention time) is not repeated: only the complaints section.
+    assert "### Klagomål" in text
+    assert "### Hur länge vi sparar" not in text
+    assert f"Version {C} jämförs med den senast publicerade versionen, {B}." in text
+    assert (
+        f"Fram till dess gäller version {A}, och från den 1 mars 2027 version {B}, som redan "
+        "är publicerad i förväg."
+    ) in text
+
+
+def test_the_markdown_cannot_be_closed_by_what_it_quotes() -> None:
     import review as script
 
     assert script.markdown("<b>*x*</b> [a](b)") == r"&lt;b&gt;\*x\*&lt;/b&gt; \[a\](b)"
+    assert script.fenced("a ``` b\n````") == ["`````text", "a ``` b", "````", "`````"]
 
 
-def test_ci_shows_the_review_on_each_pull_request() -> None:
-    workflow = (Path(__file__).parents[1] / ".github/workflows/ci.yml").read_text("utf-8")
-    assert re.search(r"run: make review >> \"\$GITHUB_STEP_SUMMARY\"", workflow)
+@pytest.mark.parametrize(
+    ("published", "newest", "today", "said"),
+    [
+        (
+            [],
+            A,
+            "2026-11-20",
+            f"publiceras version {A}, den första. Den börjar gälla den 1 december 2026",
+        ),
+        (
+            [A],
+            B,
+            "2027-03-15",
+            f"publiceras version {B} och gäller direkt, i stället för version {A}",
+        ),
+        (
+            [A],
+            B,
+            "2027-02-20",
+            f"publiceras version {B} i förväg: den börjar gälla den 1 mars 2027",
+        ),
+    ],
+)
+def test_from_when_readers_see_a_new_version(
+    published: list[str], newest: str, today: str, said: str
+) -> None:
+    import review as script
+
+    from notice import model
+    from notice.data import Version
+
+    notice = model.Notice(["sv", "en"], markdown=None, today=dt.date.fromisoformat(today))
+    notice.versions = [
+        Version(dt.date.fromisoformat(v), {}) for v in (newest, A)[: 1 + (newest != A)]
+    ]
+    notice.published = published
+    assert said in script.when(notice)[0]

@@ -28,40 +28,64 @@ class Backed:
     any_of: bool = False
 
 
-def compliance_report(notice: Notice, locale: str) -> str:
+CHECKED, CLAIMED, UNANSWERED = "checked", "claimed", "unanswered"
+# What each state means, for a review's list of what changes.
+STATES = {
+    CHECKED: "besvaras, med uppgifter som bygget har kontrollerat",
+    CLAIMED: "anges av ett avsnitt, inte kontrollerat",
+    UNANSWERED: "besvaras inte",
+}
+
+
+def items(notice: Notice, locale: str) -> dict[str, tuple[str, str]]:
+    """Each item of Art. 13: {code: (state, where it is answered or what is missing)}."""
     sections = notice.sections(locale)
     shown = {name: section for section in sections for name in _shortcodes(section, notice)}
-    checked, claimed, unanswered, others = [], [], [], []
-    for code, what in ARTICLE_13.items():
+    out = {}
+    for code in ARTICLE_13:
         claimants = [s for s in sections if code in s.gdpr]
         backed = BACKED.get(code)
         if backed is None:
-            if claimants:
-                claimed.append(f"    {code} {what}: {_names(claimants)}")
-            else:
-                unanswered.append(f"    {code} {what}")
+            out[code] = (CLAIMED, _names(claimants)) if claimants else (UNANSWERED, "")
             continue
         values = _data(notice, backed.file, locale)
         present = [key for key in backed.keys if key in values]
         complete = bool(present) if backed.any_of else len(present) == len(backed.keys)
         section = shown.get(backed.shortcode)
         if complete and section is not None:
-            checked.append(f"    {code} {what}: {_names([section])}, docs/{backed.file}")
+            out[code] = (CHECKED, f"{_names([section])}, docs/{backed.file}")
         elif not complete:
-            unanswered.append(f"    {code} {what}: uppgifter saknas i docs/{backed.file}")
+            out[code] = (UNANSWERED, f"uppgifter saknas i docs/{backed.file}")
         else:
-            unanswered.append(
-                f"    {code} {what}: inget avsnitt visar uppgifterna i docs/{backed.file} "
-                f"(koden <!-- notice:{backed.shortcode} -->)"
+            out[code] = (
+                UNANSWERED,
+                f"inget avsnitt visar uppgifterna i docs/{backed.file} "
+                f"(koden <!-- notice:{backed.shortcode} -->)",
             )
-    for section in sections:
-        extra = [c for c in section.gdpr if c not in ARTICLE_13]
-        if extra:
-            others.append(f"    {_names([section])}: {', '.join(extra)}")
+    return out
+
+
+def compliance_report(notice: Notice, locale: str) -> str:
+    found = items(notice, locale)
+
+    def listed(state: str) -> list[str]:
+        return [
+            f"    {code} {ARTICLE_13[code]}" + (f": {detail}" if detail else "")
+            for code, (each, detail) in found.items()
+            if each == state
+        ]
+
+    unanswered = listed(UNANSWERED)
+    others = [
+        f"    {_names([section])}: {', '.join(extra)}"
+        for section in notice.sections(locale)
+        if (extra := [c for c in section.gdpr if c not in ARTICLE_13])
+    ]
     lines = [f"GDPR-rapport ({locale}): vad meddelandet besvarar av det som artikel 13 kräver"]
-    lines += _part("Besvaras, med uppgifter som bygget har kontrollerat:", checked)
+    lines += _part("Besvaras, med uppgifter som bygget har kontrollerat:", listed(CHECKED))
     lines += _part(
-        "Anges av ett avsnitt, inte kontrollerat (läs texten och bedöm om den räcker):", claimed
+        "Anges av ett avsnitt, inte kontrollerat (läs texten och bedöm om den räcker):",
+        listed(CLAIMED),
     )
     lines += _part("Besvaras inte:", unanswered)
     lines += _part("Andra GDPR-koder i avsnitten:", others)
@@ -73,6 +97,19 @@ def compliance_report(notice: Notice, locale: str) -> str:
     if not unanswered and not missing:
         lines.append("  Alla punkter i artikel 13 besvaras.")
     return "\n".join(lines)
+
+
+def changes(before: Notice, after: Notice, locale: str) -> list[str]:
+    """The items whose answer differs between two versions: "13.1.f överföring ...: besvaras
+    inte, nu anges av ett avsnitt, inte kontrollerat (avsnittet use (anvandning.md))"."""
+    old, new = items(before, locale), items(after, locale)
+    out = []
+    for code, (state, detail) in new.items():
+        was, _ = old.get(code, (UNANSWERED, ""))
+        if was != state:
+            where = f" ({detail})" if detail else ""
+            out.append(f"{code} {ARTICLE_13[code]}: {STATES[was]}, nu {STATES[state]}{where}")
+    return out
 
 
 def _shortcodes(section: Section, notice: Notice) -> set[str]:

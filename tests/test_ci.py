@@ -1,0 +1,103 @@
+"""CI's paths, as the workflows and the Makefile say them.
+
+- Every pull request: the gate (`make check`, its review in the job summary), the preview, and
+  the whole suite only when the change touches more than docs/ (`make ci-test`).
+- Every merge to main: the same gate, then the suite when the engine changed, then publish.
+- Every night: `make calendar` from what is published, waiting for nothing (no gate, no test
+  before it, in a job of its own), and the whole suite in another job.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from archives import git
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def steps(workflow: str, job: str) -> list[str]:
+    """The commands a job runs, in order."""
+    data = yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))
+    return [step["run"] for step in data["jobs"][job]["steps"] if "run" in step]
+
+
+def jobs(workflow: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))["jobs"]
+
+
+def test_every_pull_request_passes_the_gate_and_shows_its_review() -> None:
+    assert steps("ci.yml", "check")[0] == 'make check REVIEW="$GITHUB_STEP_SUMMARY"'
+    assert "make preview" in steps("ci.yml", "check")
+    assert steps("ci.yml", "test") == [
+        "make ci-test BASE=\"origin/${{ github.base_ref || 'main' }}\""
+    ]
+
+
+def test_a_merge_passes_the_same_gate_before_it_is_published() -> None:
+    commands = steps("publish.yml", "publish")
+    assert commands[0] == 'make check REVIEW="$GITHUB_STEP_SUMMARY"'
+    assert commands[1] == 'make ci-test BASE="${{ github.event.before }}"'
+    assert commands[-1] == "make publish PUSH=1"
+    assert jobs("publish.yml")["publish"]["if"] == "github.event_name != 'schedule'"
+
+
+def test_the_nightly_calendar_waits_for_nothing() -> None:
+    calendar = jobs("publish.yml")["calendar"]
+    assert calendar["if"] == "github.event_name == 'schedule'"
+    assert "needs" not in calendar
+    commands = steps("publish.yml", "calendar")
+    assert commands[-1] == "make calendar PUSH=1"
+    assert not any("make test" in c or "make check" in c for c in commands)
+    assert steps("publish.yml", "nightly-test") == ["make test"]
+    data = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))
+    # PyYAML reads the key `on` as True.
+    assert data[True]["schedule"] == [{"cron": "5 22,23 * * *"}]
+
+
+def test_the_suite_runs_when_the_engine_changed_and_not_for_docs_alone(tmp_path: Path) -> None:
+    """`make ci-test` in a repository whose venv's python and ruff only say they ran."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+        (repo / name).write_bytes((ROOT / name).read_bytes())
+    (repo / "docs").mkdir()
+    (repo / "docs" / "lagring.md").write_text("Text.\n", encoding="utf-8")
+    (repo / "hooks").mkdir()
+    (repo / "hooks" / "x.py").write_text("x = 1\n", encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    identity = ["-c", "user.name=T", "-c", "user.email=t@example.com"]
+    git(repo, "add", "-A")
+    git(repo, *identity, "commit", "-qm", "base")
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    for tool in ("python", "ruff"):
+        (venv / "bin" / tool).write_text(f'#!/bin/sh\necho "ran {tool} $*"\n', "utf-8")
+        (venv / "bin" / tool).chmod(0o755)
+    for stamp in (".installed-build", ".installed-test"):  # installed already
+        (venv / stamp).touch()
+
+    def ci_test() -> str:
+        result = subprocess.run(
+            ["make", "--no-print-directory", "ci-test", "BASE=main", f"VENV={venv}"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    git(repo, "checkout", "-q", "-b", "change")
+    (repo / "docs" / "lagring.md").write_text("Ny text.\n", encoding="utf-8")
+    git(repo, *identity, "commit", "-qam", "docs")
+    assert ci_test() == (
+        "Bara docs/ har ändrats sedan main: make check har granskat det, och testerna av "
+        "motorn behövs inte.\n"
+    )
+    (repo / "hooks" / "x.py").write_text("x = 2\n", encoding="utf-8")
+    git(repo, *identity, "commit", "-qam", "engine")
+    assert ci_test().splitlines()[-1] == "ran python -m pytest -n auto --dist loadfile"
