@@ -14,9 +14,11 @@ import gzip
 import io
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import threading
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -416,6 +418,19 @@ def switch_language(page, language: str) -> None:
     page.wait_for_load_state()
 
 
+def png(width: int, height: int) -> bytes:
+    """A grey PNG image: the site has no image of its own to test with."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
 # The guard: no test reads the live notice
 
 
@@ -440,7 +455,12 @@ def _path(value: object) -> str | None:
 
 def _reads_live_notice(event: str, args: tuple) -> str | None:
     if event in ("open", "os.listdir", "os.scandir", "shutil.copytree", "os.chdir", "glob.glob"):
-        path = _path(args[0]) if args else None
+        # os.open's relative paths may be relative to a folder's descriptor (shutil.rmtree's),
+        # not to the working directory: only its absolute ones are known.
+        relative_to_a_folder = event == "open" and args[1] is None
+        if not args or (relative_to_a_folder and not os.path.isabs(os.fsdecode(args[0]))):
+            return None
+        path = _path(args[0])
         if path and os.path.join(path, "").startswith(_LIVE):
             return f"{event} {path}"
     elif event == "subprocess.Popen":

@@ -10,8 +10,6 @@ notice on every page, no request that is not a file, no console error, and axe-c
 from __future__ import annotations
 
 import json
-import struct
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,6 +22,7 @@ from conftest import (
     axe_violations,
     build,
     copy_project,
+    png,
     switch_language,
     watched_tab,
 )
@@ -297,14 +296,74 @@ def text_of(value: str) -> str:
     return " ".join(value.split())
 
 
-def png(width: int, height: int) -> bytes:
-    """A grey PNG image: the site has no image of its own to test with."""
+# Before and after an upcoming version's date, ahead of time (`make preview`)
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+BEFORE_AFTER = {
+    "sv": (
+        "Så här ser det ut från den 1 mars 2027, när version 2027-03-01 börjar gälla.",
+        "Se hur det ser ut före den 1 mars 2027",
+        "Så här ser det ut före den 1 mars 2027: version 2026-12-01 gäller, och sidorna säger "
+        "att meddelandet ändras.",
+        "Se hur det ser ut från den 1 mars 2027",
+        "Integritetsmeddelandet ändras den 1 mars 2027.",
+        "Se vad som ändras.",
+    ),
+    "en": (
+        "This is how it reads from 1 March 2027, when version 2027-03-01 takes effect.",
+        "See how it reads before 1 March 2027",
+        "This is how it reads before 1 March 2027: version 2026-12-01 is in force, and the "
+        "pages say that the notice changes.",
+        "See how it reads from 1 March 2027",
+        "The privacy notice changes on 1 March 2027.",
+        "See what changes.",
+    ),
+}
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-    return b"\x89PNG\r\n\x1a\n" + chunks
+
+@pytest.fixture(scope="module")
+def before_and_after(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make preview` of version B, published ahead of nothing yet, while A (tagged) is in
+    force: the preview of B from its date, and of A before it."""
+    from archives import NEW_SV, A, add_version_b, git, new_archive
+
+    arc = new_archive(tmp_path_factory.mktemp("before-and-after"), today="2027-02-20")
+    git(arc.repo, "tag", f"notice/{A}")
+    add_version_b(arc)
+    result = arc.publish(target="preview")
+    assert result.returncode == 0, result.stderr
+    preview = arc.repo / "preview"
+    assert NEW_SV in (preview / "lagring.html").read_text(encoding="utf-8")
+    assert NEW_SV not in (preview / "fore" / "lagring.html").read_text(encoding="utf-8")
+    return preview
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("", "sv"), ("en/", "en")])
+def test_the_preview_shows_the_notice_before_and_from_an_upcoming_date(
+    disk_tab: Tab, before_and_after: Path, prefix: str, lang: str
+) -> None:
+    from archives import NEW_EN, NEW_SV
+
+    from_date, to_before, before, to_from, announced, see = BEFORE_AFTER[lang]
+    new = NEW_SV if lang == "sv" else NEW_EN
+    page = disk_tab.page
+    page.goto((before_and_after / prefix / "lagring.html").as_uri())
+    banner = page.locator(".md-banner .seom-preview")
+    assert text_of(banner.inner_text()) == f"{NOTICE[lang]} {from_date} {to_before}"
+    assert new in page.locator("article").inner_text()
+    assert not page.locator(".seom-upcoming").count()  # as readers read it on its date
+    assert axe_violations(disk_tab, preload=False) == []
+    banner.get_by_role("link", name=to_before).click()
+    page.wait_for_load_state()
+    assert page.url == (before_and_after / "fore" / prefix / "index.html").as_uri()
+    assert text_of(banner.inner_text()) == f"{NOTICE[lang]} {before} {to_from}"
+    page.goto((before_and_after / "fore" / prefix / "lagring.html").as_uri())
+    assert new not in page.locator("article").inner_text()
+    box = page.locator(".seom-announcement")
+    assert box.is_visible()
+    assert text_of(box.inner_text()) == f"{announced} {see}"
+    assert axe_violations(disk_tab, preload=False) == []
+    box.get_by_role("link", name=see).click()
+    page.wait_for_load_state()
+    assert page.url == (before_and_after / prefix / "andringar.html").as_uri()
+    assert new in page.locator("article").inner_text()
+    assert_clean(disk_tab)

@@ -1,0 +1,152 @@
+"""The preview: `make preview` builds the site into preview/ to open from disk (index.html).
+
+A command-line tool, not an MkDocs hook. CI attaches preview/ to every pull request. It shows
+the notice as readers will see it:
+
+- When the newest version in docs/versions.yml takes effect after today (published ahead of
+  its date), there are two moments to see, and the preview has both: preview/ is the site
+  from that date (the new version in force), and preview/fore/ the site before it (the
+  version in force now, from its git tag, with the announcement its pages show until the
+  date, whose link leads to the new version's what-changed page). Each says which it is and
+  links to the other.
+- Otherwise preview/ is the site as it is today.
+
+Both are built with this branch's engine (mkdocs.preview.yml), so what changed in the
+presentation shows in both. The preview of the version in force needs its tag; without one
+(nothing is published yet, or the tags were not fetched) there is only preview/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
+
+from notice import archive, build, dates, languages, model  # noqa: E402
+from notice import git as notice_git  # noqa: E402
+
+CONFIG = "mkdocs.preview.yml"
+BEFORE = "fore"  # preview/fore/: the site before the newest version's date
+
+
+def main() -> int:
+    site_dir = ROOT / "preview"
+    print(preview(ROOT, site_dir), file=sys.stderr)
+    return 0
+
+
+def preview(root: Path, site_dir: Path) -> str:
+    """Build the preview into ``site_dir``; returns what it holds, for whoever ran it."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / CONFIG))
+    built = languages.built(config)
+    notice = model.load(root / "docs", built, build.markdown_config(config))
+    if notice.problems or not notice.versions:
+        # The build says what is wrong, as `make build` does.
+        run_build(root, site_dir, None, None)
+        return "Förhandsgranskningen är byggd i preview/."
+    version, today = notice.versions[0], notice.today
+    shown = archive.latest(notice.published, today)
+    if version.date <= today or not shown or shown == version.id:
+        run_build(root, site_dir, None, None)
+        return "Förhandsgranskningen är byggd i preview/."
+    view = {
+        "version": version.id,
+        "in_force": shown,
+        "date": {lang: dates.long_date(version.date, lang) for lang in built},
+        "prefixes": {lang: languages.prefix_of(lang, built) for lang in built},
+    }
+    with tempfile.TemporaryDirectory(prefix="seom-preview-") as tmp:
+        before_dir = Path(tmp) / BEFORE
+        before = try_before(root, before_dir, {**view, "kind": "before", "other": "../"})
+        after = {**view, "kind": "from", "other": f"{BEFORE}/" if before else ""}
+        run_build(root, site_dir, after, version.id)  # as it reads on its date
+        if before:
+            shutil.move(str(before_dir), site_dir / BEFORE)
+    if not before:
+        return (
+            f"Förhandsgranskningen är byggd i preview/: så ser det ut från den "
+            f"{view['date'][built[0]]}. Hur det ser ut före datumet gick inte att bygga (se "
+            "ovan)."
+        )
+    return (
+        f"Förhandsgranskningen är byggd i preview/ (så ser det ut från den "
+        f"{view['date'][built[0]]}) och preview/{BEFORE}/ (före det datumet)."
+    )
+
+
+def try_before(root: Path, site_dir: Path, view: dict) -> bool:
+    """The version in force now, from its tag, built with this branch's engine."""
+    tag = notice_git.tag_of(view["in_force"])
+    with tempfile.TemporaryDirectory(prefix="seom-preview-") as tmp:
+        checkout = Path(tmp) / "checkout"
+        added = subprocess.run(
+            ["git", "worktree", "add", "--detach", "--quiet", str(checkout), tag],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
+        if added.returncode != 0:
+            print(f"Taggen {tag} gick inte att hämta: {added.stderr.strip()}", file=sys.stderr)
+            return False
+        try:
+            return run_build(root, site_dir, view, None, docs_dir=checkout / "docs", check=False)
+        finally:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(checkout)],
+                cwd=root,
+                capture_output=True,
+            )
+
+
+def run_build(
+    root: Path,
+    site_dir: Path,
+    view: dict | None,
+    today: str | None,
+    *,
+    docs_dir: Path | None = None,
+    check: bool = True,
+) -> bool:
+    """`mkdocs build --strict -f mkdocs.preview.yml` into ``site_dir``, in its own process (the
+    hooks keep a build's state per process); ``view``: which moment it shows, ``today``: the
+    date that counts as today, ``docs_dir``: the notice to build, if not docs/."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if today:
+        env[dates.TODAY_VARIABLE] = today
+    options: dict = {"site_dir": str(site_dir), "view": view}
+    if docs_dir:
+        options["docs_dir"] = str(docs_dir)
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD, json.dumps(options), str(root / CONFIG)], cwd=root, env=env
+    )
+    if result.returncode != 0 and check:
+        sys.exit(result.returncode)
+    return result.returncode == 0
+
+
+# `mkdocs build` with the preview's moment in extra (mkdocs.yml cannot say it).
+BUILD = """
+import json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+options = json.loads(sys.argv[1])
+view = options.pop("view")
+config = load_config(sys.argv[2], **options)
+if view:
+    config.extra["preview_view"] = view
+build(config)
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
