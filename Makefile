@@ -50,9 +50,11 @@ ci-test:
 ## appends it there, as CI does to the job summary) and fails for whatever the change causes
 ## that publishing would refuse. What no pull request can fix (SEOM's details, deployment
 ## settings) is said at the top without failing. Builds the site and opens its pages in
-## Chromium (axe-core), so it needs the test tools.
+## Chromium (axe-core), so it needs the test tools. AFTER_MERGE=1 (the publish job): the
+## review says how to fix in a new pull request.
 check: $(TEST_INSTALLED)
-	@python scripts/review.py --gate $(if $(REVIEW),--output "$(REVIEW)")
+	@python scripts/review.py --gate $(if $(REVIEW),--output "$(REVIEW)") \
+		$(if $(filter 1,$(AFTER_MERGE)),--after-merge)
 
 ## review: the same review as `make check`, for reading: it never fails for what it finds
 review: $(TEST_INSTALLED)

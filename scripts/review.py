@@ -68,6 +68,7 @@ class Review:
     build_log: list[str] = field(default_factory=list)  # MkDocs' own words, when it stopped
     waiting: list[str] = field(default_factory=list)  # what no pull request can fix
     parts: list[str] = field(default_factory=list)  # the rest of the review, Markdown lines
+    after_merge: bool = False  # the publish job's gate: the change is on main already
 
     @property
     def blocked(self) -> bool:
@@ -75,16 +76,28 @@ class Review:
 
     def markdown(self) -> str:
         count = len(self.errors) + (1 if self.build_log else 0)
-        lines = [f"# Granskning: {verdict(count)}", ""]
+        lines = [f"# Granskning: {verdict(count, self.after_merge)}", ""]
         if self.blocked:
-            lines += [
-                "Ändringen kan inte publiceras förrän "
-                f"{'felet under Fel är rättat' if count == 1 else 'felen under Fel är rättade'}. "
-                "Rätta i samma gren: granskningen körs igen av sig själv.",
-                "",
-            ]
+            fixed = "felet under Fel är rättat" if count == 1 else "felen under Fel är rättade"
+            if self.after_merge:
+                lines += [
+                    f"Ändringen är sammanslagen men publiceras inte förrän {fixed}. "
+                    + publish.IN_THE_BROWSER,
+                    "",
+                ]
+            else:
+                lines += [
+                    f"Ändringen kan inte publiceras förrän {fixed}. Rätta i samma gren: "
+                    "granskningen körs igen av sig själv.",
+                    "",
+                ]
         else:
-            lines += ["Inga fel: när ändringen slås ihop publiceras den.", ""]
+            done = (
+                "ändringen publiceras nu"
+                if self.after_merge
+                else "när ändringen slås ihop publiceras den"
+            )
+            lines += [f"Inga fel: {done}.", ""]
         if self.waiting:
             lines += [
                 "> **Publiceringen väntar på annat än den här ändringen.** Det stoppar inte "
@@ -112,10 +125,11 @@ def sentence(message: str) -> str:
     return message if message.startswith("docs/") else message[:1].upper() + message[1:]
 
 
-def verdict(errors: int) -> str:
+def verdict(errors: int, after_merge: bool = False) -> str:
     if errors:
-        return f"{errors} fel att rätta innan ändringen kan slås ihop"
-    return "kan slås ihop"
+        step = "publiceras" if after_merge else "slås ihop"
+        return f"{errors} fel att rätta innan ändringen kan {step}"
+    return "kan publiceras" if after_merge else "kan slås ihop"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,8 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-browser", action="store_true", help="leave out the checks in Chromium"
     )
+    parser.add_argument(
+        "--after-merge", action="store_true", help="the change is merged: say how to fix it"
+    )
     args = parser.parse_args(argv)
     result = review(ROOT, browser=not args.no_browser)
+    result.after_merge = args.after_merge
     text = result.markdown()
     sys.stdout.write(text)
     if args.output:

@@ -49,6 +49,12 @@ SETTINGS_ENV = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO", "NOTIC
 TODAY = "2026-12-15"
 
 
+def guide() -> str:
+    """The editors' guide: REDIGERA.md and its reference pages (redigera/), as one text."""
+    pages = [ROOT / "REDIGERA.md", *sorted((ROOT / "redigera").glob("*.md"))]
+    return "\n".join(page.read_text(encoding="utf-8") for page in pages)
+
+
 def copy_project(target: Path, docs: Path = NOTICE_DOCS) -> Path:
     """The engine copied into ``target``, with an example notice (by default NOTICE's) as its
     docs/: a project to build, publish or change freely."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOTICE_DOCS, ROOT
+from conftest import NOTICE_DOCS, ROOT, guide
 from notice import gdpr, html, model, shortcodes
 
 LANGUAGES = ["sv", "en"]
@@ -298,7 +298,7 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         [
             f"docs/lagring{lang}.md: gdpr innehåller den okända koden '13.2.x'. Använd koder "
             "för punkterna i artikel 13 och 14, skrivna exakt som i listan, till exempel "
-            "13.1.c eller 13.2.a (listan finns i REDIGERA.md)."
+            "13.1.c eller 13.2.a (listan finns i redigera/gdpr.md)."
             for lang in ("", ".en")
         ],
     ),
@@ -310,7 +310,7 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         [
             f"docs/lagring{lang}.md: gdpr innehåller den okända koden '14.40'. Använd koder "
             "för punkterna i artikel 13 och 14, skrivna exakt som i listan, till exempel "
-            "13.1.c eller 13.2.a (listan finns i REDIGERA.md)."
+            "13.1.c eller 13.2.a (listan finns i redigera/gdpr.md)."
             for lang in ("", ".en")
         ],
     ),
@@ -1149,6 +1149,9 @@ GUIDE_EXAMPLES: dict[str, Change] = {
         "- version: 2027-03-01\n  summary:\n    sv: Kortare tid.\n    en: A shorter time.\n",
     ),
     "docs/kontakt.md: sidan med kontaktformuläret": replace("kontakt.md", " {#form-data}", ""),
+    "docs/rattigheter.md, rad 31: länken": replace(
+        "rattigheter.md", "(klagomal.md)", "(klagomaal.md)"
+    ),
     "docs/accessibility.yml: compliance är 'helt förenlig'": replace(
         "accessibility.yml", "compliance: delvis förenlig", "compliance: helt förenlig"
     ),
@@ -1157,8 +1160,8 @@ GUIDE_EXAMPLES: dict[str, Change] = {
 
 def guide_examples() -> list[list[str]]:
     """The messages of each build error shown in REDIGERA.md."""
-    guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```text\nERROR   -  Innehållet har \d+ fel\..*?\n(.*?)```", guide, re.S)
+    text = guide()
+    blocks = re.findall(r"```text\nERROR   -  Innehållet har \d+ fel\..*?\n(.*?)```", text, re.S)
     return [[line[4:] for line in b.splitlines() if line.startswith("  - ")] for b in blocks]
 
 
@@ -1174,8 +1177,8 @@ def test_every_example_in_the_guide_is_what_the_build_prints(tmp_path: Path) -> 
 
 def guide_block(first_line: str) -> list[str]:
     """The lines of the ```text block in REDIGERA.md that starts with `first_line`."""
-    guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
-    block = re.search(rf"```text\n({re.escape(first_line)}.*?)```", guide, re.S)
+    text = guide()
+    block = re.search(rf"```text\n({re.escape(first_line)}.*?)```", text, re.S)
     assert block, f"REDIGERA.md has no example starting {first_line!r}"
     return [line for line in block.group(1).splitlines() if line.strip() != "..."]
 

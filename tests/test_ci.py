@@ -40,7 +40,7 @@ def test_every_pull_request_passes_the_gate_and_shows_its_review() -> None:
 
 def test_a_merge_passes_the_same_gate_before_it_is_published() -> None:
     commands = steps("publish.yml", "publish")
-    assert commands[0] == 'make check REVIEW="$GITHUB_STEP_SUMMARY"'
+    assert commands[0] == 'make check AFTER_MERGE=1 REVIEW="$GITHUB_STEP_SUMMARY"'
     assert commands[1] == 'make ci-test BASE="${{ github.event.before }}"'
     assert commands[-1] == "make publish PUSH=1"
     assert jobs("publish.yml")["publish"]["if"] == "github.event_name != 'schedule'"
@@ -101,3 +101,27 @@ def test_the_suite_runs_when_the_engine_changed_and_not_for_docs_alone(tmp_path:
     (repo / "hooks" / "x.py").write_text("x = 2\n", encoding="utf-8")
     git(repo, *identity, "commit", "-qam", "engine")
     assert ci_test().splitlines()[-1] == "ran python -m pytest -n auto --dist loadfile"
+
+
+def test_the_guides_links_lead_to_its_pages_and_headings() -> None:
+    """REDIGERA.md and its reference pages (redigera/) link to each other and to their own
+    headings as GitHub shows them (its anchors keep å, ä and ö)."""
+    import re
+
+    def anchors(text: str) -> set[str]:
+        headings = re.findall(r"^#+ (.+)$", text, re.M)
+        return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+
+    pages = [ROOT / "REDIGERA.md", *sorted((ROOT / "redigera").glob("*.md"))]
+    broken = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        prose = re.sub(r"`[^`\n]*`", "", re.sub(r"```.*?```", "", text, flags=re.S))  # not code
+        for target in re.findall(r"\]\(([^)\s]+)\)", prose):
+            path, _, anchor = target.partition("#")
+            if target.startswith(("http", "mailto:")) or not (path.endswith(".md") or anchor):
+                continue  # another site, or a file of the project (mkdocs.yml, docs/...)
+            file = (page.parent / path).resolve() if path else page
+            if not file.is_file() or (anchor and anchor not in anchors(file.read_text("utf-8"))):
+                broken.append(f"{page.relative_to(ROOT)}: {target}")
+    assert broken == []

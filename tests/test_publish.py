@@ -34,7 +34,7 @@ from archives import (
     run,
     serve,
 )
-from conftest import NOTICE_DOCS, ROOT, Tab, axe_violations, switch_language, watched_tab
+from conftest import NOTICE_DOCS, Tab, axe_violations, guide, switch_language, watched_tab
 from publish import IN_THE_BROWSER
 
 STATEMENT_UPDATED = "2027-03-10"
@@ -135,8 +135,8 @@ def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
         "versionen med `make publish FORCE=1`.\n" + IN_THE_BROWSER + "\n"
     ) in changed.stderr
     # REDIGERA.md (section 8) shows this refusal as editors meet it.
-    guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
-    example = re.search(r"```text\n(make publish: texten i version .*?\n)```", guide, re.S)
+    text = guide()
+    example = re.search(r"```text\n(make publish: texten i version .*?\n)```", text, re.S)
     assert example, "REDIGERA.md no longer shows the refusal of a changed text"
     assert example.group(1) in changed.stderr
     assert archive.refs["after A changed"] == archive.refs["after A"]

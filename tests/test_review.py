@@ -324,3 +324,16 @@ def test_from_when_readers_see_a_new_version(
     ]
     notice.published = published
     assert said in script.when(notice)[0]
+
+
+def test_after_a_merge_the_gate_says_how_to_fix_it_in_the_browser() -> None:
+    import review as script
+
+    from publish import IN_THE_BROWSER
+
+    found = script.Review(errors=["docs/lagring.md, rad 3: ett fel."], after_merge=True)
+    assert found.markdown().startswith(
+        "# Granskning: 1 fel att rätta innan ändringen kan publiceras\n\n"
+        f"Ändringen är sammanslagen men publiceras inte förrän felet under Fel är rättat. "
+        f"{IN_THE_BROWSER}\n\n## Fel\n\n- docs/lagring.md, rad 3: ett fel.\n"
+    )

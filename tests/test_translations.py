@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from archives import FIRST, SECOND, A, B, new_archive
-from conftest import NOTICE_DOCS, ROOT, copy_project
+from conftest import NOTICE_DOCS, copy_project, guide
 from notice import html, model, translations
 from publish import IN_THE_BROWSER
 
@@ -167,10 +167,11 @@ def test_the_review_gets_the_same_report_as_markdown(docs: Path) -> None:
 
 def test_the_guides_example_is_what_make_publish_says(docs: Path) -> None:
     edit(docs, "lagring.md", SV_OLD, SV_NEW)
-    guide = (ROOT / "REDIGERA.md").read_text(encoding="utf-8")
-    example = re.search(r"```text\n(make publish: den engelska .*?)```", guide, re.S)
+    text = guide()
+    example = re.search(r"```text\n(make publish: den engelska .*?)```", text, re.S)
     assert example, "REDIGERA.md shows no refusal for an English text left behind"
-    assert example.group(1) == f"make publish: {translations.refusal(load(docs))}\n"
+    said = f"make publish: {translations.refusal(load(docs))}\n{IN_THE_BROWSER}\n"
+    assert example.group(1) == said
 
 
 # Structure: the same headings, paragraphs, list items and links in both languages

@@ -222,7 +222,7 @@ def gdpr_problems(where: str, codes: object) -> list[str]:
     return [
         f"{where}: gdpr innehåller den okända koden '{code}'. Använd koder för punkterna i "
         "artikel 13 och 14, skrivna exakt som i listan, till exempel 13.1.c eller 13.2.a "
-        "(listan finns i REDIGERA.md)."
+        "(listan finns i redigera/gdpr.md)."
         for code in codes
         if not isinstance(code, str) or code not in gdpr.GDPR_CODES
     ]
