@@ -96,13 +96,17 @@ def installs(target: str, venv: Path) -> list[str]:
     return re.findall(r"pip install .*?-r (\S+)", result.stdout)
 
 
-@pytest.mark.parametrize("target", ["build", "serve", "publish", "benchmark"])
+@pytest.mark.parametrize(
+    "target", ["build", "serve", "preview", "publish", "calendar", "benchmark"]
+)
 def test_building_installs_only_the_build_requirements(target: str, tmp_path: Path) -> None:
     assert installs(target, tmp_path / "venv") == [BUILD]
 
 
-def test_the_tests_install_the_test_tools_on_top(tmp_path: Path) -> None:
-    assert installs("test", tmp_path / "venv") == [BUILD, TESTS]
+@pytest.mark.parametrize("target", ["test", "check", "review"])
+def test_the_tests_and_the_gate_install_the_test_tools_on_top(target: str, tmp_path: Path) -> None:
+    """The gate opens the pages in Chromium with Playwright and axe-core: the test tools."""
+    assert installs(target, tmp_path / "venv") == [BUILD, TESTS]
 
 
 def test_the_first_install_says_what_it_does_in_swedish(tmp_path: Path) -> None:
