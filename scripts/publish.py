@@ -35,7 +35,8 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -152,8 +153,7 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     upcoming = version.date > notice.today
     moved = alias_target(git) != in_force
 
-    saved = {ref: git.ref(ref) for ref in (*BRANCHES, f"refs/tags/{tag}")}
-    try:
+    with all_or_nothing(git, (*BRANCHES, f"refs/tags/{tag}")) as saved:
         # Build what main holds; a published version is rebuilt only when what it shows
         # changed (its presentation: its text cannot, refusals() saw to that).
         rebuild = build_and_compare(root, git, version.id, published=not new)
@@ -167,10 +167,6 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
         changed = {ref: git.ref(ref) for ref in saved} != saved
         if push and (changed or not_on_origin(git, tag)):
             push_to_origin(git, tag)
-    except BaseException:
-        for ref, value in saved.items():
-            git.restore(ref, value)
-        raise
     # For editors too, in Swedish: they read it in CI's log.
     where = where_pushed(push)
     if new:
@@ -201,16 +197,11 @@ def calendar(root: Path, *, push: bool) -> str:
     if not published_versions(git):
         return "Ingen version är publicerad än: inget att göra."
     today = dates.today()
-    saved = {ref: git.ref(ref) for ref in BRANCHES}
-    try:
+    with all_or_nothing(git, BRANCHES) as saved:
         moved = follow_the_calendar(git, config, today)
         changed = {ref: git.ref(ref) for ref in saved} != saved
         if push and (changed or not_on_origin(git)):
             push_to_origin(git)
-    except BaseException:
-        for ref, value in saved.items():
-            git.restore(ref, value)
-        raise
     where = where_pushed(push)
     if moved:
         return f"Version {moved} gäller nu: latest och robots.txt pekar på den på {where}."
@@ -218,6 +209,18 @@ def calendar(root: Path, *, push: bool) -> str:
     if changed:
         return f"Version {in_force} gäller; filerna i arkivets rot är uppdaterade på {where}."
     return f"Version {in_force} gäller redan: inget att göra."
+
+
+@contextmanager
+def all_or_nothing(git: Git, refs: tuple[str, ...]) -> Iterator[dict[str, str | None]]:
+    """The refs as they are (yielded), put back exactly so if anything fails."""
+    saved = {ref: git.ref(ref) for ref in refs}
+    try:
+        yield saved
+    except BaseException:
+        for ref, value in saved.items():
+            git.restore(ref, value)
+        raise
 
 
 def where_pushed(push: bool) -> str:

@@ -316,11 +316,24 @@ AXE_ELSE = "Är det inget i texten som orsakar det, be en utvecklare om hjälp: 
 
 
 def chromium() -> str | None:
+    """Chromium: CHROMIUM_PATH, else the system's, else Playwright's own where it was installed
+    (`python -m playwright install chromium`). The tests find theirs here too."""
     candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
     candidates += [shutil.which("google-chrome")]
-    return next((c for c in candidates if c and Path(c).is_file()), None)
+    found = next((c for c in candidates if c and Path(c).is_file()), None)
+    if found:
+        return found
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+        return own if own and Path(own).is_file() else None
+    except Exception:
+        return None
 
 
+# As root and without a network beyond 127.0.0.1: no sandbox, no background requests.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

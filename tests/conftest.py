@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import shutil
 import struct
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from urllib.parse import parse_qsl
 import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
+from site_checks import CHROMIUM_ARGS, chromium
 
 import project_copy
 
@@ -305,21 +305,6 @@ def pages(site: SiteServer) -> list[str]:
 # The browser
 
 
-def find_chromium() -> str | None:
-    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file():
-            return candidate
-    try:  # Playwright's own browser, where `playwright install chromium` worked
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            own = p.chromium.executable_path
-        return own if own and Path(own).is_file() else None
-    except Exception:
-        return None
-
-
 CHROMIUM_MISSING = (
     "No Chromium found for the browser tests. Install one: `apt-get install chromium` "
     "(Debian/Ubuntu) or `python -m playwright install chromium`, or set CHROMIUM_PATH to a "
@@ -331,22 +316,11 @@ CHROMIUM_MISSING = (
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = find_chromium()
+    executable = chromium()
     if executable is None:
         pytest.fail(CHROMIUM_MISSING, pytrace=False)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=executable,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
