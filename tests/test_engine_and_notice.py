@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +24,7 @@ from conftest import LIVE_DOCS, NOTICE_DOCS, ROOT, LiveNoticeRead
         lambda: (LIVE_DOCS / "index.md").read_text(encoding="utf-8"),
         lambda: list(LIVE_DOCS.iterdir()),
         lambda: list(LIVE_DOCS.rglob("*.md")),
-        lambda: shutil.copytree(LIVE_DOCS, ROOT / "never"),
+        lambda: shutil.copytree(LIVE_DOCS, Path(tempfile.mkdtemp()) / "never"),
         lambda: subprocess.run(["make", "build"], cwd=ROOT, capture_output=True),
         lambda: subprocess.run(["mkdocs", "build", "--strict"], capture_output=True),
         lambda: subprocess.run(["ls"], cwd=LIVE_DOCS, capture_output=True),
