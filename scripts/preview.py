@@ -66,8 +66,12 @@ def preview(root: Path, site_dir: Path) -> str:
     }
     with tempfile.TemporaryDirectory(prefix="seom-preview-") as tmp:
         before_dir = Path(tmp) / BEFORE
-        before = try_before(root, before_dir, {**view, "kind": "before", "other": "../"})
-        after = {**view, "kind": "from", "other": f"{BEFORE}/" if before else ""}
+        pages = page_files(notice)  # the pages of preview/, as the banner links to them
+        before = try_before(
+            root, before_dir, {**view, "kind": "before", "other": "../", "pages": pages}
+        )
+        there = sorted(p.relative_to(before_dir).as_posix() for p in before_dir.rglob("*.html"))
+        after = {**view, "kind": "from", "other": f"{BEFORE}/" if before else "", "pages": there}
         run_build(root, site_dir, after, version.id)  # as it reads on its date
         if before:
             shutil.move(str(before_dir), site_dir / BEFORE)
@@ -81,6 +85,15 @@ def preview(root: Path, site_dir: Path) -> str:
         f"Förhandsgranskningen är byggd i preview/ (så ser det ut från den "
         f"{view['date'][built[0]]}) och preview/{BEFORE}/ (före det datumet)."
     )
+
+
+def page_files(notice: model.Notice) -> list[str]:
+    """Each page of the notice as the preview writes it: "lagring.html", "en/lagring.html"."""
+    out = []
+    for source in notice.pages.values():
+        prefix = languages.prefix_of(source.locale, notice.languages)
+        out.append(prefix + source.base.removesuffix(".md") + ".html")
+    return sorted(out)
 
 
 def try_before(root: Path, site_dir: Path, view: dict) -> bool:

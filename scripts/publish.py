@@ -282,7 +282,7 @@ def refusals(notice: model.Notice, published: list[str], *, new: bool) -> list[s
                 "En publicerad version ändras aldrig: lägg till en ny version överst i "
                 "docs/versions.yml, med det datum då ändringen ska börja gälla (REDIGERA.md, "
                 "avsnitt 7). Är det bara ett skrivfel som inte ändrar innebörden kan en "
-                "utvecklare rätta den här versionen med `make publish FORCE=1`."
+                "utvecklare i stället rätta den publicerade versionen."
             )
     return out
 

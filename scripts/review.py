@@ -53,7 +53,6 @@ from notice import (  # noqa: E402
     shortcodes,
     translations,
 )
-from notice import git as notice_git  # noqa: E402
 from notice import texts as notice_texts  # noqa: E402
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "Engelska"}
@@ -180,7 +179,7 @@ def review(root: Path, *, browser: bool = True) -> Review:
     env.add_extension("jinja2.ext.loopcontrols")
     checked = build_and_check(root, notice, config, out, browser=browser)
     out.parts += readers_part(notice, config, env)
-    out.parts += [translations.markdown(notice).rstrip(), ""]
+    out.parts += [translations.markdown(notice, errors_elsewhere=True).rstrip(), ""]
     out.parts += gdpr_part(notice)
     out.parts += site_part(checked)
     return out
@@ -285,9 +284,9 @@ def readers_part(notice: model.Notice, config, env) -> list[str]:
             "",
         ]
     lines += [
-        f"Jämfört med version {version}, den senast publicerade ({state(version, notice.today)}"
-        f"; taggen `{notice_git.tag_of(version)}`). Texten är den som läsarna läser: tillagda "
-        "ord är <ins>understrukna</ins> och borttagna <del>överstrukna</del>.",
+        f"Jämfört med version {version}, den senast publicerade ({state(version, notice.today)})."
+        " Texten är den som läsarna läser: tillagda ord är <ins>understrukna</ins> och "
+        "borttagna <del>överstrukna</del>.",
         "",
     ]
     compared = {

@@ -993,7 +993,7 @@ def test_the_gdpr_report_counts_only_what_it_checked(docs: Path) -> None:
         "    13.1.b kontaktuppgifter till dataskyddsombudet: uppgifter saknas i "
         "docs/controller.yml",
     ]
-    supply = report.index("  SEOM måste lämna (make publish vägrar tills de finns):")
+    supply = report.index("  SEOM måste lämna (publiceringen vägrar tills de finns):")
     assert report[supply + 1].startswith("    - docs/controller.yml: organisation_number saknas")
     assert len(report) == supply + 6
 

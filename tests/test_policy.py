@@ -146,8 +146,8 @@ def test_a_changed_text_under_a_published_version_is_refused(docs: Path) -> None
         f"texten i version {A}, som redan är publicerad, skulle ändras (docs/lagring.md). En "
         "publicerad version ändras aldrig: lägg till en ny version överst i docs/versions.yml, "
         "med det datum då ändringen ska börja gälla (REDIGERA.md, avsnitt 7). Är det bara ett "
-        "skrivfel som inte ändrar innebörden kan en utvecklare rätta den här versionen med "
-        "`make publish FORCE=1`."
+        "skrivfel som inte ändrar innebörden kan en utvecklare i stället rätta den publicerade "
+        "versionen."
     ]
     # The same text, newly wrapped: nothing to refuse.
     edit(docs, "lagring.md", "ytterligare sex", "ytterligare tolv")
@@ -203,7 +203,8 @@ def test_english_left_behind_without_a_new_version_never_suggests_the_published_
     notice = published(load(docs), [A], baseline)
     [finding] = translations.unacknowledged(notice)
     assert finding.message(notice) == (
-        f"avsnittet retention: texten i docs/lagring.md har ändrats sedan version {A}, men "
+        "avsnittet Hur länge vi sparar dina personuppgifter (retention): texten i "
+        f"docs/lagring.md har ändrats sedan version {A}, men "
         "docs/lagring.en.md är oförändrad. Uppdatera docs/lagring.en.md så att den säger samma "
         f"sak som docs/lagring.md. Version {A} är redan publicerad och ändras aldrig, så "
         "ändringen behöver också en ny version överst i docs/versions.yml; stämmer den "
@@ -211,4 +212,8 @@ def test_english_left_behind_without_a_new_version_never_suggests_the_published_
     )
     report = translations.markdown(notice)
     assert "Inget att rätta" not in report
+    # The gate lists it among its errors: its translations part then only points there.
+    elsewhere = translations.markdown(notice, errors_elsewhere=True)
+    assert "texten i docs/lagring.md har ändrats" not in elsewhere
+    assert elsewhere.endswith("Det som måste rättas står under Fel.\n")
     assert f"Texten jämförs med version {A}, som redan är publicerad." in report

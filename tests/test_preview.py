@@ -352,11 +352,10 @@ def test_the_preview_shows_the_notice_before_and_from_an_upcoming_date(
     assert new in page.locator("article").inner_text()
     assert not page.locator(".seom-upcoming").count()  # as readers read it on its date
     assert axe_violations(disk_tab, preload=False) == []
-    banner.get_by_role("link", name=to_before).click()
+    banner.get_by_role("link", name=to_before).click()  # the same page, before the date
     page.wait_for_load_state()
-    assert page.url == (before_and_after / "fore" / prefix / "index.html").as_uri()
+    assert page.url == (before_and_after / "fore" / prefix / "lagring.html").as_uri()
     assert text_of(banner.inner_text()) == f"{NOTICE[lang]} {before} {to_from}"
-    page.goto((before_and_after / "fore" / prefix / "lagring.html").as_uri())
     assert new not in page.locator("article").inner_text()
     box = page.locator(".seom-announcement")
     assert box.is_visible()
@@ -366,4 +365,8 @@ def test_the_preview_shows_the_notice_before_and_from_an_upcoming_date(
     page.wait_for_load_state()
     assert page.url == (before_and_after / prefix / "andringar.html").as_uri()
     assert new in page.locator("article").inner_text()
+    page.goto((before_and_after / "fore" / prefix / "lagring.html").as_uri())
+    banner.get_by_role("link", name=to_from).click()  # and back, to the same page
+    page.wait_for_load_state()
+    assert page.url == (before_and_after / prefix / "lagring.html").as_uri()
     assert_clean(disk_tab)

@@ -131,8 +131,8 @@ def test_each_publish_succeeds_or_refuses_as_expected(archive: Archive) -> None:
         f"make publish: texten i version {A}, som redan är publicerad, skulle ändras "
         "(docs/lagring.md). En publicerad version ändras aldrig: lägg till en ny version överst "
         "i docs/versions.yml, med det datum då ändringen ska börja gälla (REDIGERA.md, avsnitt "
-        "7). Är det bara ett skrivfel som inte ändrar innebörden kan en utvecklare rätta den här "
-        "versionen med `make publish FORCE=1`.\n" + IN_THE_BROWSER + "\n"
+        "7). Är det bara ett skrivfel som inte ändrar innebörden kan en utvecklare i stället "
+        "rätta den publicerade versionen.\n" + IN_THE_BROWSER + "\n"
     ) in changed.stderr
     # REDIGERA.md (section 8) shows this refusal as editors meet it.
     text = guide()

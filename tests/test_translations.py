@@ -31,7 +31,8 @@ FIX = (
     "2027-03-01 i docs/versions.yml."
 )
 STALE = (
-    "avsnittet retention: texten i docs/lagring.md har ändrats sedan version 2026-12-01, men "
+    "avsnittet Hur länge vi sparar dina personuppgifter (retention): texten i docs/lagring.md "
+    "har ändrats sedan version 2026-12-01, men "
     f"docs/lagring.en.md är oförändrad. {FIX}"
 )
 TITLE = "Översättningar: den engelska texten jämförs med den svenska, som gäller."
@@ -79,7 +80,7 @@ def test_a_swedish_paragraph_changed_with_the_english_unchanged_is_reported(docs
     assert translations.structure(notice) == []
     assert translations.report(notice) == [
         f"{TITLE} Version 2027-03-01 jämförs med den senast publicerade versionen, 2026-12-01.",
-        "  Svensk text ändrad, engelsk inte (make publish vägrar tills engelskan är uppdaterad "
+        "  Svensk text ändrad, engelsk inte (publiceringen vägrar tills engelskan är uppdaterad "
         "eller kontrollerad):",
         f"    - {STALE}",
     ]
@@ -137,7 +138,8 @@ def test_an_acknowledged_section_is_listed_and_publishing_is_allowed(docs: Path)
     assert translations.report(notice)[1:] == [
         "  Kontrollerat, ingen ändring behövs (english_checked under version 2027-03-01 i "
         "docs/versions.yml):",
-        "    - avsnittet retention: texten i docs/lagring.md har ändrats sedan version "
+        "    - avsnittet Hur länge vi sparar dina personuppgifter (retention): texten i "
+        "docs/lagring.md har ändrats sedan version "
         "2026-12-01, men docs/lagring.en.md är oförändrad.",
         "  I english_checked under version 2027-03-01, men utan skillnad (kan tas bort):",
         "    - use",
@@ -159,7 +161,7 @@ def test_the_review_gets_the_same_report_as_markdown(docs: Path) -> None:
         "## Översättningar\n\n"
         "Den engelska texten jämförs med den svenska, som gäller. Version 2027-03-01 jämförs "
         "med den senast publicerade versionen, 2026-12-01.\n\n"
-        "### Svensk text ändrad, engelsk inte (make publish vägrar tills engelskan är "
+        "### Svensk text ändrad, engelsk inte (publiceringen vägrar tills engelskan är "
         "uppdaterad eller kontrollerad)\n\n"
         f"- {STALE}\n"
     )
@@ -314,7 +316,7 @@ def test_the_build_prints_the_report_from_the_tagged_version(
     reports = [m.removeprefix("hooks/content_model: ") for m in said if TITLE in m]
     assert reports == [
         f"{TITLE} Version 2027-03-01 jämförs med den senast publicerade versionen, 2026-12-01.\n"
-        "  Svensk text ändrad, engelsk inte (make publish vägrar tills engelskan är uppdaterad "
+        "  Svensk text ändrad, engelsk inte (publiceringen vägrar tills engelskan är uppdaterad "
         f"eller kontrollerad):\n    - {STALE}"
     ]
 

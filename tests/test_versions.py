@@ -48,7 +48,9 @@ BAD_VERSIONS = {
     "the newest not first": (
         FIRST + SECOND,
         "docs/versions.yml, version 2 (2027-03-01): versionen är nyare än version 1 "
-        "(2026-12-01). Den nyaste versionen ska stå först: flytta den ovanför de äldre.",
+        "(2026-12-01), som står ovanför den. Den nyaste versionen står överst. Är version 1 en "
+        "ny version som du lägger till: ge den ett datum efter den 1 mars 2027. Flytta aldrig "
+        "en version som redan är publicerad.",
     ),
     "a summary without English": (
         FIRST.replace("    en: The first version of the privacy notice on this website.\n", ""),
@@ -315,12 +317,30 @@ def test_a_missing_tag_stops_the_build_and_says_to_fetch_tags(tmp_path: Path) ->
     result = build(project, site_dir)
     assert result.returncode == 1, result.stderr
     assert (
-        "docs/versions.yml, version 2 (2026-12-01): taggen notice/2026-12-01 finns inte i git, "
-        "så sidan om vad som ändrats kan inte jämföra med den versionen. Har den aldrig "
-        "publicerats: lägg inte till en ny version ovanför, utan ändra datum och summary i den "
-        "som inte är publicerad. Är den publicerad: hämta taggarna med 'git fetch --tags' och "
-        "bygg igen." in result.stderr
+        "docs/versions.yml, version 2 (2026-12-01): uppgiften om att den versionen är "
+        "publicerad (taggen notice/2026-12-01) saknas här, så sidan om vad som ändrats kan inte "
+        "jämföra med den. Är den aldrig publicerad: ta bort den och ändra i stället datum och "
+        "summary i den översta. Annars, för en utvecklare: hämta taggarna med 'git fetch "
+        "--tags' och bygg igen." in result.stderr
     )
+
+
+def test_a_new_version_below_the_newest_says_where_it_belongs(tmp_path: Path) -> None:
+    """An editor adds a version under one published ahead of its date: it belongs on top,
+    with a later date (the gate said to move the published one before)."""
+    project = published_project(tmp_path)
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "Version 2027-03-01")
+    git(project, "tag", "notice/2027-03-01")
+    between = SECOND.replace("2027-03-01", "2027-01-15")
+    write_versions(project, SECOND + between + FIRST)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "docs/versions.yml, version 2 (2027-01-15): den versionen är inte publicerad, men står "
+        "under version 1. Bara den översta versionen kan vara ny: skriv den nya versionen "
+        "överst, med ett datum efter den senast publicerade versionens, den 1 mars 2027."
+    ) in result.stderr
 
 
 def test_history_links_every_version(changed_site: Path) -> None:
@@ -412,7 +432,7 @@ def test_the_next_build_in_the_same_process_sees_a_fetched_tag_and_edited_files(
 
     with pytest.raises(Abort):
         rebuild()
-    assert "taggen notice/2026-12-01 finns inte i git" in caplog.text
+    assert "(taggen notice/2026-12-01) saknas här" in caplog.text
     git(project, "tag", "notice/2026-12-01")  # as `git fetch --tags` would bring it
     rebuild()
     assert "Tillagt: sex" in page(site_dir, "andringar").get_text(" ", strip=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from notice import form, sources
+from notice import dates, form, sources
 
 SECTIONS_FILE = "sections.yml"
 VERSIONS_FILE = "versions.yml"
@@ -148,8 +148,10 @@ def read_versions(
             if previous and date > previous[1]:
                 problems.append(
                     f"{name}: versionen är nyare än version {previous[0]} "
-                    f"({previous[1].isoformat()}). Den nyaste versionen ska stå först: flytta "
-                    "den ovanför de äldre."
+                    f"({previous[1].isoformat()}), som står ovanför den. Den nyaste versionen "
+                    f"står överst. Är version {previous[0]} en ny version som du lägger till: ge "
+                    f"den ett datum efter den {dates.long_date(date, 'sv')}. Flytta aldrig en "
+                    "version som redan är publicerad."
                 )
             if number == 1 and date > today + MAX_AHEAD:
                 problems.append(

@@ -91,7 +91,7 @@ def compliance_report(notice: Notice, locale: str) -> str:
     lines += _part("Andra GDPR-koder i avsnitten:", others)
     missing = notice.controller.missing
     lines += _part(
-        "SEOM måste lämna (make publish vägrar tills de finns):",
+        "SEOM måste lämna (publiceringen vägrar tills de finns):",
         [f"    - {message}" for message in missing],
     )
     if not unanswered and not missing:

@@ -209,16 +209,25 @@ def _previous(docs_dir: Path, notice: Notice) -> Notice | None:
     number, version = 2, notice.versions[1].id
     tag = git.tag_of(version)
     files = git.files_at(docs_dir, tag)
-    if files is None:
+    if files is not None:
+        return published_model(notice, files, version)
+    where = f"docs/{data.VERSIONS_FILE}, version {number} ({version})"
+    tagged = git.tagged_versions(docs_dir)
+    if tagged:  # versions are published, but not this one: a new one, below the newest
+        newest = dates.long_date(dt.date.fromisoformat(max(tagged)), "sv")
         notice.problems.append(
-            f"docs/{data.VERSIONS_FILE}, version {number} ({version}): taggen {tag} finns inte "
-            "i git, så sidan om vad som ändrats kan inte jämföra med den versionen. Har den "
-            "aldrig publicerats: lägg inte till en ny version ovanför, utan ändra datum och "
-            "summary i den som inte är publicerad. Är den publicerad: hämta taggarna med "
-            "'git fetch --tags' och bygg igen."
+            f"{where}: den versionen är inte publicerad, men står under version 1. Bara den "
+            "översta versionen kan vara ny: skriv den nya versionen överst, med ett datum efter "
+            f"den senast publicerade versionens, den {newest}."
         )
-        return None
-    return published_model(notice, files, version)
+    else:  # a copy without the record of what is published (CI's or an old clone)
+        notice.problems.append(
+            f"{where}: uppgiften om att den versionen är publicerad (taggen {tag}) saknas här, "
+            "så sidan om vad som ändrats kan inte jämföra med den. Är den aldrig publicerad: "
+            "ta bort den och ändra i stället datum och summary i den översta. Annars, för en "
+            "utvecklare: hämta taggarna med 'git fetch --tags' och bygg igen."
+        )
+    return None
 
 
 def _baseline(docs_dir: Path, notice: Notice, files: dict[str, bytes]) -> Notice | None:

@@ -26,6 +26,7 @@ Messages are Swedish: the editors act on them.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
@@ -50,10 +51,13 @@ class Finding:
     original: str  # docs/lagring.md
     translation: str  # docs/lagring.en.md
     details: tuple[str, ...]  # what differs, as sentences
+    title: str = ""  # a section's Swedish heading, as editors know it
 
     @property
     def name(self) -> str:
-        return f"avsnittet {self.id}" if self.section else f"sidan {self.id}"
+        if not self.section:
+            return f"sidan {self.id}"
+        return f"avsnittet {self.title} ({self.id})" if self.title else f"avsnittet {self.id}"
 
     def message(self, notice: Notice) -> str:
         """The finding and what to do about it, for the change being made to ``notice``."""
@@ -101,7 +105,8 @@ def stale(notice: Notice) -> list[Finding]:
                     f"texten i {original} har ändrats sedan version {since}, men {translation} "
                     "är oförändrad."
                 )
-                out.append(Finding(STALE, section.id, True, original, translation, (detail,)))
+                finding = Finding(STALE, section.id, True, original, translation, (detail,))
+                out.append(dataclasses.replace(finding, title=section.title))
     return out
 
 
@@ -125,6 +130,7 @@ def structure(notice: Notice) -> list[Finding]:
                         f"docs/{original.path}",
                         f"docs/{translation.path}",
                         tuple(details),
+                        (notice.title(original) or "") if section else "",
                     )
                 )
     return out
@@ -193,9 +199,14 @@ def report(notice: Notice) -> list[str]:
     return lines + ([f"  {closing}"] if closing else [])
 
 
-def markdown(notice: Notice) -> str:
-    """The same report as Markdown, for a review."""
+def markdown(notice: Notice, *, errors_elsewhere: bool = False) -> str:
+    """The same report as Markdown, for a review. ``errors_elsewhere``: the review lists what
+    stops publishing among its errors; here it is then not said again."""
     title, parts, closing = _report(notice)
+    if errors_elsewhere and unacknowledged(notice):
+        blocking = {f.message(notice) for f in unacknowledged(notice)}
+        parts = [(h, items) for h, items in parts if not set(items) <= blocking]
+        closing = "Det som måste rättas står under Fel."
     heading, _, what = title.partition(": ")
     out = [f"## {heading}", "", what[:1].upper() + what[1:], ""]
     for heading, items in parts:
@@ -225,7 +236,7 @@ def _report(notice: Notice) -> tuple[str, list[tuple[str, list[str]]], str]:
         )
     else:
         compared = f"Texten jämförs med version {version}, som redan är publicerad."
-    refuses = "make publish vägrar tills" if notice.new_version else "publiceringen vägrar tills"
+    refuses = "publiceringen vägrar tills"
     parts = [
         (
             f"Svensk text ändrad, engelsk inte ({refuses} engelskan är uppdaterad eller "
