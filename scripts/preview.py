@@ -111,7 +111,18 @@ def try_before(root: Path, site_dir: Path, view: dict) -> bool:
             print(f"Taggen {tag} gick inte att hämta: {added.stderr.strip()}", file=sys.stderr)
             return False
         try:
-            return run_build(root, site_dir, view, None, docs_dir=checkout / "docs", check=False)
+            built = run_build(root, site_dir, view, None, docs_dir=checkout / "docs", quiet=True)
+            if not built.returncode:
+                return True
+            date = next(iter(view["date"].values()))  # in the default language
+            print(
+                f"Hur webbplatsen ser ut före den {date} gick inte "
+                f"att förhandsgranska: version {view['in_force']} (den som gäller nu, från "
+                f"taggen {tag}) klarar inte den här grenens kontroller. Det gäller inte din "
+                "ändring; be en utvecklare titta på det. Så säger bygget:\n" + built.stderr,
+                file=sys.stderr,
+            )
+            return False
         finally:
             subprocess.run(
                 ["git", "worktree", "remove", "--force", str(checkout)],
@@ -127,11 +138,13 @@ def run_build(
     today: str | None,
     *,
     docs_dir: Path | None = None,
-    check: bool = True,
-) -> bool:
+    quiet: bool = False,
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict -f mkdocs.preview.yml` into ``site_dir``, in its own process (the
     hooks keep a build's state per process); ``view``: which moment it shows, ``today``: the
-    date that counts as today, ``docs_dir``: the notice to build, if not docs/."""
+    date that counts as today, ``docs_dir``: the notice to build, if not docs/. A failure of
+    this branch's own notice stops the preview, with the build's words; ``quiet``: it is
+    returned instead, output captured."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if today:
         env[dates.TODAY_VARIABLE] = today
@@ -139,11 +152,15 @@ def run_build(
     if docs_dir:
         options["docs_dir"] = str(docs_dir)
     result = subprocess.run(
-        [sys.executable, "-c", BUILD, json.dumps(options), str(root / CONFIG)], cwd=root, env=env
+        [sys.executable, "-c", BUILD, json.dumps(options), str(root / CONFIG)],
+        cwd=root,
+        env=env,
+        capture_output=quiet,
+        text=True,
     )
-    if result.returncode != 0 and check:
+    if result.returncode != 0 and not quiet:
         sys.exit(result.returncode)
-    return result.returncode == 0
+    return result
 
 
 # `mkdocs build` with the preview's moment in extra (mkdocs.yml cannot say it).

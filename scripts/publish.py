@@ -141,6 +141,8 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     check_clean(git)
     if push:
         fetch(git)  # first: reading docs/ needs the published versions' tags
+    else:
+        local_branches(git)
     notice = read_notice(root / "docs", config)
     version = notice.versions[0]
     published = published_versions(git)
@@ -161,6 +163,8 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
             deploy(git, version.id, latest=version.id == in_force)
         if upcoming and (new or rebuild or not pending(git, version.id)):
             deploy_in_force(git, version.id)
+        elif not upcoming and (new or rebuild):
+            drop_pending(git, [v for v in pending_versions(git) if v == version.id])
         if new:
             git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version.id}")
         follow_the_calendar(git, config, notice.today, notice)
@@ -171,8 +175,10 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     where = where_pushed(push)
     if new:
         state = "gäller nu"
-        if version.id != in_force:
-            state = f"börjar gälla {version.id}; till dess gäller version {in_force}"
+        if upcoming:
+            now = archive.in_force(published, notice.today)
+            until = f"; till dess gäller version {now}" if now else ""
+            state = f"börjar gälla {version.id}{until}"
         return f"Version {version.id} är publicerad ({state}) på {where}, med taggen {tag}."
     if moved:
         return f"Version {in_force} gäller nu: latest och robots.txt pekar på den på {where}."
@@ -194,6 +200,8 @@ def calendar(root: Path, *, push: bool) -> str:
     git = Git(root)
     if push:
         fetch(git)
+    else:
+        local_branches(git)
     if not published_versions(git):
         return "Ingen version är publicerad än: inget att göra."
     today = dates.today()
@@ -240,7 +248,7 @@ def read_notice(docs_dir: Path, config: dict) -> model.Notice:
         raise PublishError(model.format_problems(notice.problems), browser=True)
     if notice.controller.missing:
         # For the editors, like the build's messages: SEOM's own details, never invented.
-        raise PublishError(controller_missing(notice), browser=True)
+        raise PublishError(controller_missing(notice))
     return notice
 
 
@@ -263,17 +271,25 @@ def refusals(notice: model.Notice, published: list[str], *, new: bool) -> list[s
     out = []
     newer = [v for v in published if v > version]
     if newer:
+        newest = dates.long_date(dt.date.fromisoformat(max(newer)), "sv")
         out.append(
             f"versionen {version} är äldre än version {max(newer)}, som redan är publicerad. "
-            "Publicera från main, där den nyaste versionen står överst i docs/versions.yml; "
-            "en ny version ska ha ett senare datum än den som redan är publicerad."
+            "En ny version ska ha ett senare datum än de publicerade: ändra datumet överst i "
+            f"docs/versions.yml till ett datum efter den {newest}."
         )
     if new:
         # Only a version being published: one already online is what it is.
-        refusal = translations.refusal(notice)
+        refusal = translations.refusal(notice, new=True)
         if refusal:
             out.append(refusal)
-    elif notice.baseline is not None and notice.baseline_version == version:
+    else:
+        # Pages outside the versions change on merge: their English must follow at once.
+        outside = [
+            f for f in translations.unacknowledged(notice, new=False) if f.outside_the_versions
+        ]
+        if outside:
+            out.append(translations.refusal(notice, new=False, only=outside))
+    if not new and notice.baseline is not None and notice.baseline_version == version:
         changed = changes.changed_files(notice.baseline, notice)
         if changed:
             files = ", ".join(f"docs/{path}" for path in changed)
@@ -452,6 +468,17 @@ def fetch(git: Git) -> None:
         if git.run("ls-remote", "--heads", REMOTE, branch):
             git.run("fetch", "--quiet", REMOTE, f"+{branch}:refs/remotes/{REMOTE}/{branch}")
             git.run("update-ref", f"refs/heads/{branch}", f"refs/remotes/{REMOTE}/{branch}")
+        else:  # never pushed: what a run here left (with other settings, say) does not count
+            git.run("update-ref", "-d", f"refs/heads/{branch}", check=False)
+            git.run("update-ref", "-d", f"refs/remotes/{REMOTE}/{branch}", check=False)
+
+
+def local_branches(git: Git) -> None:
+    """Without PUSH, work on the local branches; a clone has only origin's: take those."""
+    for branch in (BRANCH, UPCOMING):
+        remote = git.ref(f"refs/remotes/{REMOTE}/{branch}")
+        if remote and not git.ref(f"refs/heads/{branch}"):
+            git.run("update-ref", f"refs/heads/{branch}", remote)
 
 
 def gh_pages(git: Git) -> str | None:
@@ -459,18 +486,21 @@ def gh_pages(git: Git) -> str | None:
     return git.ref(f"refs/remotes/{REMOTE}/{BRANCH}") or git.ref(f"refs/heads/{BRANCH}")
 
 
-def published_versions(git: Git) -> list[str]:
-    branch = gh_pages(git)
-    if not branch or not git.run("ls-tree", branch, "versions.json"):
+def mike_versions(git: Git, ref: str | None) -> list[dict]:
+    """mike's versions.json on ``ref`` (a branch or commit), or [] without one."""
+    if not ref or not git.run("ls-tree", ref, "versions.json", check=False):
         return []
-    return [v["version"] for v in json.loads(git.run("show", f"{branch}:versions.json"))]
+    return json.loads(git.run("show", f"{ref}:versions.json"))
+
+
+def published_versions(git: Git) -> list[str]:
+    """The versions online: on origin's gh-pages when it was fetched, else the local one."""
+    return [v["version"] for v in mike_versions(git, gh_pages(git))]
 
 
 def alias_target(git: Git) -> str | None:
     """The version `latest` points at, on the local gh-pages (where this run works)."""
-    if not git.ref(f"refs/heads/{BRANCH}") or not git.run("ls-tree", BRANCH, "versions.json"):
-        return None
-    versions = json.loads(git.run("show", f"{BRANCH}:versions.json"))
+    versions = mike_versions(git, git.ref(f"refs/heads/{BRANCH}"))
     return next((v["version"] for v in versions if ALIAS in v["aliases"]), None)
 
 
@@ -575,9 +605,22 @@ def deploy_in_force(git: Git, version: str) -> None:
 
 def pending(git: Git, version: str) -> bool:
     """Whether UPCOMING holds the version's rendering as in force."""
-    return bool(git.ref(f"refs/heads/{UPCOMING}")) and bool(
-        git.run("ls-tree", UPCOMING, version, check=False)
-    )
+    return version in pending_versions(git)
+
+
+def pending_versions(git: Git) -> list[str]:
+    """The versions whose rendering as in force waits on UPCOMING (its folders)."""
+    if not git.ref(f"refs/heads/{UPCOMING}"):
+        return []
+    names = git.run("ls-tree", "--name-only", f"refs/heads/{UPCOMING}").splitlines()
+    return sorted(name for name in names if notice_git.DATE.fullmatch(name))
+
+
+def drop_pending(git: Git, versions: list[str]) -> None:
+    """Renderings put in force, or made stale by a newer build: off UPCOMING."""
+    if versions:
+        message = f"In force: {', '.join(versions)}"
+        mike(git, "delete", "--message", message, *versions, branch=UPCOMING)
 
 
 def move_latest(git: Git, version: str) -> None:
@@ -608,53 +651,52 @@ def mike(git: Git, command: str, *args: str, branch: str = BRANCH, today: str = 
 def follow_the_calendar(
     git: Git, config: dict, today: dt.date, notice: model.Notice | None = None
 ) -> str | None:
-    """Put the version in force on ``today`` in `latest`, and write the root files; returns
-    the version that came into force, if one did.
+    """Put every version whose date has come in its rendering as in force, `latest` on the
+    version in force on ``today``, and write the root files; returns the version that came
+    into force, if one did.
 
     A version published ahead of its date comes into force with its rendering from UPCOMING
-    (the same text, without the notice that it takes effect later). ``notice``: the newest
-    published version's model, when the caller has it (main's, just published); else it is
-    read from that version's tag, never from docs/.
+    (the same text, without the notice that it takes effect later), whenever the first run on
+    or after its date comes (a night may be skipped), and the rendering leaves UPCOMING.
+    ``notice``: the newest published version's model, when the caller has it (main's, just
+    published); else it is read from the tags, never from docs/.
     """
-    published = versions_on(git, BRANCH)
+    published = [v["version"] for v in mike_versions(git, git.ref(f"refs/heads/{BRANCH}"))]
     in_force = archive.latest(published, today)
-    moved = None
-    if in_force and alias_target(git) != in_force:
-        if pending(git, in_force):
-            replace_folder(git, in_force, git.run("rev-parse", f"{UPCOMING}:{in_force}"))
-        elif alias_target(git) and in_force > alias_target(git):
-            raise PublishError(
-                f"version {in_force} comes into force today, but {UPCOMING} holds no rendering "
-                "of it as in force (it was published ahead of its date before that branch "
-                "existed, or that step did not finish). Publish it again from its tag: "
-                f"`git checkout {notice_git.tag_of(in_force)} && make publish PUSH=1`."
-            )
-        move_latest(git, in_force)
-        moved = in_force
-    newest = notice or published_notice(git, config, max(published))
-    write_root_files(git, newest, in_force, config, today)
-    return moved
-
-
-def versions_on(git: Git, branch: str) -> list[str]:
-    """The versions in ``branch``'s versions.json (mike's list), here."""
-    if not git.ref(f"refs/heads/{branch}") or not git.run("ls-tree", branch, "versions.json"):
-        return []
-    return [v["version"] for v in json.loads(git.run("show", f"{branch}:versions.json"))]
-
-
-def published_notice(git: Git, config: dict, version: str) -> model.Notice:
-    """A published version's model, from its tag: what the root files are written from when
-    main is not read."""
-    files = notice_git.files_at(git.root / "docs", notice_git.tag_of(version))
-    if files is None:
+    due = [v for v in pending_versions(git) if v in published and dt.date.fromisoformat(v) <= today]
+    for version in due:
+        replace_folder(git, version, git.run("rev-parse", f"{UPCOMING}:{version}"))
+    drop_pending(git, due)
+    before = alias_target(git)
+    if in_force and before != in_force and in_force not in due and before and in_force > before:
         raise PublishError(
-            f"the tag {notice_git.tag_of(version)} of the newest published version is missing: "
-            f"fetch it (git fetch --tags {REMOTE}) and run again."
+            f"version {in_force} comes into force today, but {UPCOMING} holds no rendering "
+            "of it as in force (it was published ahead of its date before that branch "
+            "existed, or that step did not finish). Publish it again from its tag: "
+            f"`git checkout {notice_git.tag_of(in_force)} && make publish PUSH=1`."
         )
+    if in_force and before != in_force:
+        move_latest(git, in_force)
+    elif in_force in due:  # latest, a copy of its folder, gets its new files too
+        replace_folder(git, ALIAS, git.run("rev-parse", f"{BRANCH}:{in_force}"))
+    newest = notice or published_notice(git, config, published)
+    write_root_files(git, newest, in_force, config, today)
+    return in_force if before != in_force else None
+
+
+def published_notice(git: Git, config: dict, published: list[str]) -> model.Notice:
+    """The newest published version's model, from its tag (the newest that has one): what
+    the root files are written from when main is not read."""
     built = languages.built(config)
-    notice = model.from_files(files, built, build.markdown_config(config))
-    return notice
+    for version in sorted(published, reverse=True):
+        files = notice_git.files_at(git.root / "docs", notice_git.tag_of(version))
+        if files is not None:
+            return model.from_files(files, built, build.markdown_config(config))
+    raise PublishError(
+        f"no published version has its tag ({notice_git.TAG_PREFIX}<version>) here or on "
+        f"{REMOTE}: the root files cannot be written. Restore the tags (git push {REMOTE} "
+        "--tags from a clone that has them) and run again."
+    )
 
 
 def replace_folder(git: Git, folder: str, tree: str) -> None:
@@ -718,7 +760,7 @@ def write_root_files(
 ) -> None:
     """Files at the archive's root, outside every version folder: what changes over time.
     ``notice``: the newest published version's model."""
-    versions = [v["version"] for v in json.loads(git.run("show", f"{BRANCH}:versions.json"))]
+    versions = [v["version"] for v in mike_versions(git, BRANCH)]
     env = config.theme.get_env()  # the theme's templates: the root page's and the feeds' words
     files = {
         "robots.txt": robots_txt(versions, in_force, config["site_url"]),

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -38,9 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-import site_checks  # noqa: E402
-
 import publish  # noqa: E402
+import site_checks  # noqa: E402
 from notice import (  # noqa: E402
     archive,
     build,
@@ -48,6 +46,7 @@ from notice import (  # noqa: E402
     dates,
     form,
     gdpr,
+    gfm,
     languages,
     model,
     shortcodes,
@@ -68,6 +67,7 @@ class Review:
     waiting: list[str] = field(default_factory=list)  # what no pull request can fix
     parts: list[str] = field(default_factory=list)  # the rest of the review, Markdown lines
     after_merge: bool = False  # the publish job's gate: the change is on main already
+    listed: list = field(default_factory=list)  # translation findings among the errors
 
     @property
     def blocked(self) -> bool:
@@ -75,28 +75,32 @@ class Review:
 
     def markdown(self) -> str:
         count = len(self.errors) + (1 if self.build_log else 0)
-        lines = [f"# Granskning: {verdict(count, self.after_merge)}", ""]
-        if self.blocked:
-            fixed = "felet under Fel är rättat" if count == 1 else "felen under Fel är rättade"
-            if self.after_merge:
-                lines += [
-                    f"Ändringen är sammanslagen men publiceras inte förrän {fixed}. "
-                    + publish.IN_THE_BROWSER,
-                    "",
-                ]
-            else:
-                lines += [
-                    f"Ändringen kan inte publiceras förrän {fixed}. Rätta i samma gren: "
-                    "granskningen körs igen av sig själv.",
-                    "",
-                ]
+        lines = [f"# Granskning: {verdict(count, self.after_merge, bool(self.waiting))}", ""]
+        fixed = "felet under Fel är rättat" if count == 1 else "felen under Fel är rättade"
+        if self.blocked and self.after_merge:
+            lines.append(
+                f"Ändringen är sammanslagen men publiceras inte förrän {fixed}. "
+                + publish.IN_THE_BROWSER
+            )
+        elif self.blocked:
+            lines.append(
+                f"Ändringen kan inte publiceras förrän {fixed}. Rätta i samma gren: "
+                "granskningen körs igen av sig själv."
+            )
+        elif self.waiting:
+            lines.append(
+                "Inga fel i ändringen"
+                + (": den är sammanslagen" if self.after_merge else ": den kan slås ihop")
+                + ". Men ingenting publiceras förrän det som står här nedanför är klart."
+            )
         else:
             done = (
                 "ändringen publiceras nu"
                 if self.after_merge
                 else "när ändringen slås ihop publiceras den"
             )
-            lines += [f"Inga fel: {done}.", ""]
+            lines.append(f"Inga fel: {done}.")
+        lines.append("")
         if self.waiting:
             lines += [
                 "> **Publiceringen väntar på annat än den här ändringen.** Det stoppar inte "
@@ -124,10 +128,12 @@ def sentence(message: str) -> str:
     return message if message.startswith("docs/") else message[:1].upper() + message[1:]
 
 
-def verdict(errors: int, after_merge: bool = False) -> str:
+def verdict(errors: int, after_merge: bool = False, waiting: bool = False) -> str:
     if errors:
         step = "publiceras" if after_merge else "slås ihop"
         return f"{errors} fel att rätta innan ändringen kan {step}"
+    if waiting:
+        return "inga fel, men publiceringen väntar"
     return "kan publiceras" if after_merge else "kan slås ihop"
 
 
@@ -142,8 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         "--after-merge", action="store_true", help="the change is merged: say how to fix it"
     )
     args = parser.parse_args(argv)
-    result = review(ROOT, browser=not args.no_browser)
-    result.after_merge = args.after_merge
+    result = review(ROOT, browser=not args.no_browser, after_merge=args.after_merge)
     text = result.markdown()
     sys.stdout.write(text)
     if args.output:
@@ -152,8 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if args.gate and result.blocked else 0
 
 
-def review(root: Path, *, browser: bool = True) -> Review:
-    out = Review()
+def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Review:
+    out = Review(after_merge=after_merge)
     config = publish.load_settings(root / publish.CONFIG)
     out.waiting += waiting_for_settings(root, config)
     built = languages.built(config)
@@ -169,17 +174,22 @@ def review(root: Path, *, browser: bool = True) -> Review:
         out.errors += publish.refusals(notice, notice.published, new=notice.new_version)
         if not notice.new_version and notice.baseline is not None:
             # The new version the change needs would be refused for this too: say it now.
-            refusal = translations.refusal(notice)
-            if refusal and changes.changed_files(notice.baseline, notice):
-                out.errors.append(refusal)
+            versioned = [
+                f
+                for f in translations.unacknowledged(notice, new=False)
+                if not f.outside_the_versions
+            ]
+            if versioned and changes.changed_files(notice.baseline, notice):
+                out.errors.append(translations.refusal(notice, new=False, only=versioned))
+                out.listed += versioned
     if notice.problems or not notice.versions:
         # The rest reads a model with problems: say only what must be fixed first.
         return out
     env = config.theme.get_env()
     env.add_extension("jinja2.ext.loopcontrols")
     checked = build_and_check(root, notice, config, out, browser=browser)
-    out.parts += readers_part(notice, config, env)
-    out.parts += [translations.markdown(notice, errors_elsewhere=True).rstrip(), ""]
+    out.parts += readers_part(notice, config, env, start=publishing_starts(out))
+    out.parts += [translations.markdown(notice, listed=out.listed).rstrip(), ""]
     out.parts += gdpr_part(notice)
     out.parts += site_part(checked)
     return out
@@ -273,8 +283,16 @@ def site_part(checked: site_checks.Result | None) -> list[str]:
 # 2. What readers see, and from when
 
 
-def readers_part(notice: model.Notice, config, env) -> list[str]:
-    lines = ["## Vad läsarna ser", "", *when(notice), ""]
+def publishing_starts(review: Review) -> str:
+    """When what the change publishes is published: on merge, now, or when what publishing
+    waits for is there."""
+    if review.waiting:
+        return "När det som publiceringen väntar på är klart"
+    return "Nu" if review.after_merge else "När ändringen slås ihop"
+
+
+def readers_part(notice: model.Notice, config, env, *, start: str) -> list[str]:
+    lines = ["## Vad läsarna ser", "", *when(notice, start), ""]
     baseline, version = notice.baseline, notice.baseline_version
     if baseline is None or version is None:
         return [
@@ -310,8 +328,8 @@ def readers_part(notice: model.Notice, config, env) -> list[str]:
     return lines
 
 
-def when(notice: model.Notice) -> list[str]:
-    """From when readers see the change: one paragraph."""
+def when(notice: model.Notice, start: str = "När ändringen slås ihop") -> list[str]:
+    """From when readers see the change: one paragraph. ``start``: when it is published."""
     version, today = notice.versions[0], notice.today
     date = dates.long_date(version.date, "sv")
     if not notice.new_version:
@@ -324,18 +342,18 @@ def when(notice: model.Notice) -> list[str]:
         return [
             f"Texten som läsarna läser ändras inte: version {version.id} "
             f"({state(version.id, today)}) står kvar. Det som ändras i övrigt (utseendet, "
-            "sidorna utanför meddelandets versioner) når läsarna när ändringen slås ihop."
+            "sidorna utanför meddelandets versioner) når läsarna när det publiceras."
         ]
     shown = archive.latest(notice.published, today)
     if version.date <= today:
         instead = f", i stället för version {shown}" if shown else ""
         return [
-            f"När ändringen slås ihop publiceras version {version.id} och gäller direkt"
+            f"{start} publiceras version {version.id} och gäller direkt"
             f"{instead}. Den säger att den gäller från den {date}."
         ]
     if not shown:
         return [
-            f"När ändringen slås ihop publiceras version {version.id}, den första. Den börjar "
+            f"{start} publiceras version {version.id}, den första. Den börjar "
             f"gälla den {date}, och fram till dess säger varje sida det."
         ]
     between = [v for v in archive.upcoming(notice.published, today) if v < version.id]
@@ -346,7 +364,7 @@ def when(notice: model.Notice) -> list[str]:
     )
     until += ", som redan är publicerad i förväg" if between else ""
     return [
-        f"När ändringen slås ihop publiceras version {version.id} i förväg: den börjar gälla den "
+        f"{start} publiceras version {version.id} i förväg: den börjar gälla den "
         f"{date}. {until}. Sidorna i den version som gäller säger i förväg att "
         "integritetsmeddelandet ändras, med en länk till vad som ändras, och natten till den "
         f"{date} börjar den nya versionen gälla av sig själv. Förhandsgranskningen visar båda: "
@@ -368,9 +386,8 @@ def outside_the_versions(notice: model.Notice, baseline: model.Notice) -> list[s
             "Tillgänglighetsredogörelsen (`docs/accessibility.yml`) ändras. Den hör inte till "
             "meddelandets versioner: den nya når läsarna när ändringen slås ihop."
         )
-    texts = changes.reader_text(notice)
     for path, source in sorted(notice.pages.items()):
-        if path in texts or source.locale != notice.languages[0]:
+        if source.base not in changes.OUTSIDE_THE_VERSIONS or source.locale != notice.languages[0]:
             continue
         pages = [notice.page(path, locale) for locale in notice.languages]
         if any(
@@ -476,19 +493,8 @@ def gdpr_part(notice: model.Notice) -> list[str]:
 # Markdown
 
 
-def markdown(text: str) -> str:
-    """Text from the notice or the editors, shown as written in Markdown (and HTML)."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", escaped)
-
-
-def fenced(text: str, indent: str = "") -> list[str]:
-    """``text`` as a code block that nothing in it can close: a fence longer than any run of
-    backticks inside."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    lines = [f"{indent}{line}" for line in text.splitlines()]
-    return [f"{indent}{fence}text", *lines, f"{indent}{fence}"]
+markdown = gfm.escape
+fenced = gfm.fenced
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ FETCHED = {
     "use": ("href",),
 }
 LINK_FETCHED = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+LINK_FETCHED |= {"preconnect", "dns-prefetch", "prerender", "apple-touch-icon"}
 LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 
 
@@ -143,7 +144,7 @@ CSP = "Content-Security-Policy"
 def policy_first(head) -> bool:
     """The policy comes before anything in <head> that loads or runs (after the charset)."""
     for element in head.find_all(True, recursive=False) if head else []:
-        if element.name == "meta" and element.get("http-equiv") == CSP:
+        if element.name == "meta" and (element.get("http-equiv") or "").lower() == CSP.lower():
             return True
         if not (element.name == "meta" and element.get("charset")):
             return False
@@ -167,9 +168,18 @@ def fetched_urls(element) -> list[str]:
 
 
 def foreign(url: str) -> bool:
-    """A URL another host answers: one with a scheme (but data:) or starting with //."""
+    """A URL another host answers: one with a scheme (but data:) or starting with // (or /\\,
+    which a browser reads the same way), after what browsers strip from a URL."""
+    url = browser_url(url)
     parts = urlsplit(url)
     return url.startswith("//") or (bool(parts.scheme) and parts.scheme.lower() != "data")
+
+
+def browser_url(url: str) -> str:
+    """A URL as the WHATWG URL parser starts reading it: leading and trailing spaces and
+    control characters off, tabs and newlines dropped, backslashes read as slashes."""
+    url = url.strip("".join(chr(c) for c in range(0x21)))
+    return url.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
 
 
 def resolves(page: str, href: str, site: Site) -> bool:

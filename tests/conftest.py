@@ -28,9 +28,9 @@ from urllib.parse import parse_qsl
 import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
-from site_checks import CHROMIUM_ARGS, chromium
 
 import project_copy
+from site_checks import CHROMIUM_ARGS, chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 # The example notice the tests build: SEOM's notice as it was first published (version

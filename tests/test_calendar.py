@@ -317,8 +317,8 @@ def test_a_version_older_than_a_published_one_is_refused(calendar: Archive) -> N
     assert result.returncode != 0
     assert (
         f"make publish: versionen {BETWEEN} är äldre än version {B}, som redan är publicerad. "
-        "Publicera från main, där den nyaste versionen står överst i docs/versions.yml; en ny "
-        "version ska ha ett senare datum än den som redan är publicerad.\n"
+        "En ny version ska ha ett senare datum än de publicerade: ändra datumet överst i "
+        "docs/versions.yml till ett datum efter den 1 mars 2027.\n"
     ) in result.stderr
     assert published(calendar.refs["older"]) == published(calendar.refs["after the switch"])
     assert calendar.refs["origin older"] == calendar.refs["origin after the switch"]
@@ -657,3 +657,83 @@ def test_the_statements_stable_address_ends_on_the_statement_after_the_switch(
     assert tab.page.locator("h1").inner_text() == STATEMENT_TITLE[prefix]
     assert banner_links_to(tab, stable) == []
     assert tab.console_errors == []
+
+
+# Versions published ahead of their dates, nights skipped, a fresh clone
+
+
+@pytest.fixture(scope="module")
+def ahead(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    """The first version A published before its date, then B and C, all ahead; the nightly
+    runs from fresh clones (as CI's are): on A's date, then on C's date, B's skipped."""
+    arc = new_archive(tmp_path_factory.mktemp("ahead"), today="2026-11-29")
+    env = arc.env
+
+    def record(name: str) -> None:
+        arc.refs["origin " + name] = arc.remote_refs()
+        # What the clones pushed, readable here.
+        git(arc.repo, "fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*")
+
+    arc.results["A ahead"] = arc.publish("PUSH=1", env={**env, "NOTICE_TODAY": "2026-11-29"})
+    record("A ahead")
+    for version, sentence in ((B, "En mening från B."), (C, "En mening från C.")):
+        add_version(arc.repo, version, sentence)
+        arc.commit_all(f"Version {version}")
+        result = arc.publish("PUSH=1", env={**env, "NOTICE_TODAY": "2026-11-30"})
+        assert result.returncode == 0, result.stderr
+    record("all ahead")
+    git(arc.repo, "push", "-q", "origin", "main")
+    for name, today in (("A's date", A), ("C's date", C)):
+        clone = arc.repo.parent / f"clone {name}"
+        git(arc.repo.parent, "clone", "-q", "-b", "main", str(arc.origin), str(clone))
+        run = Archive(clone, arc.origin, arc.server, env)
+        arc.results[name] = run.publish(
+            "PUSH=1", env={**env, "NOTICE_TODAY": today}, target="calendar"
+        )
+        record(name)
+    yield arc
+
+
+def page_on(arc: Archive, run: str, path: str) -> BeautifulSoup:
+    commit = arc.refs["origin " + run]["refs/heads/gh-pages"]
+    return BeautifulSoup(git(arc.repo, "show", f"{commit}:{path}"), "html.parser")
+
+
+def upcoming_notice(arc: Archive, run: str, path: str) -> str:
+    found = page_on(arc, run, path).select_one(".seom-upcoming")
+    return found.get_text(" ", strip=True) if found else ""
+
+
+def test_the_first_version_published_ahead_comes_into_force_on_its_date(ahead: Archive) -> None:
+    result = ahead.results["A ahead"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(
+        f"Version {A} är publicerad (börjar gälla {A}) på origin/gh-pages, med taggen notice/{A}.\n"
+    )
+    for prefix in ("", "en/"):
+        assert upcoming_notice(ahead, "A ahead", f"latest/{prefix}lagring/index.html")
+    on_its_date = ahead.results["A's date"]
+    assert on_its_date.returncode == 0, on_its_date.stderr
+    for prefix in ("", "en/"):
+        for folder in (A, "latest"):
+            assert not upcoming_notice(ahead, "A's date", f"{folder}/{prefix}lagring/index.html")
+    # B and C still wait for their dates.
+    assert upcoming_notice(ahead, "A's date", f"{B}/lagring/index.html")
+    assert upcoming_notice(ahead, "A's date", f"{C}/lagring/index.html")
+
+
+def test_a_skipped_night_leaves_no_version_waiting_after_its_date(ahead: Archive) -> None:
+    result = ahead.results["C's date"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(
+        f"Version {C} gäller nu: latest och robots.txt pekar på den på origin/gh-pages.\n"
+    )
+    for prefix in ("", "en/"):
+        for folder in (A, B, C, "latest"):
+            assert not upcoming_notice(ahead, "C's date", f"{folder}/{prefix}lagring/index.html")
+    latest = page_on(ahead, "C's date", "latest/lagring/index.html")
+    assert latest.select_one(".seom-effective time")["datetime"] == C
+    # What was waiting has been used: nothing is left on gh-pages-upcoming.
+    waiting = ahead.refs["origin C's date"]["refs/heads/gh-pages-upcoming"]
+    names = git(ahead.repo, "ls-tree", "--name-only", waiting).splitlines()
+    assert [n for n in names if n[:1].isdigit()] == []

@@ -526,6 +526,22 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "fil i docs/."
         ],
     ),
+    "an image from another host, written with a backslash": (
+        both(
+            write("bild.png", b"\x89PNG\r\n\x1a\n"),
+            replace(
+                "lagring.md",
+                "Därutöver",
+                '<img src="bild.png" alt="Bild" srcset="/\\tracker.example/y.png 2x">\n\nDärutöver',
+            ),
+        ),
+        [
+            "docs/lagring.md, rad 12: '/\\tracker.example/y.png 2x' hämtas från en annan "
+            "webbplats. Webbplatsen hämtar ingenting från andra värdar, eftersom det skulle "
+            "avslöja läsarna för dem: lägg filen i docs/ och länka till den där, eller länka "
+            "till sidan i stället."
+        ],
+    ),
     "an svg image from another host": (
         both(
             write("bild.png", b"\x89PNG\r\n\x1a\n"),

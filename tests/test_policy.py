@@ -105,8 +105,12 @@ def edit(docs: Path, name: str, old: str, new: str) -> None:
         ("controller.yml", "phone:\n", "phone: 08-000 000 00\n", ["controller.yml"]),
         ("authority.yml", "\nemail: imy@imy.se", "\nemail: imy@example.se", ["authority.yml"]),
         ("versions.yml", "sv: Första versionen", "sv: Den första versionen", ["versions.yml"]),
+        # Pages in the version's folder beside the sections.
+        ("versioner.md", "Här finns alla versioner", "Här står alla versioner", ["versioner.md"]),
+        ("andringar.en.md", "# ", "# Changes: ", ["andringar.en.md"]),
         # Outside the notice's versions: a change of presentation.
         ("kontakt.md", "Vi svarar inom en månad", "Vi svarar snart", []),
+        ("tack.md", "Vi har tagit emot", "Vi tog emot", []),
         ("accessibility.yml", "updated: 2026-11-28", "updated: 2026-12-02", []),
     ],
 )
@@ -160,9 +164,9 @@ def test_a_version_older_than_a_published_one_is_refused(docs: Path) -> None:
 
     notice = published(load(docs), [A, B], load(docs))
     assert refusals(notice, [A, B], new=True) == [
-        f"versionen {A} är äldre än version {B}, som redan är publicerad. Publicera från main, "
-        "där den nyaste versionen står överst i docs/versions.yml; en ny version ska ha ett "
-        "senare datum än den som redan är publicerad."
+        f"versionen {A} är äldre än version {B}, som redan är publicerad. En ny version ska ha "
+        "ett senare datum än de publicerade: ändra datumet överst i docs/versions.yml till ett "
+        "datum efter den 1 mars 2027."
     ]
 
 
@@ -213,7 +217,53 @@ def test_english_left_behind_without_a_new_version_never_suggests_the_published_
     report = translations.markdown(notice)
     assert "Inget att rätta" not in report
     # The gate lists it among its errors: its translations part then only points there.
-    elsewhere = translations.markdown(notice, errors_elsewhere=True)
+    elsewhere = translations.markdown(notice, listed=translations.unacknowledged(notice))
     assert "texten i docs/lagring.md har ändrats" not in elsewhere
     assert elsewhere.endswith("Det som måste rättas står under Fel.\n")
     assert f"Texten jämförs med version {A}, som redan är publicerad." in report
+
+
+def test_force_republishes_a_typo_fixed_in_swedish_alone_once_acknowledged(docs: Path) -> None:
+    """FORCE=1 publishes the same version anew: its english_checked counts again."""
+    from publish import refusals
+
+    baseline = load(docs)
+    edit(docs, "lagring.md", "ytterligare tolv", "ytterligare  tolv")  # no change: wrapped
+    edit(docs, "lagring.md", "Därutöver kommer", "Därutöver kommer även")
+    notice = published(load(docs), [A], baseline)
+    [refused] = refusals(notice, [A], new=True)
+    assert f"skriv retention i english_checked under version {A}" in refused
+    edit(docs, "versions.yml", f"- version: {A}\n", f"- version: {A}\n"
+         "  english_checked: [retention]\n")  # fmt: skip
+    assert refusals(published(load(docs), [A], baseline), [A], new=True) == []
+
+
+def test_english_behind_on_a_page_outside_the_versions_is_refused_without_a_version(
+    docs: Path,
+) -> None:
+    """The contact page reaches readers on merge: its English must follow, and no new version
+    is asked for."""
+    from publish import refusals
+
+    baseline = load(docs)
+    edit(docs, "kontakt.md", "## Skicka din begäran", "Ett nytt stycke.\n\n## Skicka din begäran")
+    notice = published(load(docs), [A], baseline)
+    [refused] = refusals(notice, [A], new=False)
+    assert refused.startswith(
+        "den engelska texten stämmer inte med den svenska, så ändringen publiceras inte. "
+        "Svenskan gäller, och engelskan ska säga samma sak:\n  - sidan kontakt.md: "
+        "docs/kontakt.md har 4 stycken, docs/kontakt.en.md har 3."
+    )
+    assert refused.endswith(
+        "Uppdatera docs/kontakt.en.md så att den säger samma sak som docs/kontakt.md."
+    )
+
+
+def test_the_translations_report_escapes_what_the_pages_say(docs: Path) -> None:
+    baseline = load(docs)
+    heading = "# Hur länge &lt;img src=x onerror=alert(1)&gt; \\*vi\\* sparar"
+    edit(docs, "lagring.md", "# Hur länge vi sparar dina personuppgifter", heading)
+    with_version_b(docs)
+    report = translations.markdown(published(load(docs), [A], baseline))
+    assert "<img" not in report
+    assert "&lt;img src=x onerror=alert(1)&gt; \\*vi\\* sparar" in report

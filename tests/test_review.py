@@ -190,10 +190,14 @@ def test_a_change_with_its_new_version_passes_and_says_when(reviews: dict) -> No
     text = review(result)
     # SEOM's details emptied: a change readers see, shown as one.
     assert "### Personuppgiftsansvarig" in text
-    assert text.startswith("# Granskning: kan slås ihop\n\nInga fel: när ändringen slås ihop ")
+    # No error in the change, but SEOM's details are missing: the verdict says so.
+    assert text.startswith(
+        "# Granskning: inga fel, men publiceringen väntar\n\nInga fel i ändringen: den kan "
+        "slås ihop. Men ingenting publiceras förrän det som står här nedanför är klart.\n"
+    )
     assert (
-        f"När ändringen slås ihop publiceras version {B} och gäller direkt, i stället för "
-        f"version {A}. Den säger att den gäller från den 1 mars 2027."
+        f"När det som publiceringen väntar på är klart publiceras version {B} och gäller "
+        f"direkt, i stället för version {A}. Den säger att den gäller från den 1 mars 2027."
     ) in text
     assert (
         f"Jämfört med version {A}, den senast publicerade (gäller sedan den 1 december 2026)."
@@ -230,8 +234,9 @@ def test_a_version_ahead_of_its_date_says_until_when_the_one_in_force_stays(
 ) -> None:
     text = review(reviews["announced"])
     assert (
-        f"När ändringen slås ihop publiceras version {B} i förväg: den börjar gälla den 1 mars "
-        f"2027. Fram till dess gäller version {A}. Sidorna i den version som gäller säger i "
+        f"När det som publiceringen väntar på är klart publiceras version {B} i förväg: den "
+        f"börjar gälla den 1 mars 2027. Fram till dess gäller version {A}. Sidorna i den "
+        "version som gäller säger i "
         "förväg att integritetsmeddelandet ändras, med en länk till vad som ändras, och natten "
         "till den 1 mars 2027 börjar den nya versionen gälla av sig själv."
     ) in text
@@ -317,7 +322,6 @@ def test_from_when_readers_see_a_new_version(
     published: list[str], newest: str, today: str, said: str
 ) -> None:
     import review as script
-
     from notice import model
     from notice.data import Version
 
@@ -327,11 +331,12 @@ def test_from_when_readers_see_a_new_version(
     ]
     notice.published = published
     assert said in script.when(notice)[0]
+    # After the merge (the publish job's gate), it is now.
+    assert script.when(notice, "Nu")[0].startswith(f"Nu publiceras version {newest}")
 
 
 def test_after_a_merge_the_gate_says_how_to_fix_it_in_the_browser() -> None:
     import review as script
-
     from publish import IN_THE_BROWSER
 
     found = script.Review(errors=["docs/lagring.md, rad 3: ett fel."], after_merge=True)
@@ -340,3 +345,35 @@ def test_after_a_merge_the_gate_says_how_to_fix_it_in_the_browser() -> None:
         f"Ändringen är sammanslagen men publiceras inte förrän felet under Fel är rättat. "
         f"{IN_THE_BROWSER}\n\n## Fel\n\n- docs/lagring.md, rad 3: ett fel.\n"
     )
+
+
+def test_the_site_checks_read_urls_and_the_policy_as_a_browser_does(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from site_checks import Site, foreign, policy_first, resolves
+
+    assert [foreign(u) for u in ("/\\tracker.example/x.png", " //x", "bild.png", "data:,x")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    head = BeautifulSoup(
+        '<head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="x">'
+        '<link rel="stylesheet" href="a.css"></head>',
+        "html.parser",
+    ).head
+    assert policy_first(head)
+    head.find("meta", charset=True).insert_after(
+        BeautifulSoup('<script src="a.js"></script>', "html.parser")
+    )
+    assert not policy_first(head)
+    (tmp_path / "lagring").mkdir()
+    (tmp_path / "lagring" / "index.html").write_text("x", encoding="utf-8")
+    site = Site(tmp_path, ["sv", "en"], frozenset({"2026-12-01"}), "/integritet/", {})
+    assert resolves("kontakt/index.html", "../lagring/", site)
+    assert not resolves("kontakt/index.html", "../lagrin/", site)
+    assert resolves("index.html", "../2026-12-01/lagring/", site)  # another version's page
+    assert not resolves("index.html", "../2025-01-01/", site)
+    assert resolves("404.html", "/integritet/latest/lagring/", site)
+    assert not resolves("404.html", "/annan/latest/", site)

@@ -115,20 +115,20 @@ def link_target(model: Notice, locale: str, href: str) -> str:
 def reader_text(model: Notice) -> dict[str, object]:
     """What readers read of a version, by the file in docs/ it comes from.
 
-    The start page and each section (its title, summary and text, word by word: rewrapped lines
-    are no change), the order of the sections (docs/sections.yml), the versions with their
-    summaries (docs/versions.yml), and the details of SEOM and IMY that the sections show
-    (docs/controller.yml, docs/authority.yml). Not the pages outside the notice's versions (the
-    contact page, the thank-you page, the accessibility statement) and not what the engine
+    Every page in the version's folder (its title, summary and text, word by word: rewrapped
+    lines are no change; a shortcode's output is its data file's, below), the order of the
+    sections (docs/sections.yml), the versions with their summaries (docs/versions.yml), and
+    the details of SEOM and IMY that the pages show (docs/controller.yml, docs/authority.yml).
+    Not the pages outside the notice's versions (OUTSIDE_THE_VERSIONS) and not what the engine
     adds around the text: a change there is one of presentation.
     """
     out: dict[str, object] = {}
-    sections = {s.source.path for locale in model.languages for s in model.sections(locale)}
     for path, source in model.pages.items():
-        if path in sections or source.base == INDEX:
-            page = model.rendered.get(path)
-            blocks = tuple(tuple(block) for block in page.blocks) if page else ()
-            out[path] = (" ".join(str(source.meta.get("summary", "")).split()), blocks)
+        if source.base in OUTSIDE_THE_VERSIONS:
+            continue
+        page = model.rendered.get(path)
+        blocks = tuple(tuple(block) for block in page.blocks) if page else ()
+        out[path] = (" ".join(str(source.meta.get("summary", "")).split()), blocks)
     out[data.SECTIONS_FILE] = tuple(model.section_ids)
     out[data.VERSIONS_FILE] = tuple((v.id, sorted(v.summary.items())) for v in model.versions)
     out[data.CONTROLLER_FILE] = model.controller.values
@@ -142,4 +142,7 @@ def changed_files(before: Notice, after: Notice) -> list[str]:
     return sorted(path for path in old.keys() | new.keys() if old.get(path) != new.get(path))
 
 
-INDEX = "index.md"
+# The pages that are not the notice's text, and reach readers on merge with no new version:
+# the contact form's page and the thank-you page its endpoint sends readers to, and the
+# accessibility statement (README, Publishing; REDIGERA.md, sections 9 and 11).
+OUTSIDE_THE_VERSIONS = ("kontakt.md", "tack.md", "tillganglighet.md")

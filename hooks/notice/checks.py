@@ -554,7 +554,11 @@ def urls_in(attribute: str, value: str) -> list[str]:
 
 
 def external(url: str) -> bool:
-    """A URL that makes the browser ask another host (or run code) for it."""
+    """A URL that makes the browser ask another host (or run code) for it: read as the WHATWG
+    URL parser starts, with spaces and controls trimmed, tabs and newlines dropped and a
+    backslash taken for a slash (/\\host is //host to a browser)."""
+    url = url.strip("".join(chr(c) for c in range(0x21)))
+    url = url.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
     return url.startswith("//") or bool(SCHEME.match(url))
 
 

@@ -29,10 +29,11 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from notice import data, html, sources
+from notice import changes, data, gfm, html, sources
 
 if TYPE_CHECKING:
     from notice.model import Notice
@@ -59,12 +60,14 @@ class Finding:
             return f"sidan {self.id}"
         return f"avsnittet {self.title} ({self.id})" if self.title else f"avsnittet {self.id}"
 
-    def message(self, notice: Notice) -> str:
-        """The finding and what to do about it, for the change being made to ``notice``."""
+    def message(self, notice: Notice, *, new: bool | None = None) -> str:
+        """The finding and what to do about it, for the change being made to ``notice``.
+        ``new``: the newest version is being published anew (FORCE=1 republishes one)."""
+        new = notice.new_version if new is None else new
         fix = f"Uppdatera {self.translation} så att den säger samma sak som {self.original}"
         if not notice.versions:
             return f"{self.name}: {' '.join(self.details)} {fix}."
-        if notice.new_version:
+        if new or self.outside_the_versions:  # outside: checked for each merge, no version
             return (
                 f"{self.name}: {' '.join(self.details)} {fix}, eller, om den engelska texten "
                 f"redan stämmer, skriv {self.id} i {data.ENGLISH_CHECKED} under version "
@@ -76,6 +79,11 @@ class Finding:
             f"överst i docs/{data.VERSIONS_FILE}; stämmer den engelska texten redan, skriv "
             f"{self.id} i {data.ENGLISH_CHECKED} under den nya versionen."
         )
+
+    @property
+    def outside_the_versions(self) -> bool:
+        """A page that is not the notice's text (the contact page, say): no version needed."""
+        return not self.section and self.id in changes.OUTSIDE_THE_VERSIONS
 
 
 def stale(notice: Notice) -> list[Finding]:
@@ -160,33 +168,42 @@ def checked(notice: Notice) -> set[str]:
     return set(notice.versions[0].english_checked) if notice.versions else set()
 
 
-def acknowledged(notice: Notice, finding: Finding) -> bool:
+def acknowledged(notice: Notice, finding: Finding, *, new: bool | None = None) -> bool:
     """A finding the newest version's english_checked covers. A change made after that version
-    was published is not covered: it needs a new version, with its own list."""
-    if finding.kind == STALE and not notice.new_version:
+    was published is not covered (it needs a new version, with its own list), unless the
+    version is published anew (``new``: FORCE=1)."""
+    new = notice.new_version if new is None else new
+    if finding.kind == STALE and not new:
         return False
     return finding.id in checked(notice)
 
 
-def unacknowledged(notice: Notice) -> list[Finding]:
+def unacknowledged(notice: Notice, *, new: bool | None = None) -> list[Finding]:
     """The findings that stop `make publish`: those the version does not acknowledge."""
-    return [f for f in findings(notice) if not acknowledged(notice, f)]
+    return [f for f in findings(notice) if not acknowledged(notice, f, new=new)]
 
 
-def refusal(notice: Notice) -> str | None:
-    """Why `make publish` does not publish the version being built, or None."""
-    blocking = unacknowledged(notice)
+def refusal(
+    notice: Notice, *, new: bool | None = None, only: list[Finding] | None = None
+) -> str | None:
+    """Why `make publish` does not publish the version being built, or None. ``new``: the
+    newest version is being published anew (FORCE=1), else whether it is published;
+    ``only``: these findings, not every unacknowledged one."""
+    new = notice.new_version if new is None else new
+    blocking = unacknowledged(notice, new=new) if only is None else only
     if not blocking or not notice.versions:
         return None
     version = notice.versions[0].id
-    if notice.new_version:
+    if new:
         why = f"så version {version} publiceras inte"
+    elif all(f.outside_the_versions for f in blocking):
+        why = "så ändringen publiceras inte"
     else:
         why = "så den nya version som ändringen behöver publiceras inte"
     return (
         f"den engelska texten stämmer inte med den svenska, {why}. Svenskan gäller, och "
         "engelskan ska säga samma sak:\n"
-        + "\n".join(f"  - {finding.message(notice)}" for finding in blocking)
+        + "\n".join(f"  - {finding.message(notice, new=new)}" for finding in blocking)
     )
 
 
@@ -199,18 +216,21 @@ def report(notice: Notice) -> list[str]:
     return lines + ([f"  {closing}"] if closing else [])
 
 
-def markdown(notice: Notice, *, errors_elsewhere: bool = False) -> str:
-    """The same report as Markdown, for a review. ``errors_elsewhere``: the review lists what
-    stops publishing among its errors; here it is then not said again."""
+def markdown(
+    notice: Notice, *, listed: list[Finding] = (), escape: Callable[[str], str] = gfm.escape
+) -> str:
+    """The same report as Markdown, for a review: text from the pages escaped (``escape``).
+    ``listed``: findings the review shows among its errors; here they are not said again."""
     title, parts, closing = _report(notice)
-    if errors_elsewhere and unacknowledged(notice):
-        blocking = {f.message(notice) for f in unacknowledged(notice)}
-        parts = [(h, items) for h, items in parts if not set(items) <= blocking]
+    if listed:
+        shown = {f.message(notice) for f in listed}
+        parts = [(h, [i for i in items if i not in shown]) for h, items in parts]
+        parts = [(h, items) for h, items in parts if items]
         closing = "Det som måste rättas står under Fel."
     heading, _, what = title.partition(": ")
-    out = [f"## {heading}", "", what[:1].upper() + what[1:], ""]
+    out = [f"## {heading}", "", escape(what[:1].upper() + what[1:]), ""]
     for heading, items in parts:
-        out += [f"### {heading}", "", *(f"- {item}" for item in items), ""]
+        out += [f"### {escape(heading)}", "", *(f"- {escape(item)}" for item in items), ""]
     if closing:
         out += [closing, ""]
     return "\n".join(out)
