@@ -255,8 +255,11 @@ def test_english_behind_on_a_page_outside_the_versions_is_refused_without_a_vers
         "docs/kontakt.md har 4 stycken, docs/kontakt.en.md har 3."
     )
     assert refused.endswith(
-        "Uppdatera docs/kontakt.en.md så att den säger samma sak som docs/kontakt.md."
+        "Uppdatera docs/kontakt.en.md så att den säger samma sak som docs/kontakt.md, eller, om "
+        "den engelska texten redan stämmer, skriv kontakt.md i english_checked under version "
+        f"{A} i docs/versions.yml."
     )
+    assert "ny version" not in refused
 
 
 def test_the_translations_report_escapes_what_the_pages_say(docs: Path) -> None:
