@@ -127,6 +127,7 @@ def test_a_change_that_changes_nothing_readers_read(reviews: dict) -> None:
         "står kvar."
     ) in text
     assert "Inget avsnitt ändras." in text
+    assert "## GDPR-rapport\n\n```text\nGDPR-rapport (sv)" in text
     assert f"Rapporten är densamma som för version {A}." not in text  # the same notice: no diff
 
 
