@@ -535,11 +535,93 @@ CASES: dict[str, tuple[Change, list[str]]] = {
                 '<img src="bild.png" alt="Bild" srcset="/\\tracker.example/y.png 2x">\n\nDärutöver',
             ),
         ),
+        # srcset is no attribute a notice needs, whatever it says (browsers would read
+        # /\\tracker.example as another host).
         [
-            "docs/lagring.md, rad 12: '/\\tracker.example/y.png 2x' hämtas från en annan "
-            "webbplats. Webbplatsen hämtar ingenting från andra värdar, eftersom det skulle "
-            "avslöja läsarna för dem: lägg filen i docs/ och länka till den där, eller länka "
-            "till sidan i stället."
+            "docs/lagring.md, rad 12: attributet srcset i <img> är inte tillåtet. Ta bort det: "
+            "texten får bara ha det som Markdown ger, som en länks adress och en bilds adress "
+            "och beskrivning."
+        ],
+    ),
+    # Read as a browser reads them (the HTML standard's parser), where Python's html.parser saw
+    # text: each of these runs a script in Chromium.
+    "a comment a browser ends early": (
+        replace("lagring.md", "Därutöver", "<!-- x --!><script>alert(1)</script>\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: <script> är inte tillåtet i texten. Sidorna får innehålla "
+            "text, länkar och bilder, men inget som kör kod, ändrar utseendet eller bäddar in "
+            "något: ta bort <script>."
+        ],
+    ),
+    "a comment that ends at once": (
+        replace("lagring.md", "Därutöver", "<!--><script>alert(1)</script>-->\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: <script> är inte tillåtet i texten. Sidorna får innehålla "
+            "text, länkar och bilder, men inget som kör kod, ändrar utseendet eller bäddar in "
+            "något: ta bort <script>."
+        ],
+    ),
+    "a script after a CDATA section": (
+        replace("lagring.md", "Därutöver", "<![CDATA[ ]]><script>alert(1)</script>\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: <script> är inte tillåtet i texten. Sidorna får innehålla "
+            "text, länkar och bilder, men inget som kör kod, ändrar utseendet eller bäddar in "
+            "något: ta bort <script>."
+        ],
+    ),
+    "an image in an attribute inside noscript": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>\n\nDärutöver',
+        ),
+        [
+            "docs/lagring.md, rad 12: <noscript> är inte tillåtet i texten. Sidorna får "
+            "innehålla text, länkar och bilder, men inget som kör kod, ändrar utseendet eller "
+            "bäddar in något: ta bort <noscript>.",
+            "docs/lagring.md, rad 12: attributet title i <p> är inte tillåtet. Ta bort det: "
+            "texten får bara ha det som Markdown ger, som en länks adress och en bilds adress "
+            "och beskrivning.",
+        ],
+    ),
+    "a link to another host written with a backslash": (
+        replace("lagring.md", "Därutöver", "[klicka](/\\evil.example/x)\n\nDärutöver"),
+        [
+            "docs/lagring.md, rad 12: länken '/\\evil.example/x' är inte tillåten. Länka till "
+            "en sida eller fil i docs/ (till exempel klagomal.md), eller till en adress som "
+            "börjar med https://, mailto: eller tel:."
+        ],
+    ),
+    "a ping attribute": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<a href="klagomal.md" ping="https://evil.example/">IMY</a>\n\nDärutöver',
+        ),
+        [
+            "docs/lagring.md, rad 12: attributet ping i <a> är inte tillåtet. Ta bort det: "
+            "texten får bara ha det som Markdown ger, som en länks adress och en bilds adress "
+            "och beskrivning."
+        ],
+    ),
+    # Text is text: what does not show is refused, with line and column (rule 3, issue 17).
+    "a bidi override in a heading": (
+        replace("lagring.md", "# Hur länge", "# Hur \u202elänge"),
+        [
+            "docs/lagring.md, rad 7, kolumn 7: tecknet U+202E (RIGHT-TO-LEFT OVERRIDE) syns "
+            "inte men ändrar hur texten visas eller läses. Ta bort det (det följer ofta med när "
+            "text klistras in från ett annat program)."
+        ],
+    ),
+    "a zero-width space and a NUL in a data file": (
+        replace("sections.yml", "  retention: Hur", "  retention:\u200b Hur\x00"),
+        [
+            "docs/sections.yml, rad 15, kolumn 13: tecknet U+200B (ZERO WIDTH SPACE) syns inte "
+            "men ändrar hur texten visas eller läses. Ta bort det (det följer ofta med när text "
+            "klistras in från ett annat program).",
+            "docs/sections.yml, rad 15, kolumn 18: tecknet U+0000 (NULL) syns inte men ändrar "
+            "hur texten visas eller läses. Ta bort det (det följer ofta med när text klistras in "
+            "från ett annat program).",
         ],
     ),
     "an svg image from another host": (
@@ -552,11 +634,14 @@ CASES: dict[str, tuple[Change, list[str]]] = {
                 "</div>\n\nDärutöver",
             ),
         ),
+        # A browser reads <image> as <img>: its href is no attribute of an image here.
         [
-            "docs/lagring.md, rad 12: 'https://tracker.example/y.png' hämtas från en annan "
-            "webbplats. Webbplatsen hämtar ingenting från andra värdar, eftersom det skulle "
-            "avslöja läsarna för dem: lägg filen i docs/ och länka till den där, eller länka "
-            "till sidan i stället."
+            "docs/lagring.md, rad 12: <div> är inte tillåtet i texten. Sidorna får innehålla "
+            "text, länkar och bilder, men inget som kör kod, ändrar utseendet eller bäddar in "
+            "något: ta bort <div>.",
+            "docs/lagring.md, rad 12: attributet href i <img> är inte tillåtet. Ta bort det: "
+            "texten får bara ha det som Markdown ger, som en länks adress och en bilds adress "
+            "och beskrivning.",
         ],
     ),
     "a section with only its heading": (

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from notice import data, form, gdpr, html, shortcodes, sources
+from notice import allowlist, data, form, gdpr, html, shortcodes, sources
 from notice.data import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
@@ -31,12 +31,6 @@ KEY_HELP = {
 }
 # Search engines and Material's search show about this much of a page's description.
 SUMMARY_MAX = 160
-FORBIDDEN_ELEMENTS = {
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-    "link", "meta", "svg", "math", "form",
-}  # fmt: skip
-RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "action", "formaction"}
-LINKS = {"a", "area"}  # elements whose href the reader follows; on any other it is fetched
 SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -365,46 +359,80 @@ def html_problems(notice: Notice) -> list[str]:
 def element_problems(
     source: Source, tag: str, attributes: list[tuple[str, str | None]]
 ) -> list[str]:
-    problems = []
-    if tag in FORBIDDEN_ELEMENTS:
-        problems.append(
+    """The allowlist (notice/allowlist.py): every element, attribute and URL one a privacy
+    notice needs, as a browser reads them."""
+    if tag not in allowlist.ELEMENTS:
+        return [
             f"{where(source, '<' + tag)}: <{tag}> är inte tillåtet i texten. Sidorna får "
             "innehålla text, länkar och bilder, men inget som kör kod, ändrar utseendet eller "
             f"bäddar in något: ta bort <{tag}>."
-        )
-    for name, value in attributes:
-        value = (value or "").strip()
+        ]
+    problems = []
+    allowed = allowlist.ELEMENTS[tag]
+    for name, raw in attributes:
+        value = raw or ""
         if name.startswith("on"):
             problems.append(
                 f"{where(source, name)}: attributet {name} i <{tag}> kör ett skript och är inte "
                 "tillåtet. Ta bort det."
             )
-        elif name == "style":
+        elif name == "style" and (name not in allowed or not allowlist.value_allowed(name, value)):
             problems.append(
                 f"{where(source, 'style=')}: attributet style i <{tag}> ändrar utseendet och kan "
                 "hämta bilder från andra webbplatser. Ta bort det: webbplatsen har ett "
                 "utseende för alla sidor."
             )
-        elif (name in RESOURCE_ATTRIBUTES or (name.endswith("href") and tag not in LINKS)) and any(
-            external(url) for url in urls_in(name, value)
-        ):
+        elif name not in allowed:
             problems.append(
-                f"{where(source, value)}: '{value}' hämtas från en annan webbplats. Webbplatsen "
-                "hämtar ingenting från andra värdar, eftersom det skulle avslöja läsarna för "
-                "dem: lägg filen i docs/ och länka till den där, eller länka till sidan i "
-                "stället."
+                f"{where(source, name)}: attributet {name} i <{tag}> är inte tillåtet. Ta bort "
+                "det: texten får bara ha det som Markdown ger, som en länks adress och en "
+                "bilds adress och beskrivning."
             )
-        elif name == "href" and value.lower().startswith("http://"):
+        elif name in allowlist.URL_ATTRIBUTES:
+            problems += url_problems(source, tag, name, value)
+        elif not allowlist.value_allowed(name, value):
             problems.append(
-                f"{where(source, value)}: länken '{value}' är okrypterad (http://). Använd "
-                f"https://, till exempel '{'https://' + value[len('http://') :]}'."
-            )
-        elif name == "href" and value.lower().startswith(("javascript:", "data:", "vbscript:")):
-            problems.append(
-                f"{where(source, value[:20])}: länken '{value[:40]}' kör kod och är inte "
-                "tillåten. Länka till en sida eller en adress som börjar med https://."
+                f"{where(source, value)}: {name}='{value}' i <{tag}> är inte tillåtet. Ta bort "
+                "det, eller skriv det som Markdown skriver det."
             )
     return problems
+
+
+def url_problems(source: Source, tag: str, name: str, value: str) -> list[str]:
+    """A link may lead to the site, https:, mailto: or tel:; an image comes from the site."""
+    kind = allowlist.url_kind(value)
+    shown = value.strip()
+    if allowlist.URL_ATTRIBUTES[name] == "resource":
+        if kind == "site":
+            return []
+        if kind == "code":
+            return [
+                f"{where(source, shown[:20])}: '{shown[:40]}' är inbäddat i texten och är inte "
+                "tillåtet. Lägg filen i docs/ och länka till den där."
+            ]
+        return [
+            f"{where(source, shown)}: '{shown}' hämtas från en annan webbplats. Webbplatsen "
+            "hämtar ingenting från andra värdar, eftersom det skulle avslöja läsarna för "
+            "dem: lägg filen i docs/ och länka till den där, eller länka till sidan i "
+            "stället."
+        ]
+    if kind in {"site", *allowlist.LINK_SCHEMES}:
+        return []
+    if kind == "http":
+        return [
+            f"{where(source, shown)}: länken '{shown}' är okrypterad (http://). Använd "
+            f"https://, till exempel '{'https://' + shown[len('http://') :]}'."
+        ]
+    if kind == "code":
+        return [
+            f"{where(source, shown[:20])}: länken '{shown[:40]}' kör kod och är inte "
+            "tillåten. Länka till en sida eller en adress som börjar med https://."
+        ]
+    return [
+        f"{where(source, shown[:20])}: länken '{shown[:60]}' är inte tillåten. Länka till en "
+        "sida eller fil i docs/ (till exempel klagomal.md), eller till en adress som börjar "
+        "med https://, mailto: eller tel:."
+    ]
 
 
 # Links between the pages: checked here, in Swedish and with the page a link probably meant,
@@ -440,7 +468,7 @@ def _link_problem(
     anchors: dict[str, set[str]],
     expanded: set[str],
 ) -> str | None:
-    if external(url):
+    if allowlist.url_kind(url) != "site":
         return None  # another site, an address, or code: element_problems judges those
     parts = urlsplit(url)
     target, fragment = unquote(parts.path), unquote(parts.fragment)
@@ -545,21 +573,6 @@ def heading_problems(
             )
         previous = level
     return problems
-
-
-def urls_in(attribute: str, value: str) -> list[str]:
-    if attribute == "srcset":
-        return [part.split()[0] for part in value.split(",") if part.split()]
-    return [value]
-
-
-def external(url: str) -> bool:
-    """A URL that makes the browser ask another host (or run code) for it: read as the WHATWG
-    URL parser starts, with spaces and controls trimmed, tabs and newlines dropped and a
-    backslash taken for a slash (/\\host is //host to a browser)."""
-    url = url.strip("".join(chr(c) for c in range(0x21)))
-    url = url.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
-    return url.startswith("//") or bool(SCHEME.match(url))
 
 
 def heading_where(source: Source, text: str) -> str:

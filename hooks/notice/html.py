@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import markdown as md
+from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 # MkDocs' own defaults plus the site's (mkdocs.yml): used where no MkDocs config is at hand.
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"]
@@ -86,23 +88,56 @@ class Page:
 
 
 def read(html: str) -> Page:
-    parser = _Reader()
-    parser.feed(html)
-    parser.close()
-    parser.flush()
-    return parser.page
+    """What a reader gets from ``html`` (a page's article, or Markdown's output), parsed with
+    the HTML standard's algorithm (Lexbor), as a browser parses it: the whole document the
+    browser builds (what it moves into <head> too), its wrapper elements included."""
+    reader = _Reader()
+    for event, node in walk(LexborHTMLParser(html).root):
+        if event == START:
+            reader.start(node.tag, list(node.attributes.items()))
+        elif event == END:
+            reader.end(node.tag)
+        else:
+            reader.data(node.text_content or "")
+    reader.flush()
+    return reader.page
 
 
-class _Reader(HTMLParser):
+START, END, TEXT = "start", "end", "text"
+
+
+def walk(root: Node | None) -> Iterator[tuple[str, Node]]:
+    """``root`` and everything under it as a browser built it, in document order: (START,
+    element), (TEXT, text node) and (END, element). Comments are left out. Without recursion,
+    so that no nesting, however deep, stops it."""
+    stack: list[tuple[Node | None, Node | None, bool]] = [(root, None, False)]
+    while stack:
+        node, closing, siblings = stack.pop()
+        if closing is not None:
+            yield END, closing
+            continue
+        if node is None:
+            continue
+        if siblings:
+            stack.append((node.next, None, True))
+        if node.tag == "-text":
+            yield TEXT, node
+        elif not node.tag.startswith("-"):  # not a comment or a doctype
+            yield START, node
+            stack.append((None, node, False))
+            stack.append((node.child, None, True))
+
+
+class _Reader:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.page = Page()
         self.words: list[str] = []
         self.links: list[str | None] = []
         self.heading: tuple[int, list[str]] | None = None
         self.joined = False  # the last text ended inside a word: "oss" before "." after a link
+        self.last_text: int | None = None  # where the last word of text (not a link) stands
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.page.elements.append((tag, attrs))
         if tag in BLOCKS:
             self.flush()
@@ -112,11 +147,9 @@ class _Reader(HTMLParser):
             self.links.append(dict(attrs).get("href"))
         elif tag == "br":
             self.words.append(" ")
+            self.last_text = len(self.words) - 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "a" and self.links:
             href = self.links.pop()
             if href:
@@ -124,12 +157,14 @@ class _Reader(HTMLParser):
         if tag in BLOCKS:
             self.flush()
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         words = data.split()
-        texts = [i for i, word in enumerate(self.words) if not word.startswith(LINK)]
-        if words and texts and self.joined and not data[0].isspace():
-            self.words[texts[-1]] += words.pop(0)  # "kontakta oss" + "." reads "kontakta oss."
+        if words and self.last_text is not None and self.joined and not data[0].isspace():
+            # "kontakta oss" + "." reads "kontakta oss."
+            self.words[self.last_text] += words.pop(0)
         self.words += words
+        if words:
+            self.last_text = len(self.words) - 1
         if data:
             self.joined = not data[-1].isspace()
         if self.heading:
@@ -143,4 +178,4 @@ class _Reader(HTMLParser):
         words = [w for w in self.words if w.strip()]
         if any(not w.startswith(LINK) for w in words):
             self.page.blocks.append(words)
-        self.words, self.joined = [], False
+        self.words, self.joined, self.last_text = [], False, None

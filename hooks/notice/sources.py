@@ -7,6 +7,7 @@ MkDocs renders. Problems are messages for the editors, in Swedish.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -79,7 +80,8 @@ def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
 
 
 def decode(path: str, data: bytes, problems: list[str]) -> str | None:
-    """UTF-8 with or without a byte order mark, as MkDocs reads it; None if it is not UTF-8."""
+    """UTF-8 with or without a byte order mark, as MkDocs reads it; None if it is not UTF-8, or
+    holds what is not text (reported)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -90,7 +92,39 @@ def decode(path: str, data: bytes, problems: list[str]) -> str | None:
             "UTF-8 (i Anteckningar: Arkiv > Spara som, Kodning: UTF-8)."
         )
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    not_text = text_problems(path, text)
+    problems += not_text
+    return None if not_text else text  # read no further: what it says is not what it shows
+
+
+def text_problems(path: str, text: str) -> list[str]:
+    """Characters that are not text (NOT_TEXT): they hide what a page says, or make two names
+    look alike, and none has a place in a notice. At most TEXT_PROBLEMS_SHOWN per file, then
+    how many more: a scan or two of the text, whatever its size."""
+    found = NOT_TEXT.search(text)
+    if found is None:
+        return []
+    out = []
+    for match in itertools.islice(NOT_TEXT.finditer(text, found.start()), TEXT_PROBLEMS_SHOWN):
+        at = match.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - text.rfind("\n", 0, at)
+        out.append(
+            f"docs/{path}, rad {line}, kolumn {column}: tecknet {describe(text[at])} syns inte "
+            "men ändrar hur texten visas eller läses. Ta bort det (det följer ofta med när text "
+            "klistras in från ett annat program)."
+        )
+    more = len(NOT_TEXT.findall(text, found.start())) - len(out)
+    if more > 0:
+        out.append(f"docs/{path}: och {more} tecken till av samma slag. Ta bort dem också.")
+    return out
+
+
+def describe(char: str) -> str:
+    """ "U+202E (RIGHT-TO-LEFT OVERRIDE)": a character that does not show, named."""
+    name = unicodedata.name(char, CONTROL_NAMES.get(char, "kontrolltecken"))
+    return f"U+{ord(char):04X} ({name})"
 
 
 def read_page(path: str, text: str, languages: list[str], problems: list[str]) -> Source:
@@ -263,6 +297,21 @@ def suggest_name(name: str) -> str:
     return ".".join([slug, *kept])
 
 
+# What is not text: the controls (category Cc) but tab and newline; the format characters
+# (Cf: bidi controls, zero-width characters, tags...) but the soft hyphen, which Swedish
+# typography uses, as Unicode 14 (Python 3.11) lists them; private use (Co); and the
+# noncharacters. Written out, so that no build pays to work them out.
+NOT_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+    "\ufdd0-\ufdef\ufffe\uffff]"
+)
+TEXT_PROBLEMS_SHOWN = 5
+CONTROL_NAMES = {"\x00": "NULL", "\x1b": "ESCAPE", "\x7f": "DELETE"}
 FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
 # mkdocs.utils.meta.YAML_RE: exactly what MkDocs reads as front matter.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
