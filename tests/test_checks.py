@@ -624,6 +624,26 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "från ett annat program).",
         ],
     ),
+    # A name that only looks like a known one says so (rule 3, issue 17).
+    "a section name with a Cyrillic letter": (
+        both(
+            replace("lagring.md", "section: retention", "section: retentіon"),
+            replace("lagring.en.md", "section: retention", "section: retentіon"),
+        ),
+        [
+            "docs/lagring.md: section 'retentіon' är inget känt avsnitt. 'retentіon' ser ut "
+            "som 'retention', men tecknet 'і' (U+0456 CYRILLIC SMALL LETTER "
+            "BYELORUSSIAN-UKRAINIAN I) är inte samma som det i 'retention': skriv 'retention' "
+            "med vanliga tecken.",
+            "docs/lagring.en.md: section 'retentіon' är inget känt avsnitt. 'retentіon' ser ut "
+            "som 'retention', men tecknet 'і' (U+0456 CYRILLIC SMALL LETTER "
+            "BYELORUSSIAN-UKRAINIAN I) är inte samma som det i 'retention': skriv 'retention' "
+            "med vanliga tecken.",
+            "docs/sections.yml: avsnittet 'retention' finns inte i någon sida. Skapa en sida "
+            "med 'section: retention' i front matter, på svenska och engelska, eller ta bort "
+            "raden.",
+        ],
+    ),
     "an svg image from another host": (
         both(
             write("bild.png", b"\x89PNG\r\n\x1a\n"),
@@ -1302,3 +1322,85 @@ def test_the_guides_publish_refusal_is_what_make_publish_says(docs: Path) -> Non
     said = f"make publish: {refused.value}".splitlines()
     example = guide_block("make publish: SEOM:s uppgifter")
     assert example == said[: len(example)]
+
+
+# Files: only regular files, each what its name says, within its size (rule 4, issue 17)
+
+
+def test_only_regular_files_are_taken_and_never_opened_otherwise(
+    docs: Path, tmp_path: Path
+) -> None:
+    import socket
+
+    outside = tmp_path / "hemlig.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 8)
+    os.link(outside, docs / "hardlank.png")
+    os.mkfifo(docs / "pipa.md")  # reading it would wait for ever
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(docs / "uttag.png"))
+        problems = load(docs).problems
+    assert problems == [
+        "docs/hardlank.png är en hård länk: samma fil finns också någon annanstans på datorn, "
+        "och det som publiceras kunde ändras därifrån. Lägg in en egen kopia av filen i docs/ i "
+        "stället.",
+        "docs/pipa.md är en namngiven pipe (FIFO), inte en vanlig fil. Ta bort den: i docs/ "
+        "ligger bara sidor, datafiler, bilder och dokument.",
+        "docs/uttag.png är en socket, inte en vanlig fil. Ta bort den: i docs/ ligger bara "
+        "sidor, datafiler, bilder och dokument.",
+    ]
+
+
+def test_an_image_is_what_its_name_says_and_within_its_size(docs: Path) -> None:
+    (docs / "logo.png").write_bytes(b"<svg onload=alert(1)>")
+    (docs / "foto.jpg").write_bytes(b"\x89PNG\r\n\x1a\n")  # a PNG under a JPEG's name
+    (docs / "stor.webp").write_bytes(b"RIFF\0\0\0\0WEBP" + b"\0" * (2 * 1024 * 1024))
+    (docs / "ratt.gif").write_bytes(b"GIF89a")
+    (docs / "lang.md").write_bytes(b"# Rubrik\n\n" + b"text " * 220_000)
+    assert load(docs).problems == [
+        "docs/foto.jpg: filen är inte en JPG-fil, fast namnet säger det (dess första byte säger "
+        "något annat). Spara den på nytt som JPG i ett bildprogram, eller ge den rätt namn.",
+        "docs/lang.md är 1,05 MB, och en fil av typen .md får vara högst 1 MB. Dela upp texten "
+        "på flera sidor.",
+        "docs/logo.png: filen är inte en PNG-fil, fast namnet säger det (dess första byte säger "
+        "något annat). Spara den på nytt som PNG i ett bildprogram, eller ge den rätt namn.",
+        "docs/stor.webp är 2,00 MB, och en fil av typen .webp får vara högst 2 MB. Spara "
+        "bilden mindre (lägre upplösning) i ett bildprogram.",
+    ]
+
+
+# Bounded work: what editors never need, refused before it costs anything (rule 5, issue 17)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message"),
+    [
+        (
+            # Eight lines that a YAML loader expands to hundreds of megabytes.
+            "sections:\n  controller: &a [x, x, x, x, x, x, x, x, x]\n  use: &b [*a, *a, *a]\n",
+            2,
+            "& och * (ankare och alias) och ! (taggar) används inte i de här filerna. Skriv ut "
+            "värdet där det behövs, och sätt text som börjar med &, * eller ! inom citattecken "
+            '("...").',
+        ),
+        (
+            "sections:\n  controller: !!python/object/apply:os.system [ls]\n",
+            2,
+            "& och * (ankare och alias) och ! (taggar) används inte i de här filerna. Skriv ut "
+            "värdet där det behövs, och sätt text som börjar med &, * eller ! inom citattecken "
+            '("...").',
+        ),
+        (
+            "sections:\n  controller: " + "[" * 40 + "]" * 40 + "\n",
+            2,
+            "värdena ligger i fler än 8 nivåer inuti varandra. Filerna har högst tre nivåer: "
+            "kontrollera indragen och hakparenteserna.",
+        ),
+    ],
+    ids=["aliases", "a tag", "nesting"],
+)
+def test_yaml_aliases_tags_and_deep_nesting_are_refused(
+    docs: Path, yaml_text: str, line: int, message: str
+) -> None:
+    (docs / "sections.yml").write_text(yaml_text, encoding="utf-8")
+    problems = load(docs).problems
+    assert f"docs/sections.yml, rad {line}: {message}" in problems

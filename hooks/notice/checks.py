@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from notice import allowlist, data, form, gdpr, html, shortcodes, sources
+from notice import allowlist, data, form, gdpr, html, lookalike, shortcodes, sources
 from notice.data import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
@@ -178,8 +178,12 @@ def section_meta(source: Source, known: dict[str, str]) -> list[str]:
     # Without a readable docs/sections.yml (reported), no section is known.
     elif known and section not in (None, "") and section not in known:
         problems.append(
-            f"{where}: section '{section}' är inget känt avsnitt. Använd ett av "
-            f"{', '.join(known)}, eller lägg till det nya avsnittet i docs/{data.SECTIONS_FILE}."
+            f"{where}: section '{section}' är inget känt avsnitt."
+            + (
+                lookalike.hint(section, known)
+                or f" Använd ett av {', '.join(known)}, eller lägg till det nya avsnittet i "
+                f"docs/{data.SECTIONS_FILE}."
+            )
         )
     problems += summary_problems(where, meta.get("summary"))
     problems += gdpr_problems(where, meta.get("gdpr"))
@@ -214,9 +218,12 @@ def gdpr_problems(where: str, codes: object) -> list[str]:
             "'gdpr: [13.1.c, 13.1.d]'."
         ]
     return [
-        f"{where}: gdpr innehåller den okända koden '{code}'. Använd koder för punkterna i "
-        "artikel 13 och 14, skrivna exakt som i listan, till exempel 13.1.c eller 13.2.a "
-        "(listan finns i redigera/gdpr.md)."
+        f"{where}: gdpr innehåller den okända koden '{code}'."
+        + (
+            lookalike.hint(str(code), gdpr.GDPR_CODES)
+            or " Använd koder för punkterna i artikel 13 och 14, skrivna exakt som i listan, "
+            "till exempel 13.1.c eller 13.2.a (listan finns i redigera/gdpr.md)."
+        )
         for code in codes
         if not isinstance(code, str) or code not in gdpr.GDPR_CODES
     ]

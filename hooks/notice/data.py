@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from notice import dates, form, sources
+from notice import dates, form, lookalike, sources
 
 SECTIONS_FILE = "sections.yml"
 VERSIONS_FILE = "versions.yml"
@@ -77,8 +77,11 @@ def read_sections(data: bytes | None, problems: list[str]) -> dict[str, str]:
         return {}
     bad = [str(key) for key in sections if not SECTION_ID.fullmatch(str(key))]
     for key in bad:
+        looks = ""
+        if not key.isascii() and SECTION_ID.fullmatch(lookalike.skeleton(key)):
+            looks = f" Det ser ut som '{lookalike.skeleton(key)}', men har tecken som inte är a–z."
         problems.append(
-            f"{where}: avsnittsnamnet '{key}' är ogiltigt. Använd små bokstäver a–z, "
+            f"{where}: avsnittsnamnet '{key}' är ogiltigt.{looks} Använd små bokstäver a–z, "
             "siffror och bindestreck, till exempel 'retention'."
         )
     return {str(key): str(value) for key, value in sections.items() if str(key) not in bad}

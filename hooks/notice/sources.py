@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,43 +41,75 @@ class Source:
 def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
     """The pages and data files under docs_dir, {path: bytes}, and what is wrong with any file.
 
-    Files and folders whose names start with a dot are skipped, as MkDocs skips them. Symbolic
-    links are refused and not read: one could publish any file of the machine that builds.
-    Other files are listed, not read (their bytes are empty here): MkDocs copies them, so only
-    known kinds are allowed.
+    Only regular files are taken, each by itself (FILES): folders and files whose names start
+    with a dot are skipped, as MkDocs skips them; a link of either kind (symbolic, or a hard
+    link, which makes the same file another path's too), a named pipe, a socket or a device is
+    refused at once, never opened (a pipe would hang the build). Pages and data files are read
+    (within their size, SIZES); images and documents are not read but for their first bytes,
+    which must say they are what the name says (their bytes are empty here): MkDocs copies them,
+    so only known kinds are allowed.
     """
     files: dict[str, bytes] = {}
     problems: list[str] = []
-    for folder, dirs, names in os.walk(docs_dir):
-        here = Path(folder)
-        dirs.sort()
-        for name in sorted(dirs):
-            rel = (here / name).relative_to(docs_dir).as_posix()
-            if name.startswith("."):
-                dirs.remove(name)
-            elif (here / name).is_symlink():
-                dirs.remove(name)
-                problems.append(symlink_problem(rel + "/"))
-            elif not FOLDER_NAME.fullmatch(name):
-                problems.append(name_problem(rel + "/", name))
-        for name in sorted(names):
-            if name.startswith("."):
+    folders = [(docs_dir, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as listing:  # folders first, then files, as os.walk gives them
+            entries = sorted(listing, key=lambda entry: (not entry.is_dir(), entry.name))
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            rel = (here / name).relative_to(docs_dir).as_posix()
-            if (here / name).is_symlink():
-                problems.append(symlink_problem(rel))
-                continue
-            if not FILE_NAME.fullmatch(name):
-                problems.append(name_problem(rel, name))
-                continue  # not read as a page: its translation is reported missing instead
-            extension = name.rsplit(".", 1)[-1]
-            if extension in READ:
-                files[rel] = (here / name).read_bytes()
-            elif extension in PUBLISHED:
-                files[rel] = b""
+            rel = prefix + entry.name
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISLNK(info.st_mode):
+                problems.append(symlink_problem(rel + ("/" if entry.is_dir() else "")))
+            elif stat.S_ISDIR(info.st_mode):
+                if FOLDER_NAME.fullmatch(entry.name):
+                    subfolders.append((Path(entry.path), rel + "/"))
+                else:
+                    problems.append(name_problem(rel + "/", entry.name))
+            elif not stat.S_ISREG(info.st_mode):
+                problems.append(special_problem(rel, info.st_mode))
+            elif info.st_nlink > 1:
+                problems.append(hard_link_problem(rel))
+            elif not FILE_NAME.fullmatch(entry.name):
+                # Not read as a page: its translation is reported missing instead.
+                problems.append(name_problem(rel, entry.name))
             else:
-                problems.append(kind_problem(rel, extension))
-    return files, problems
+                problem = read_file(Path(entry.path), rel, info.st_size, files)
+                if problem:
+                    problems.append(problem)
+        folders += reversed(subfolders)  # the first one next: depth first, in order
+    return dict(sorted(files.items())), problems
+
+
+def read_file(path: Path, rel: str, size: int, files: dict[str, bytes]) -> str | None:
+    """A regular file of docs/ into ``files``; what is wrong with it, or None."""
+    extension = rel.rsplit(".", 1)[-1]
+    if extension not in READ and extension not in PUBLISHED:
+        return kind_problem(rel, extension)
+    limit = SIZES[extension]
+    if size > limit:
+        return (
+            f"docs/{rel} är {megabytes(size, 2)} MB, och en fil av typen .{extension} får vara "
+            f"högst {megabytes(limit)} MB. {SIZE_FIX[extension]}"
+        )
+    if extension in READ:
+        files[rel] = path.read_bytes()
+        return None
+    with path.open("rb") as file:
+        start = file.read(16)
+    if not any(
+        start.startswith(magic) and start[8:].startswith(rest) for magic, rest in MAGIC[extension]
+    ):
+        return (
+            f"docs/{rel}: filen är inte en {extension.upper()}-fil, fast namnet säger det (dess "
+            "första byte säger något annat). Spara den på nytt som "
+            f"{extension.upper()} i ett bildprogram, eller ge den rätt namn."
+        )
+    files[rel] = b""
+    return None
 
 
 def decode(path: str, data: bytes, problems: list[str]) -> str | None:
@@ -180,6 +213,10 @@ def load_yaml(text: str, where: str, first_line: int, problems: list[str], fix: 
     none of the common ones (YAML_PROBLEMS).
     Returns None (after reporting) when the text cannot be read; "" when it is empty.
     """
+    shape = yaml_shape_problem(text, where, first_line)
+    if shape:
+        problems.append(shape)
+        return None
     try:
         data = yaml.load(text, Loader=StrictLoader)
     except DuplicateKey as error:
@@ -196,6 +233,48 @@ def load_yaml(text: str, where: str, first_line: int, problems: list[str], fix: 
         problems.append(f"{where}{line}: {KIND[where.endswith('.md')]}. {explain(problem, fix)}")
         return None
     return "" if data is None else data
+
+
+def yaml_shape_problem(text: str, where: str, first_line: int) -> str | None:
+    """What the editors' files never need and what makes YAML's work unbounded, found in one
+    scan of its tokens before anything is built: anchors and aliases (eight lines of them
+    expand to gigabytes), tags, and nesting deeper than MAX_NESTING. None when there is none,
+    or when the text cannot be read (yaml.load says why)."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=SCANNER):
+            kind = type(token)
+            line = token.start_mark.line + first_line
+            if kind in (yaml.AliasToken, yaml.AnchorToken, yaml.TagToken):
+                return (
+                    f"{where}, rad {line}: & och * (ankare och alias) och ! (taggar) används inte "
+                    "i de här filerna. Skriv ut värdet där det behövs, och sätt text som börjar "
+                    'med &, * eller ! inom citattecken ("...").'
+                )
+            if kind in OPENING:
+                depth += 1
+                if depth > MAX_NESTING:
+                    return (
+                        f"{where}, rad {line}: värdena ligger i fler än {MAX_NESTING} nivåer inuti "
+                        "varandra. Filerna har högst tre nivåer: kontrollera indragen och "
+                        "hakparenteserna."
+                    )
+            elif kind in CLOSING:
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+OPENING = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+MAX_NESTING = 8
 
 
 class DuplicateKey(yaml.YAMLError):
@@ -279,6 +358,34 @@ def kind_problem(path: str, extension: str) -> str:
     )
 
 
+def megabytes(size: int, decimals: int | None = None) -> str:
+    """A size in MB, written the Swedish way: "1,05", "0,25"."""
+    number = f"{size / MEGABYTE:.{decimals}f}" if decimals else f"{size / MEGABYTE:g}"
+    return number.replace(".", ",")
+
+
+def special_problem(path: str, mode: int) -> str:
+    kind = (
+        "en namngiven pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "en socket"
+        if stat.S_ISSOCK(mode)
+        else "en enhetsfil"
+    )
+    return (
+        f"docs/{path} är {kind}, inte en vanlig fil. Ta bort den: i docs/ ligger bara sidor, "
+        "datafiler, bilder och dokument."
+    )
+
+
+def hard_link_problem(path: str) -> str:
+    return (
+        f"docs/{path} är en hård länk: samma fil finns också någon annanstans på datorn, och "
+        "det som publiceras kunde ändras därifrån. Lägg in en egen kopia av filen i docs/ i "
+        "stället."
+    )
+
+
 def name_problem(path: str, name: str) -> str:
     return (
         f"docs/{path}: namnet '{name}' får bara innehålla små bokstäver a–z, siffror och "
@@ -351,3 +458,31 @@ YAML_PROBLEMS = [
 # Read by the model; published as they are (MkDocs copies them); anything else is refused.
 READ = {"md", "yml"}
 PUBLISHED = {"png", "jpg", "jpeg", "gif", "webp", "pdf"}
+# What each kind of file may weigh: far more than a privacy notice needs (today's whole notice
+# is 30 kB), little enough that no build slows down for it (README, Security).
+MEGABYTE = 1024 * 1024
+SIZES = {
+    "md": 1 * MEGABYTE,
+    "yml": MEGABYTE // 4,
+    **{kind: 2 * MEGABYTE for kind in ("png", "jpg", "jpeg", "gif", "webp")},
+    "pdf": 10 * MEGABYTE,
+}
+SIZE_FIX = {
+    "md": "Dela upp texten på flera sidor.",
+    "yml": "Datafilerna är korta listor: kontrollera att rätt fil har sparats här.",
+    **{
+        kind: "Spara bilden mindre (lägre upplösning) i ett bildprogram."
+        for kind in ("png", "jpg", "jpeg", "gif", "webp")
+    },
+    "pdf": "Spara dokumentet mindre, eller länka till det på SEOM:s webbplats i stället.",
+}
+# Each kind's first bytes (its format's signature), and what follows from byte 8 (WebP's
+# RIFF container names its format there).
+MAGIC = {
+    "png": [(b"\x89PNG\r\n\x1a\n", b"")],
+    "jpg": [(b"\xff\xd8\xff", b"")],
+    "jpeg": [(b"\xff\xd8\xff", b"")],
+    "gif": [(b"GIF87a", b""), (b"GIF89a", b"")],
+    "webp": [(b"RIFF", b"WEBP")],
+    "pdf": [(b"%PDF-", b"")],
+}
