@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_INSTALLED := $(VENV)/.installed-build
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: build preview serve test ci-test check review publish calendar benchmark benchmark-check benchmark-pages benchmark-publish benchmark-serve clean
+.PHONY: build preview serve test ci-test check review publish calendar benchmark benchmark-check benchmark-hostile benchmark-pages benchmark-publish benchmark-serve clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(BUILD_INSTALLED)
@@ -78,6 +78,11 @@ benchmark: $(BUILD_INSTALLED)
 ## (not a test; the budget is 90 s on 2 cores)
 benchmark-check: $(TEST_INSTALLED)
 	python scripts/benchmark_check.py
+
+## benchmark-hostile: how long the content checks take on a 200-section notice, a 5 MB page,
+## 20,000 mistakes and YAML aliases (not a test; the budget is 10 s each)
+benchmark-hostile: $(BUILD_INSTALLED)
+	python scripts/benchmark_hostile.py
 
 ## benchmark-pages: Lighthouse's scores, paint times and bytes for six pages in both languages,
 ## of a plain build and a published archive served with gzip (not a test; needs Node and npm)

@@ -1404,3 +1404,18 @@ def test_yaml_aliases_tags_and_deep_nesting_are_refused(
     (docs / "sections.yml").write_text(yaml_text, encoding="utf-8")
     problems = load(docs).problems
     assert f"docs/sections.yml, rad {line}: {message}" in problems
+
+
+def test_thousands_of_mistakes_on_a_page_give_thirty_and_how_to_go_on(docs: Path) -> None:
+    page = docs / "lagring.md"
+    links = "\n\n".join(f"Se [IMY](klagomaal-{n}.md)." for n in range(2000))
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + links + "\n", encoding="utf-8")
+    problems = load(docs).problems
+    assert len(problems) == 31
+    assert problems[0].startswith(
+        "docs/lagring.md, rad 15: länken 'klagomaal-0.md' leder till en sida som inte finns"
+    )
+    assert problems[-1] == (
+        "docs/lagring.md: och fler fel av samma slag. Rätta dem som står här, så visar nästa "
+        "bygge resten."
+    )

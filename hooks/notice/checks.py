@@ -355,8 +355,8 @@ def html_problems(notice: Notice) -> list[str]:
     section_paths = {s.path for s in notice.pages.values() if is_section(s)}
     for path, page in notice.rendered.items():
         source = notice.pages[path]
-        for tag, attributes in page.elements:
-            problems += element_problems(source, tag, attributes)
+        found = [element_problems(source, tag, attributes) for tag, attributes in page.elements]
+        problems += capped(source, [problem for each in found for problem in each])
         if path in section_paths and not source.body.strip():
             continue  # reported: the section has no text at all
         problems += heading_problems(source, page.headings, path in section_paths)
@@ -456,15 +456,39 @@ def link_problems(notice: Notice) -> list[str]:
     }
     problems = []
     for path, page in notice.rendered.items():
-        source = notice.pages[path]
+        source, found = notice.pages[path], 0
         for tag, attributes in page.elements:
             name = {"a": "href", "img": "src"}.get(tag)
             value = dict(attributes).get(name) if name else None
-            if value:
-                problem = _link_problem(notice, source, tag, value.strip(), anchors, expanded)
-                if problem:
-                    problems.append(f"{where(source, value)}: {problem}")
+            if not value:
+                continue
+            problem = _link_problem(notice, source, tag, value.strip(), anchors, expanded)
+            if problem and found == PER_FILE:
+                problems.append(more_problems(source))
+                break
+            if problem:
+                problems.append(f"{where(source, value)}: {problem}")
+                found += 1
     return problems
+
+
+def capped(source: Source, problems: list[str]) -> list[str]:
+    """A file's problems of one kind, at most PER_FILE: the rest waits for the next build."""
+    if len(problems) <= PER_FILE:
+        return problems
+    return [*problems[:PER_FILE], more_problems(source)]
+
+
+def more_problems(source: Source) -> str:
+    return (
+        f"docs/{source.path}: och fler fel av samma slag. Rätta dem som står här, så visar "
+        "nästa bygge resten."
+    )
+
+
+# How many problems of one kind a file reports at most: more is no help to the editor, and
+# each one's line costs a search of the file.
+PER_FILE = 30
 
 
 def _link_problem(
@@ -592,7 +616,7 @@ def heading_where(source: Source, text: str) -> str:
 
 def where(source: Source, needle: str) -> str:
     """``docs/x.md, rad N`` where ``needle`` first stands in the file, else ``docs/x.md``."""
-    index = source.text.lower().find(needle.lower()) if needle else -1
+    index = source.lowered.find(needle.lower()) if needle else -1
     if index < 0:
         return f"docs/{source.path}"
     line = source.text.count("\n", 0, index) + 1

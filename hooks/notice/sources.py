@@ -7,6 +7,7 @@ MkDocs renders. Problems are messages for the editors, in Swedish.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
@@ -36,6 +37,11 @@ class Source:
     def base(self) -> str:
         """The page's file name in the default language, as links and the menu name it."""
         return base_path(self.path)
+
+    @functools.cached_property
+    def lowered(self) -> str:
+        """The text in lower case, once: messages find where what they quote stands."""
+        return self.text.lower()
 
 
 def read_tree(docs_dir: Path) -> tuple[dict[str, bytes], list[str]]:
