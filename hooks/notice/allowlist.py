@@ -47,6 +47,10 @@ CODE_SCHEMES = {"javascript", "vbscript", "data"}
 # The site's own address as URLs are resolved here: any host but this one is another site.
 BASE = "https://notice.invalid/page/"
 SITE = "notice.invalid"
+# A scheme at the start, once what browsers strip is stripped. A URL that names a scheme is
+# never the site's own ("https:logo.png" is this site over https, another host over http).
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+STRIPPED = "".join(chr(code) for code in range(0x21))
 
 
 def url_kind(value: str) -> str:
@@ -62,6 +66,8 @@ def url_kind(value: str) -> str:
         if scheme in LINK_SCHEMES or scheme == "http":
             return scheme
         return "code" if scheme in CODE_SCHEMES else "other"
+    if SCHEME.match(re.sub("[\t\n\r]", "", value.strip(STRIPPED))):
+        return "invalid"
     try:
         resolved = ada_url.URL(value, BASE)
     except ValueError:
