@@ -19,8 +19,10 @@ it (the publish job, before `make publish`):
    changes in it.
 
 It prints the review as Markdown (CI appends it to the job summary: --output). The first
-line is the verdict. `make check` (--gate) exits 1 when the change has errors, `make review`
-only when it cannot run.
+line is the verdict. Whatever the review quotes from the notice and the tools is escaped, or
+fenced with a fence it cannot close (hooks/notice/gfm.py): it adds no heading, link, image,
+list item or HTML of its own to the review. `make check` (--gate) exits 1 when the change has
+errors, `make review` only when it cannot run.
 """
 
 from __future__ import annotations
@@ -68,6 +70,9 @@ class Review:
     parts: list[str] = field(default_factory=list)  # the rest of the review, Markdown lines
     after_merge: bool = False  # the publish job's gate: the change is on main already
     listed: list = field(default_factory=list)  # translation findings among the errors
+    # The messages of the translations' findings: a refusal of the translations lists them
+    # under it, and they are shown as items under its own; no other line of an error is.
+    findings: frozenset[str] = frozenset()
 
     @property
     def blocked(self) -> bool:
@@ -111,7 +116,8 @@ class Review:
             ]
         if self.blocked:
             lines += ["## Fel", ""]
-            lines += [f"- {markdown(sentence(error))}" for error in self.errors]
+            for error in self.errors:
+                lines += error_item(error, self.findings)
             if self.build_log:
                 lines.append(
                     "- Bygget av webbplatsen stoppade av ett skäl som kontrollerna inte känner "
@@ -121,6 +127,20 @@ class Review:
                 lines += ["", *fenced("\n".join(self.build_log), indent="  ")]
             lines.append("")
         return "\n".join(lines + self.parts).rstrip() + "\n"
+
+
+def error_item(error: str, findings: frozenset[str]) -> list[str]:
+    """An error as an item of the list under Fel, its lines one paragraph: an editor's text of
+    many lines starts no list, heading or other block. But a refusal's findings, listed under
+    it one per line ("  - " after a line ending), are items of their own under it when each is
+    one of ``findings``."""
+    head, *listed = error.split("\n  - ")
+    if not listed or "\n" in head or not all(item in findings for item in listed):
+        head, listed = error, []
+    items = [markdown(item) for item in listed]
+    # An empty item under a line would be that line's setext underline: a finding's message
+    # never is empty, but the review makes sure.
+    return [f"- {markdown(sentence(head))}", *(f"  - {item}" for item in items if item)]
 
 
 def sentence(message: str) -> str:
@@ -170,6 +190,11 @@ def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Re
     out.waiting += [f"SEOM:s uppgifter: {message}" for message in notice.controller.missing]
     out.errors += notice.problems
     if whole(notice):
+        out.findings = frozenset(
+            finding.message(notice, new=new)
+            for finding in translations.findings(notice)
+            for new in (True, False)
+        )
         # What publishing would refuse, in the same round as the content's problems.
         out.errors += publish.refusals(notice, notice.published, new=notice.new_version)
         if not notice.new_version and notice.baseline is not None:
@@ -395,7 +420,7 @@ def outside_the_versions(notice: model.Notice, baseline: model.Notice) -> list[s
             for page in pages
         ):
             lines.append(
-                f"Sidan `{markdown(path)}` ändras. Den hör inte till meddelandets versioner: "
+                f"Sidan {code(path)} ändras. Den hör inte till meddelandets versioner: "
                 "den nya texten når läsarna när ändringen slås ihop."
             )
     return [*(f"{line}\n" for line in lines)]
@@ -408,8 +433,8 @@ def blocks(of: model.Notice, path: str) -> list[list[str]] | None:
 
 def language_changes(notice: model.Notice, locale: str, section: dict) -> list[str]:
     source = notice.page(f"{section['path']}", locale)
-    where = f" (`{markdown(source.path)}`)" if source else ""
-    name = LANGUAGE_NAMES.get(locale, locale)
+    where = f" ({code(source.path)})" if source else ""
+    name = markdown(LANGUAGE_NAMES.get(locale, locale))
     what = {
         "added": "nytt avsnitt",
         "removed": "avsnittet tas bort",
@@ -493,7 +518,9 @@ def gdpr_part(notice: model.Notice) -> list[str]:
 # Markdown
 
 
+# Everything from the notice and the tools goes through these: hooks/notice/gfm.py says how.
 markdown = gfm.escape
+code = gfm.code
 fenced = gfm.fenced
 
 

@@ -258,7 +258,7 @@ def test_the_browser_finds_a_link_without_words(reviews: dict) -> None:
     ]
     said = (
         "axe-core hittar ett tillgänglighetsfel, link-name (Links must have discernible text) "
-        'i {where}a\\[href$="klagomal/"\\]. En länk saknar text: skriv länktexten inom '
+        'i {where}a\\[href\\$="klagomal/"\\]. En länk saknar text: skriv länktexten inom '
         "hakparenteserna, till exempel \\[klagomål\\](klagomal.md)."
     )
     lines = text.splitlines()
