@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
-from xss_vectors import VECTORS
 
 from conftest import NOTICE_DOCS, SiteServer, build, copy_project, watched_tab
 from notice import allowlist, checks, html, model, sources
+from xss_vectors import VECTORS
 
 LANGUAGES = ["sv", "en"]
 TODAY = dt.date(2026, 12, 15)

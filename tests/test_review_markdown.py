@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborNode
-from test_gfm import elements, render, shown
 
 from archives import CONTROLLER
 from conftest import SETTINGS_ENV, copy_project
+from test_gfm import elements, render, shown
 
 A, B = "2026-12-01", "2027-03-01"
 TODAY = "2027-03-15"
