@@ -774,6 +774,12 @@ def write_root_files(
         **feeds(git, notice, versions, config["site_url"], env),
         **statement_pages(notice, in_force, env, csp.policy(form.settings_of(config))),
     }
+    commit_files(git, files, "Update the archive's root files")
+
+
+def commit_files(git: Git, files: dict[str, str], message: str) -> bool:
+    """One commit on gh-pages that writes ``files`` ({path: text}) and changes nothing else;
+    none when they are already so. Whether it committed."""
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
         git.run("read-tree", BRANCH, env=env)
@@ -789,10 +795,11 @@ def write_root_files(
             git.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=env)
         tree = git.run("write-tree", env=env)
     if tree == git.run("rev-parse", f"{BRANCH}^{{tree}}"):
-        return
+        return False
     parent = git.run("rev-parse", BRANCH)
-    commit = git.run("commit-tree", tree, "-p", parent, "-m", "Update the archive's root files")
+    commit = git.run("commit-tree", tree, "-p", parent, "-m", message)
     git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
+    return True
 
 
 def root_page(notice: model.Notice, env: jinja2.Environment, policy: str) -> str:
