@@ -27,7 +27,8 @@ A command-line tool, not an MkDocs hook. `make publish`
 Before any of it moves anything, what is published (origin's branches and tags with --push,
 else this repository's) is checked against archive.json and the tags (check_archive()):
 anything publishing did not leave there stops it, with how to restore it. When any step fails,
-the branches and the tag are put back exactly as they were.
+the branches and the tag are put back exactly as they were; when a run is killed, the next one
+puts them back (recover()).
 """
 
 from __future__ import annotations
@@ -145,6 +146,7 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     config = check_required_settings(root / CONFIG, web=push and to_the_web(root))
     git = Git(root)
     check_clean(git)
+    recover(git, "make publish")
     # First: reading docs/ needs the published versions' tags.
     start_from_what_is_published(git, push, git.run("rev-parse", "HEAD"))
     notice = read_notice(root / "docs", config)
@@ -209,6 +211,7 @@ def calendar(root: Path, *, push: bool) -> str:
     main's docs/ is never read, so a main that cannot be published never holds this up."""
     config = check_required_settings(root / CONFIG, web=push and to_the_web(root))
     git = Git(root)
+    recover(git, "make calendar")
     start_from_what_is_published(git, push)
     if not published_versions(git):
         return "Ingen version är publicerad än: inget att göra."
@@ -248,14 +251,86 @@ def meant(*, new: bool, force: bool, rebuild: bool, published: bool) -> str | No
 
 @contextmanager
 def all_or_nothing(git: Git, refs: tuple[str, ...]) -> Iterator[dict[str, str | None]]:
-    """The refs as they are (yielded), put back exactly so if anything fails."""
+    """The refs as they are (yielded), put back exactly so if anything fails; should the run
+    be killed instead, the next one puts them back (recover())."""
     saved = {ref: git.ref(ref) for ref in refs}
+    journal = journal_of(git)
+    written = journal.with_suffix(".tmp")  # whole or not at all, should this run be killed
+    written.write_text(json.dumps({"pid": os.getpid(), "refs": saved}, indent=2) + "\n", "utf-8")
+    written.replace(journal)
     try:
         yield saved
     except BaseException:
         for ref, value in saved.items():
             git.restore(ref, value)
         raise
+    finally:
+        journal.unlink(missing_ok=True)
+
+
+# In the repository's git directory while a run changes its refs: what they were before.
+JOURNAL = "notice-publish.json"
+
+
+def journal_of(git: Git) -> Path:
+    return Path(git.run("rev-parse", "--absolute-git-dir")) / JOURNAL
+
+
+def recover(git: Git, command: str) -> None:
+    """Undo here what a run that was killed (or whose machine stopped) had changed, from its
+    journal: its refs as they were before it. This run then does its work again; what it had
+    pushed, if anything, is on origin, where fetch() finds it."""
+    journal = journal_of(git)
+    try:
+        text = journal.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    try:
+        data = json.loads(text)
+        refs, pid = data["refs"], data["pid"]
+        assert isinstance(pid, int) and all(
+            ref.startswith("refs/") and (value is None or isinstance(value, str))
+            for ref, value in refs.items()
+        )
+    except (ValueError, KeyError, TypeError, AttributeError, AssertionError):
+        raise PublishError(
+            f"{journal} is not what a run of publishing leaves there (the refs it is about to "
+            f"change), so what a run that stopped left here cannot be undone from it. Check "
+            f"{BRANCH}, {UPCOMING} and the tags {notice_git.TAG_PREFIX}* here, delete the file "
+            "and run again."
+        ) from None
+    if pid != os.getpid() and running(pid):
+        raise PublishError(
+            f"another run of make publish or make calendar (process {pid}) is changing the "
+            "archive in this repository: run again once it has finished. If none is running, "
+            f"delete {journal} and run again."
+        )
+    undone = [ref for ref, value in refs.items() if git.ref(ref) != value]
+    for ref in undone:
+        git.restore(ref, refs[ref])
+    journal.unlink()
+    names = ", ".join(
+        f"the tag {ref.removeprefix('refs/tags/')}"
+        if ref.startswith("refs/tags/")
+        else ref.removeprefix("refs/heads/")
+        for ref in undone
+    )
+    what = f"what it had changed here is undone ({names})" if undone else "it had changed nothing"
+    print(
+        f"{command}: a run here stopped before it finished (it was killed, or its machine "
+        f"stopped); {what}, and this run does its work again.",
+        file=sys.stderr,
+    )
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 def where_pushed(push: bool) -> str:

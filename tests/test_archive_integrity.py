@@ -1,7 +1,7 @@
 """The archive checks itself (issue 17, rule 8): `make publish` and `make calendar` compare what
 is online with the archive's record (archive.json on gh-pages) and with the tags before they
 write anything, stop on what publishing did not leave there, say how to restore it, and never
-publish on top.
+publish on top; a run that was killed is undone by the next.
 
 Each scenario starts from a copy of one archive (version A published and pushed, version B
 committed on main), damages it as a person or a stopped run could, and runs the real `make
@@ -340,6 +340,112 @@ def test_a_tag_of_a_version_never_published_is_refused(base: Archive, tmp_path: 
     assert arc.publish("PUSH=1").stdout.endswith(done(B))
     git(repo, "checkout", "-q", "main")
     assert arc.publish("PUSH=1").stdout.endswith(done(C))
+
+
+# A run killed at any point, pushed or not
+
+
+DIES = """#!/bin/sh
+# git, except that the process that runs it (publish.py) is killed, with no chance to clean
+# up, just before the command $DIE_BEFORE or just after $DIE_AFTER.
+if [ -n "$DIE_BEFORE" ]; then
+  case " $* " in *" $DIE_BEFORE "*) kill -9 "$PPID"; exit 1;; esac
+fi
+"$REAL_GIT" "$@"
+status=$?
+if [ -n "$DIE_AFTER" ]; then
+  case " $* " in *" $DIE_AFTER "*) kill -9 "$PPID";; esac
+fi
+exit $status
+"""
+NOTE = (
+    "a run here stopped before it finished (it was killed, or its machine stopped); what it "
+    "had changed here is undone ({undone}), and this run does its work again.\n"
+)
+
+
+HERE = "den lokala grenen gh-pages (PUSH=1 skickar den)"
+
+
+@pytest.mark.parametrize(
+    ("push", "when", "command", "version", "undone", "next_run"),
+    [
+        # The first version, published here without PUSH. Before: refused for ever after,
+        # saying to restore a tag that never existed.
+        pytest.param(
+            "",
+            "DIE_BEFORE",
+            "tag --annotate",
+            A,
+            "gh-pages",
+            done(A, HERE),
+            id="between mike's commit and the tag",
+        ),
+        pytest.param(
+            "PUSH=1",
+            "DIE_BEFORE",
+            "push --atomic",
+            B,
+            f"gh-pages, the tag notice/{B}",
+            done(B),
+            id="before the push",
+        ),
+        pytest.param(
+            "PUSH=1",
+            "DIE_AFTER",
+            "push --atomic",
+            B,
+            f"gh-pages, the tag notice/{B}",
+            nothing(B),
+            id="after the push",
+        ),
+    ],
+)
+def test_a_killed_run_is_undone_and_completed_by_the_next(
+    base: Archive,
+    tmp_path: Path,
+    push: str,
+    when: str,
+    command: str,
+    version: str,
+    undone: str,
+    next_run: str,
+) -> None:
+    if version == A:
+        (tmp_path / "archive").mkdir()
+        arc = new_archive(tmp_path / "archive", today="2027-03-15")  # nothing published yet
+    else:
+        arc = copy_of(base, tmp_path / "archive")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "git").write_text(DIES, encoding="utf-8")
+    (tools / "git").chmod(0o755)
+    env = {**arc.env, "PATH": f"{tools}:{arc.env['PATH']}", when: command}
+    env["REAL_GIT"] = shutil.which("git")
+    flags = (push,) if push else ()
+    before = arc.local_refs().get("refs/heads/gh-pages")
+    killed = arc.publish(*flags, env=env)
+    assert killed.returncode != 0
+    assert "Killed" in killed.stderr
+    assert arc.local_refs()["refs/heads/gh-pages"] != before  # mike's commit, at least
+
+    result = arc.publish(*flags)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"make publish: {NOTE.format(undone=undone)}"
+    assert result.stdout.endswith(next_run)
+    assert not (arc.repo / ".git" / "notice-publish.json").exists()
+    if not push:
+        assert arc.publish("PUSH=1").stdout.endswith(done(version))
+    origin = arc.remote_refs()
+    assert origin["refs/heads/gh-pages"] == arc.local_refs()["refs/heads/gh-pages"]
+    tag = f"refs/tags/notice/{version}"
+    assert git(arc.repo, "rev-parse", f"{tag}^{{commit}}") == arc.commits[version]
+    assert origin[tag] == arc.local_refs()[tag]
+    record = json.loads(arc.show("archive.json"))
+    assert sorted(record["versions"]) == sorted({A, version})
+    assert [e["event"] for e in record["versions"][version]["history"]] == ["published"]
+    # Nothing is left to undo: the next run does nothing.
+    assert arc.publish("PUSH=1").stdout.endswith(nothing(version))
 
 
 # The record's rules, alone
