@@ -230,6 +230,11 @@ def alter_a(work: Path) -> None:
         f.write(f"<p>{FORGED}</p>\n")
 
 
+def alter_latest(work: Path) -> None:
+    with (work / "latest" / "index.html").open("a", encoding="utf-8") as f:
+        f.write(f"<p>{FORGED}</p>\n")
+
+
 def remove_a(work: Path) -> None:
     shutil.rmtree(work / A)
 
@@ -254,6 +259,10 @@ DAMAGE = {
         alter_a,
         f"version {A}'s folder is not as published: its tree is {{found}}, archive.json "
         "records {published}.",
+    ),
+    "altered latest": (
+        alter_latest,
+        f"latest/ is not a copy of version {A}, the version it shows.",
     ),
     "missing folder": (
         remove_a,
