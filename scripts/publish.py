@@ -983,9 +983,10 @@ def describe(git: Git, commit: str) -> str:
 
 
 def check_unpublished_tags(git: Git, version: str, place: Place) -> None:
-    """A tag of a version newer than every version the archive holds, other than the one
-    this run publishes: builds would read it as published (the what-changed page, the
-    history), though readers never had its folder."""
+    """A tag here of a version newer than every version the archive holds, other than the
+    one this run publishes (a version tried here without PUSH, say): builds would read it as
+    published (the what-changed page, the history), though readers never had its folder.
+    Tags on origin were checked before anything moved (check_archive())."""
     held = published_versions(git) if place.online else archived_versions(git)
     stray = [
         v
@@ -993,16 +994,17 @@ def check_unpublished_tags(git: Git, version: str, place: Place) -> None:
         if v not in held and v != version and (not held or v > max(held))
     ]
     if stray:
+        tags = " ".join(notice_git.tag_of(v) for v in stray)
         one = len(stray) == 1
-        tags = ", ".join(notice_git.tag_of(v) for v in stray)
         raise PublishError(
             f"{'version' if one else 'versions'} {', '.join(stray)} {'is' if one else 'are'} "
-            f"tagged ({tags}) but not in the archive, and this run publishes version {version}: "
-            f"builds would read {'it' if one else 'them'} as published (the what-changed page, "
-            f"the history), though readers never had {'its folder' if one else 'their folders'}"
-            ". Nothing was published. A version that was never published loses its tag: git "
-            f"push {REMOTE} :refs/tags/<tag>, and git tag -d <tag>. One that should be published "
-            "is published first, from its tag: git checkout <tag>, then make publish PUSH=1."
+            f"tagged here ({tags}) but not in the archive, and this run publishes version "
+            f"{version}: builds would read {'it' if one else 'them'} as published (the "
+            "what-changed page, the history), though readers never had "
+            f"{'its folder' if one else 'their folders'}. Nothing was published. A version "
+            f"only tried here loses its tag: git tag -d {tags}. One that should be published "
+            f"is published first, from its tag: git checkout {notice_git.tag_of(stray[0])} "
+            "&& make publish PUSH=1."
         )
 
 

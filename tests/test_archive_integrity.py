@@ -78,12 +78,26 @@ def by_hand(arc: Archive, message: str, change: Callable[[Path], None]) -> str:
     return commit
 
 
+HERE = "den lokala grenen gh-pages (PUSH=1 skickar den)"
+
+
 def done(version: str, where: str = "origin/gh-pages") -> str:
     return f"Version {version} är publicerad (gäller nu) på {where}, med taggen notice/{version}.\n"
 
 
 def nothing(version: str) -> str:
     return f"Version {version} är redan publicerad och docs/ har inte ändrats: inget att göra.\n"
+
+
+def add_version_c(arc: Archive) -> None:
+    """Version C on main, after B: a sentence added in both languages."""
+    for name in ("lagring.md", "lagring.en.md"):
+        with (arc.repo / "docs" / name).open("a", encoding="utf-8") as f:
+            f.write("\nEn mening från version C.\n")
+    versions = arc.repo / "docs" / "versions.yml"
+    entry = f'- version: "{C}"\n  summary:\n    sv: Ändrad.\n    en: Changed.\n'
+    versions.write_text(entry + versions.read_text(encoding="utf-8"), encoding="utf-8")
+    arc.commits[C] = arc.commit_all("Version C")
 
 
 def published_b(arc: Archive) -> None:
@@ -320,13 +334,7 @@ def test_a_tag_of_a_version_never_published_is_refused(base: Archive, tmp_path: 
     repo = arc.repo
     git(repo, "tag", "--annotate", f"notice/{B}", "-m", "Tagged, never published", arc.commits[B])
     git(repo, "push", "-q", "origin", f"refs/tags/notice/{B}")
-    for name in ("lagring.md", "lagring.en.md"):
-        with (repo / "docs" / name).open("a", encoding="utf-8") as f:
-            f.write("\nEn mening från version C.\n")
-    versions = repo / "docs" / "versions.yml"
-    entry = f'- version: "{C}"\n  summary:\n    sv: Ändrad.\n    en: Changed.\n'
-    versions.write_text(entry + versions.read_text(encoding="utf-8"), encoding="utf-8")
-    arc.commits[C] = arc.commit_all("Version C")
+    add_version_c(arc)
     before = refs(arc)
     publish_b = f"git checkout notice/{B} && make publish PUSH=1"
     for target in ("publish", "calendar"):
@@ -344,6 +352,34 @@ def test_a_tag_of_a_version_never_published_is_refused(base: Archive, tmp_path: 
         ) in result.stderr, result.stderr
         assert refs(arc) == before
 
+    # B should be: published from its tag, then C on top.
+    restore(repo, f"git checkout -q notice/{B}")
+    assert arc.publish("PUSH=1").stdout.endswith(done(B))
+    git(repo, "checkout", "-q", "main")
+    assert arc.publish("PUSH=1").stdout.endswith(done(C))
+
+
+def test_a_version_only_tried_here_is_refused(base: Archive, tmp_path: Path) -> None:
+    """B published here without PUSH (its tag here alone), then C with PUSH: before, C was
+    published with B, which readers never had, as its previous version."""
+    arc = copy_of(base, tmp_path / "archive")
+    repo = arc.repo
+    git(repo, "checkout", "-q", arc.commits[B])
+    assert arc.publish().stdout.endswith(done(B, HERE))
+    git(repo, "checkout", "-q", "main")
+    add_version_c(arc)
+    before = arc.remote_refs()
+    result = arc.publish("PUSH=1")
+    assert result.returncode != 0
+    assert (
+        f"make publish: version {B} is tagged here (notice/{B}) but not in the archive, and "
+        f"this run publishes version {C}: builds would read it as published (the what-changed "
+        "page, the history), though readers never had its folder. Nothing was published. A "
+        f"version only tried here loses its tag: git tag -d notice/{B}. One that should be "
+        f"published is published first, from its tag: git checkout notice/{B} && make publish "
+        "PUSH=1.\n"
+    ) in result.stderr, result.stderr
+    assert arc.remote_refs() == before
     # B should be: published from its tag, then C on top.
     restore(repo, f"git checkout -q notice/{B}")
     assert arc.publish("PUSH=1").stdout.endswith(done(B))
@@ -371,9 +407,6 @@ NOTE = (
     "a run here stopped before it finished (it was killed, or its machine stopped); what it "
     "had changed here is undone ({undone}), and this run does its work again.\n"
 )
-
-
-HERE = "den lokala grenen gh-pages (PUSH=1 skickar den)"
 
 
 @pytest.mark.parametrize(
