@@ -20,9 +20,15 @@ A command-line tool, not an MkDocs hook. `make publish`
    force today in `latest`, and robots.txt, 404.html, index.html, _headers, notice.json, the
    feeds and the accessibility statement's stable address at the root of gh-pages,
 6. tags the source commit notice/<version> (annotated: it records who published and when),
+   and records the archive in archive.json (notice/manifest.py: each version's commit and
+   folder, and why its folder changed),
 7. with --push, pushes the branches and the tag to origin in one atomic push.
 
-When any step fails, the branches and the tag are put back exactly as they were.
+Before any of it moves anything, what is published (origin's branches and tags with --push,
+else this repository's) is checked against archive.json and the tags (check_archive()):
+anything publishing did not leave there stops it, with how to restore it. When any step fails,
+the branches and the tag are put back exactly as they were; when a run is killed, the next one
+puts them back (recover()).
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ from notice import (  # noqa: E402
     dates,
     form,
     languages,
+    manifest,
     model,
     texts,
     translations,
@@ -139,12 +146,12 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     config = check_required_settings(root / CONFIG, web=push and to_the_web(root))
     git = Git(root)
     check_clean(git)
-    if push:
-        fetch(git)  # first: reading docs/ needs the published versions' tags
-    else:
-        local_branches(git)
+    recover(git, "make publish")
+    # First: reading docs/ needs the published versions' tags.
+    start_from_what_is_published(git, push, git.run("rev-parse", "HEAD"))
     notice = read_notice(root / "docs", config)
     version = notice.versions[0]
+    check_unpublished_tags(git, version.id, ONLINE if push else HERE)
     published = published_versions(git)
     tag = notice_git.tag_of(version.id)
     new = force or not already_published(git, version.id, tag)
@@ -154,6 +161,7 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     in_force = archive.latest({*published, version.id}, notice.today)
     upcoming = version.date > notice.today
     moved = alias_target(git) != in_force
+    waiting = pending(git, version.id)
 
     with all_or_nothing(git, (*BRANCHES, f"refs/tags/{tag}")) as saved:
         # Build what main holds; a published version is rebuilt only when what it shows
@@ -161,13 +169,18 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
         rebuild = build_and_compare(root, git, version.id, published=not new)
         if new or rebuild:
             deploy(git, version.id, latest=version.id == in_force)
-        if upcoming and (new or rebuild or not pending(git, version.id)):
+        if upcoming and (new or rebuild or not waiting):
             deploy_in_force(git, version.id)
         elif not upcoming and (new or rebuild):
             drop_pending(git, [v for v in pending_versions(git) if v == version.id])
         if new:
             git.run("tag", "--annotate", "--force", tag, "-m", f"Privacy notice {version.id}")
-        follow_the_calendar(git, config, notice.today, notice)
+        event = meant(new=new, force=force, rebuild=rebuild, published=version.id in published)
+        if not upcoming and waiting and rebuild:
+            event = "in force"  # main's build on its date, as in force, replaced its folder
+        events = {version.id: event} if event else {}
+        follow_the_calendar(git, config, notice.today, notice, events)
+        check_result(git)
         changed = {ref: git.ref(ref) for ref in saved} != saved
         if push and (changed or not_on_origin(git, tag)):
             push_to_origin(git, tag)
@@ -198,15 +211,14 @@ def calendar(root: Path, *, push: bool) -> str:
     main's docs/ is never read, so a main that cannot be published never holds this up."""
     config = check_required_settings(root / CONFIG, web=push and to_the_web(root))
     git = Git(root)
-    if push:
-        fetch(git)
-    else:
-        local_branches(git)
+    recover(git, "make calendar")
+    start_from_what_is_published(git, push)
     if not published_versions(git):
         return "Ingen version är publicerad än: inget att göra."
     today = dates.today()
     with all_or_nothing(git, BRANCHES) as saved:
         moved = follow_the_calendar(git, config, today)
+        check_result(git)
         changed = {ref: git.ref(ref) for ref in saved} != saved
         if push and (changed or not_on_origin(git)):
             push_to_origin(git)
@@ -219,16 +231,106 @@ def calendar(root: Path, *, push: bool) -> str:
     return f"Version {in_force} gäller redan: inget att göra."
 
 
+def start_from_what_is_published(git: Git, push: bool, publishing: str | None = None) -> None:
+    """origin's archive and tags (PUSH=1), else this repository's own, once they check out
+    against the archive's record; refused, before anything moves, when they do not.
+    ``publishing``: the commit make publish publishes."""
+    if push:
+        fetch(git, publishing)
+    else:
+        local_branches(git)
+        check_here(git, publishing)
+
+
+def meant(*, new: bool, force: bool, rebuild: bool, published: bool) -> str | None:
+    """What publishing main's version does to its folder, as archive.json records it."""
+    if new:
+        return "republished" if force and published else "published"
+    return "presentation" if rebuild else None
+
+
 @contextmanager
 def all_or_nothing(git: Git, refs: tuple[str, ...]) -> Iterator[dict[str, str | None]]:
-    """The refs as they are (yielded), put back exactly so if anything fails."""
+    """The refs as they are (yielded), put back exactly so if anything fails; should the run
+    be killed instead, the next one puts them back (recover())."""
     saved = {ref: git.ref(ref) for ref in refs}
+    journal = journal_of(git)
+    written = journal.with_suffix(".tmp")  # whole or not at all, should this run be killed
+    written.write_text(json.dumps({"pid": os.getpid(), "refs": saved}, indent=2) + "\n", "utf-8")
+    written.replace(journal)
     try:
         yield saved
     except BaseException:
         for ref, value in saved.items():
             git.restore(ref, value)
         raise
+    finally:
+        journal.unlink(missing_ok=True)
+
+
+# In the repository's git directory while a run changes its refs: what they were before.
+JOURNAL = "notice-publish.json"
+
+
+def journal_of(git: Git) -> Path:
+    return Path(git.run("rev-parse", "--absolute-git-dir")) / JOURNAL
+
+
+def recover(git: Git, command: str) -> None:
+    """Undo here what a run that was killed (or whose machine stopped) had changed, from its
+    journal: its refs as they were before it. This run then does its work again; what it had
+    pushed, if anything, is on origin, where fetch() finds it."""
+    journal = journal_of(git)
+    try:
+        text = journal.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    try:
+        data = json.loads(text)
+        refs, pid = data["refs"], data["pid"]
+        assert isinstance(pid, int) and all(
+            ref.startswith("refs/") and (value is None or isinstance(value, str))
+            for ref, value in refs.items()
+        )
+    except (ValueError, KeyError, TypeError, AttributeError, AssertionError):
+        raise PublishError(
+            f"{journal} is not what a run of publishing leaves there (the refs it is about to "
+            f"change), so what a run that stopped left here cannot be undone from it. Check "
+            f"{BRANCH}, {UPCOMING} and the tags {notice_git.TAG_PREFIX}* here, delete the file "
+            "and run again."
+        ) from None
+    if pid != os.getpid() and running(pid):
+        raise PublishError(
+            f"another run of make publish or make calendar (process {pid}) is changing the "
+            "archive in this repository: run again once it has finished. If none is running, "
+            f"delete {journal} and run again."
+        )
+    undone = [ref for ref, value in refs.items() if git.ref(ref) != value]
+    for ref in undone:
+        git.restore(ref, refs[ref])
+    journal.unlink()
+    names = ", ".join(
+        f"the tag {ref.removeprefix('refs/tags/')}"
+        if ref.startswith("refs/tags/")
+        else ref.removeprefix("refs/heads/")
+        for ref in undone
+    )
+    what = f"what it had changed here is undone ({names})" if undone else "it had changed nothing"
+    print(
+        f"{command}: a run here stopped before it finished (it was killed, or its machine "
+        f"stopped); {what}, and this run does its work again.",
+        file=sys.stderr,
+    )
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 def where_pushed(push: bool) -> str:
@@ -427,6 +529,15 @@ class Git:
     def ref(self, ref: str) -> str | None:
         return self.run("rev-parse", "--verify", "--quiet", ref, check=False) or None
 
+    def blob(self, sha: str) -> bytes:
+        """A file's bytes as git stores them (a file online may be anything, even binary)."""
+        result = subprocess.run(
+            ["git", "cat-file", "blob", sha], cwd=self.root, capture_output=True
+        )
+        if result.returncode != 0:
+            raise PublishError(f"git cat-file blob {sha} failed:\n{result.stderr.decode().strip()}")
+        return result.stdout
+
     def restore(self, ref: str, value: str | None) -> None:
         if value is None:
             self.run("update-ref", "-d", ref, check=False)
@@ -450,27 +561,59 @@ def check_clean(git: Git) -> None:
         )
 
 
-def fetch(git: Git) -> None:
-    """Start from what is online: origin's gh-pages, gh-pages-upcoming and tags.
+def fetch(git: Git, publishing: str | None) -> None:
+    """Start from what is online: origin's gh-pages, gh-pages-upcoming and tags, once they
+    check out against the archive's record (check_archive()); until then nothing here moves.
 
     origin's tags win over local ones (a version published here, then by CI), and the local
     branches are reset to origin's: commits that never reached origin are left over from a run
     that stopped, and this run does their work again.
     """
-    git.run(
-        "fetch",
-        "--quiet",
-        "--force",
-        REMOTE,
-        f"+refs/tags/{notice_git.TAG_PREFIX}*:refs/tags/{notice_git.TAG_PREFIX}*",
-    )
-    for branch in (BRANCH, UPCOMING):
-        if git.run("ls-remote", "--heads", REMOTE, branch):
-            git.run("fetch", "--quiet", REMOTE, f"+{branch}:refs/remotes/{REMOTE}/{branch}")
-            git.run("update-ref", f"refs/heads/{branch}", f"refs/remotes/{REMOTE}/{branch}")
-        else:  # never pushed: what a run here left (with other settings, say) does not count
-            git.run("update-ref", "-d", f"refs/heads/{branch}", check=False)
-            git.run("update-ref", "-d", f"refs/remotes/{REMOTE}/{branch}", check=False)
+    clear_stage(git)
+    try:
+        # --refmap= keeps git from updating refs/remotes/origin/* on the way.
+        git.run(
+            "fetch",
+            "--quiet",
+            "--no-tags",
+            "--refmap=",
+            "--force",
+            REMOTE,
+            f"+refs/heads/{BRANCH}*:{STAGE}heads/{BRANCH}*",
+            f"+refs/tags/{notice_git.TAG_PREFIX}*:{STAGE}tags/{notice_git.TAG_PREFIX}*",
+        )
+        staged = {branch: git.ref(f"{STAGE}heads/{branch}") for branch in (BRANCH, UPCOMING)}
+        here = tag_commits(git, "refs/tags/")
+        origin = tag_commits(git, f"{STAGE}tags/")
+        check_archive(
+            git, ONLINE, staged[BRANCH], staged[UPCOMING], here, origin, publishing=publishing
+        )
+        take_from_stage(git, staged)
+    finally:
+        clear_stage(git)
+
+
+def take_from_stage(git: Git, staged: dict[str, str | None]) -> None:
+    """origin's tags and branches, checked, into this repository: one transaction."""
+    lines = []
+    listing = git.run("for-each-ref", "--format=%(refname) %(objectname)", f"{STAGE}tags/")
+    for line in listing.splitlines():
+        ref, sha = line.split()
+        lines.append(f"update refs/tags/{ref.removeprefix(f'{STAGE}tags/')} {sha}")
+    for branch, sha in staged.items():
+        for ref in (f"refs/remotes/{REMOTE}/{branch}", f"refs/heads/{branch}"):
+            if sha:
+                lines.append(f"update {ref} {sha}")
+            elif git.ref(ref):  # never pushed: what a run here left does not count
+                lines.append(f"delete {ref}")
+    if lines:
+        git.run("update-ref", "--stdin", input="\n".join(lines) + "\n")
+
+
+def clear_stage(git: Git) -> None:
+    refs = git.run("for-each-ref", "--format=%(refname)", STAGE).splitlines()
+    if refs:
+        git.run("update-ref", "--stdin", input="".join(f"delete {ref}\n" for ref in refs))
 
 
 def local_branches(git: Git) -> None:
@@ -488,9 +631,13 @@ def gh_pages(git: Git) -> str | None:
 
 def mike_versions(git: Git, ref: str | None) -> list[dict]:
     """mike's versions.json on ``ref`` (a branch or commit), or [] without one."""
-    if not ref or not git.run("ls-tree", ref, "versions.json", check=False):
+    if not ref or not git.run("ls-tree", ref, manifest.VERSIONS_FILE, check=False):
         return []
-    return json.loads(git.run("show", f"{ref}:versions.json"))
+    try:
+        listed = manifest.read_versions(git.blob(f"{ref}:{manifest.VERSIONS_FILE}"))
+    except manifest.Unreadable as error:  # check_archive() said so first, with how to restore
+        raise PublishError(f"{BRANCH} cannot be read: {error}.") from None
+    return [{"version": version, "aliases": aliases} for version, aliases in listed.items()]
 
 
 def published_versions(git: Git) -> list[str]:
@@ -519,6 +666,408 @@ def already_published(git: Git, version: str, tag: str) -> bool:
             "göra det, och kör make publish igen."
         )
     return True
+
+
+# The archive's record of itself (archive.json, notice/manifest.py), checked before anything
+# moves
+
+# origin's branches and tags are fetched here first, and taken only once they check out.
+STAGE = "refs/notice-publish/origin/"
+# How many commits of a branch to read for the last one that checks out (a restore's advice).
+HISTORY = 200
+
+
+@dataclass(frozen=True)
+class Place:
+    """The archive checked: origin's (fetched, PUSH=1) or this repository's branches."""
+
+    online: bool
+
+    def branch(self, name: str) -> str:
+        return f"{REMOTE}'s {name}" if self.online else name
+
+
+ONLINE, HERE = Place(online=True), Place(online=False)
+
+
+def tag_commits(git: Git, namespace: str) -> dict[str, str]:
+    """{version: the commit its tag names} for the tags notice/<version> under ``namespace``
+    (refs/tags/, or where fetch() put origin's)."""
+    prefix = f"{namespace}{notice_git.TAG_PREFIX}"
+    listing = git.run("for-each-ref", "--format=%(refname) %(objectname) %(*objectname)", prefix)
+    out = {}
+    for line in listing.splitlines():
+        ref, sha, *peeled = line.split()
+        version = ref.removeprefix(prefix)
+        if notice_git.DATE.fullmatch(version):
+            out[version] = peeled[0] if peeled else sha
+    return out
+
+
+def read_branch(git: Git, commit: str, upcoming: str | bool | None = False) -> manifest.Branch:
+    """What ``commit`` of gh-pages holds at its root, with the renderings waiting on
+    ``upcoming`` (a commit of gh-pages-upcoming; None: there is none; False: not read)."""
+    trees, blobs = root_entries(git, commit)
+    pending = None
+    if upcoming is not False:
+        found = root_entries(git, upcoming)[0] if upcoming else {}
+        pending = {name: sha for name, sha in found.items() if notice_git.DATE.fullmatch(name)}
+    return manifest.Branch(
+        trees,
+        git.blob(blobs[manifest.VERSIONS_FILE]) if manifest.VERSIONS_FILE in blobs else None,
+        git.blob(blobs[manifest.FILE]) if manifest.FILE in blobs else None,
+        pending,
+    )
+
+
+def root_entries(git: Git, commit: str) -> tuple[dict[str, str], dict[str, str]]:
+    """({folder: tree}, {file: blob}) at the root of ``commit``: one `git ls-tree`."""
+    trees, blobs = {}, {}
+    for line in git.run("ls-tree", commit).splitlines():
+        info, name = line.split("\t", 1)
+        _, kind, sha = info.split()
+        (trees if kind == "tree" else blobs)[name] = sha
+    return trees, blobs
+
+
+def branch_problems(git: Git, commit: str, branch: manifest.Branch) -> list[str]:
+    """manifest.problems_of(), and a record that is gone: once gh-pages has had one, an
+    archive without it is not one published before it existed."""
+    problems = manifest.problems_of(branch)
+    if branch.archive_json is None and branch.versions_json is not None:
+        removed = git.run("log", "-1", "--format=%H", commit, "--", manifest.FILE)
+        if removed:
+            problems.append(
+                f"{manifest.FILE} is missing: commit {describe(git, removed)} removed it."
+            )
+    return problems
+
+
+def check_here(git: Git, publishing: str | None) -> None:
+    """check_archive() on this repository's own branches and tags (without PUSH)."""
+    pages, upcoming = git.ref(f"refs/heads/{BRANCH}"), git.ref(f"refs/heads/{UPCOMING}")
+    check_archive(git, HERE, pages, upcoming, tag_commits(git, "refs/tags/"), publishing=publishing)
+
+
+def check_archive(
+    git: Git,
+    place: Place,
+    pages: str | None,
+    upcoming: str | None,
+    here: dict[str, str],
+    origin: dict[str, str] | None = None,
+    *,
+    publishing: str | None,
+) -> None:
+    """Stop, before anything moves, when the archive is not as its record says or the tags
+    of its versions do not name the commits they were published from; say what is wrong and
+    how to restore it. ``pages``, ``upcoming``: the commits of gh-pages and gh-pages-upcoming
+    checked; ``here``: this repository's tags ({version: commit}) before anything was fetched,
+    ``origin``: origin's (fetched), which win over them; ``publishing``: the commit this run
+    publishes (make publish), if any."""
+    tags = {**here, **(origin or {})}
+    if place.online:
+        labels = {v: f"this clone's tag {notice_git.tag_of(v)}" for v in here}
+        labels |= {v: f"origin's tag {notice_git.tag_of(v)}" for v in origin or {}}
+    else:
+        labels = {v: f"the tag {notice_git.tag_of(v)}" for v in here}
+    # The tags the archive was published with: origin's (a tag only here is a local run's,
+    # which check_unpublished_tags() judges), or this repository's without PUSH.
+    evidence = (origin or {}) if place.online else here
+    findings, advice, note = [], [], ""
+    if pages is None:
+        lost = {v: evidence[v] for v in unarchived([], evidence, publishing)}
+        if lost:
+            names = ", ".join(notice_git.tag_of(v) for v in lost)
+            findings.append(
+                f"{place.branch(BRANCH)} does not exist, but the tags of versions published "
+                f"into it do: {names}. Publishing now would put one version online alone, its "
+                "history page linking to the others."
+            )
+            advice += lost_branch(git, place, lambda c: holds_all(git, c, lost))
+            note = (
+                " Publishing does not rebuild lost versions from their tags: a version's folder "
+                "is the record of what readers were shown, and a rebuild by today's engine "
+                "would only look like it."
+            )
+            raise archive_refused(place, findings, advice, note)
+        return
+    branch = read_branch(git, pages, upcoming)
+    problems = branch_problems(git, pages, branch)
+    missing = [] if problems else unarchived(manifest.archived(branch), evidence, publishing)
+    findings += [f"{place.branch(BRANCH)}: {problem}" for problem in problems]
+    findings += [
+        f"{labels[v]} names version {v}, which the archive does not hold: no folder on "
+        f"{BRANCH}, and neither {manifest.VERSIONS_FILE} nor {manifest.FILE} lists it."
+        for v in missing
+    ]
+    # Newer than every version held: a tag pushed without its version, most likely.
+    newest = max(manifest.archived(branch), default="")
+    for version in (v for v in missing if v > newest):
+        tag = notice_git.tag_of(version)
+        drop = drop_tag(place, version, here)
+        advice.append(
+            f"{tag}: a version that was never published loses its tag: {drop}; one that "
+            f"should be is published from it: git checkout {tag} && make publish PUSH=1"
+        )
+    holes = [v for v in missing if v < newest]
+    if problems or holes:
+
+        def whole(commit: str) -> bool:
+            earlier = read_branch(git, commit)
+            return not branch_problems(git, commit, earlier) and not unarchived(
+                manifest.archived(earlier), evidence, publishing
+            )
+
+        advice += restore_branch(git, place, BRANCH, pages, whole)
+        advice += [
+            f"{notice_git.tag_of(v)}: if version {v} was never published, delete its tag "
+            f"instead: {drop_tag(place, v, here)}"
+            for v in holes
+        ]
+    record = manifest.record_of(branch)[0]
+    if record is not None and not problems:
+        pending = manifest.pending_problems(branch.pending or {}, record)
+        findings += [f"{place.branch(UPCOMING)}: {problem}" for problem in pending]
+        if pending:
+            advice += restore_branch(
+                git,
+                place,
+                UPCOMING,
+                upcoming,
+                lambda c: not manifest.pending_problems(read_branch(git, pages, c).pending, record),
+            )
+        for version, found, published in manifest.moved_tags(record, tags):
+            findings.append(
+                f"{labels[version]} names commit {describe(git, found)}, but version {version} "
+                f"was published from commit {published[:12]} ({manifest.FILE} on {BRANCH}). "
+                "Builds read a published version's text from its tag: the next version's "
+                "what-changed page would show that commit's text."
+            )
+            advice.append(restore_tag(place, version, published, here))
+            note = (
+                " A correction of a published version's text is published with FORCE=1, "
+                f"which records its new commit in {manifest.FILE}; a tag moved by hand never is."
+            )
+    if findings:
+        raise archive_refused(place, findings, advice, note)
+
+
+def archive_refused(
+    place: Place, findings: list[str], advice: list[str], note: str
+) -> PublishError:
+    if place.online:
+        head = (
+            f"the archive on {REMOTE} is not as publishing left it, so nothing was published "
+            f"and nothing changed, here or on {REMOTE}:"
+        )
+    else:
+        head = (
+            f"the archive here (the branch {BRANCH}) is not as publishing left it, so nothing "
+            "was published and nothing changed:"
+        )
+    lines = [head, *(f"- {finding}" for finding in findings)]
+    if advice:
+        lines += ["To restore it:", *(f"- {line}" for line in advice)]
+    lines.append(f"Then run it again.{note}")
+    return PublishError("\n".join(lines))
+
+
+def unarchived(held: list[str], tags: dict[str, str], publishing: str | None) -> list[str]:
+    """The tagged versions the archive does not hold (``held``): a published version's folder
+    is gone, or a tag reached origin without its version. One alone is not: the tag of the
+    commit this run publishes, newer than every version held (a publish whose tag alone was
+    pushed, by hand: this run completes it)."""
+    newest = max(held, default="")
+    missing = [v for v in sorted(tags) if v not in held]
+    if len(missing) == 1 and publishing and tags[missing[0]] == publishing:
+        return [] if missing[0] > newest else missing
+    return missing
+
+
+def holds_all(git: Git, commit: str, tags: dict[str, str]) -> bool:
+    """Whether ``commit`` of gh-pages checks out and holds every tagged version, their tags
+    naming the commits it records: a copy to restore a lost gh-pages from."""
+    branch = read_branch(git, commit)
+    record = manifest.record_of(branch)[0]
+    return (
+        not branch_problems(git, commit, branch)
+        and set(tags) <= set(manifest.archived(branch))
+        and not (record and manifest.moved_tags(record, tags))
+    )
+
+
+def restore_branch(
+    git: Git, place: Place, name: str, tip: str | None, ok: Callable[[str], bool]
+) -> list[str]:
+    """How to put a branch back as its last commit that checks out (``ok``) left it, on top
+    of what came after, so that its history keeps what happened."""
+    if tip is None:
+        return lost_branch(git, place, ok, name)
+    after = []
+    for commit in git.run("rev-list", "--first-parent", f"--max-count={HISTORY}", tip).split():
+        if ok(commit):
+            break
+        after.append(commit)
+    else:
+        return lost_branch(git, place, ok, name, tip=tip, read=len(after))
+    message = f"Restore the archive as of {commit[:12]}"
+    made = f"$(git commit-tree {commit}^{{tree}} -p {tip} -m '{message}')"
+    if place.online:
+        command = f'git push {REMOTE} "{made}":refs/heads/{name}'
+    else:
+        command = f'git update-ref refs/heads/{name} "{made}"'
+    later = "; ".join(describe(git, c) for c in reversed(after))
+    return [
+        f"{name}: its last commit that checks out is {describe(git, commit)}; after it came "
+        f"{later}. Put that commit's files back on top of them (its history keeps what "
+        f"happened): {command}"
+    ]
+
+
+def lost_branch(
+    git: Git,
+    place: Place,
+    ok: Callable[[str], bool],
+    name: str = BRANCH,
+    *,
+    tip: str | None = None,
+    read: int = 0,
+) -> list[str]:
+    """How to restore a branch from a copy this repository holds (its own branch, or origin's
+    as last fetched), or where to find one."""
+    copies = [git.ref(f"refs/heads/{name}"), git.ref(f"refs/remotes/{REMOTE}/{name}")]
+    for copy in dict.fromkeys(c for c in copies if c and c != tip):
+        if ok(copy):
+            if place.online:
+                command = f"git push {REMOTE} {copy}:refs/heads/{name}"
+            else:
+                command = f"git update-ref refs/heads/{name} {copy}"
+            found = describe(git, copy)
+            return [f"{name}: this clone has a copy that checks out, commit {found}: {command}"]
+    if read:
+        where = f"none of its last {read} commits checks out, and this clone holds no other copy"
+    else:
+        where = "this clone holds no copy of it"
+    return [
+        f"{name}: {where} that checks out. In a clone that fetched it before it was lost (its "
+        f"refs/remotes/{REMOTE}/{name}), run make publish PUSH=1 (or make calendar PUSH=1): it "
+        "names the commit to push back."
+    ]
+
+
+def drop_tag(place: Place, version: str, here: dict[str, str]) -> str:
+    tag = notice_git.tag_of(version)
+    commands = [f"git push {REMOTE} :refs/tags/{tag}"] if place.online else []
+    commands += [f"git tag -d {tag}"] if version in here else []
+    return " && ".join(commands)
+
+
+def restore_tag(place: Place, version: str, commit: str, here: dict[str, str]) -> str:
+    tag = notice_git.tag_of(version)
+    if place.online and here.get(version) == commit:
+        return (
+            f"{tag}: this clone's tag still names commit {commit[:12]}; put it back on "
+            f"{REMOTE}: git push --force {REMOTE} refs/tags/{tag}"
+        )
+    command = f'git tag --force --annotate {tag} {commit} -m "Privacy notice {version}"'
+    if place.online:
+        command += f" && git push --force {REMOTE} refs/tags/{tag}"
+    return f"{tag}: {command}"
+
+
+def describe(git: Git, commit: str) -> str:
+    """A commit as the messages name it: its short name, subject, author and date."""
+    subject, author, date = git.run("log", "-1", "--format=%s%x00%an%x00%cs", commit).split("\0")
+    return f'{commit[:12]} ("{subject}", {author}, {date})'
+
+
+def check_unpublished_tags(git: Git, version: str, place: Place) -> None:
+    """A tag here of a version newer than every version the archive holds, other than the
+    one this run publishes (a version tried here without PUSH, say): builds would read it as
+    published (the what-changed page, the history), though readers never had its folder.
+    Tags on origin were checked before anything moved (check_archive())."""
+    held = published_versions(git) if place.online else archived_versions(git)
+    stray = [
+        v
+        for v in sorted(tag_commits(git, "refs/tags/"))
+        if v not in held and v != version and (not held or v > max(held))
+    ]
+    if stray:
+        tags = " ".join(notice_git.tag_of(v) for v in stray)
+        one = len(stray) == 1
+        raise PublishError(
+            f"{'version' if one else 'versions'} {', '.join(stray)} {'is' if one else 'are'} "
+            f"tagged here ({tags}) but not in the archive, and this run publishes version "
+            f"{version}: builds would read {'it' if one else 'them'} as published (the "
+            "what-changed page, the history), though readers never had "
+            f"{'its folder' if one else 'their folders'}. Nothing was published. A version "
+            f"only tried here loses its tag: git tag -d {tags}. One that should be published "
+            f"is published first, from its tag: git checkout {notice_git.tag_of(stray[0])} "
+            "&& make publish PUSH=1."
+        )
+
+
+def archived_versions(git: Git) -> list[str]:
+    return [v["version"] for v in mike_versions(git, git.ref(f"refs/heads/{BRANCH}"))]
+
+
+def record_archive(git: Git, events: dict[str, str], today: dt.date) -> None:
+    """archive.json as the archive now is, with the ``events`` this run meant ({version:
+    event}), in a commit of its own on gh-pages."""
+    branch = read_branch(git, f"refs/heads/{BRANCH}", git.ref(f"refs/heads/{UPCOMING}"))
+    old, listed, unreadable = manifest.record_of(branch)
+    if unreadable:  # checked before the run
+        raise PublishError(f"{BRANCH} cannot be read: {' '.join(unreadable)}")
+    tags = tag_commits(git, "refs/tags/")
+    now = {}
+    for version in listed or {}:
+        commit = tags.get(version) or (
+            old.versions[version].commit if old and version in old.versions else None
+        )
+        if commit is None:
+            tag = notice_git.tag_of(version)
+            raise PublishError(
+                f"version {version} is on {BRANCH}, but its tag {tag} is neither here nor on "
+                f"{REMOTE}, so {manifest.FILE} cannot record the commit it was published from. "
+                f'Restore the tag (git tag --annotate {tag} <that commit> -m "Privacy notice '
+                f'{version}", then git push {REMOTE} refs/tags/{tag}) and run again.'
+            )
+        now[version] = manifest.Entry(
+            commit, branch.trees[version], (branch.pending or {}).get(version)
+        )
+    latest = alias_target(git)
+    try:
+        record = manifest.updated(old, now, latest, events, today.isoformat())
+    except ValueError as error:
+        raise PublishError(
+            f"publishing changed the archive without meaning to ({error}): nothing was "
+            "recorded or pushed. This is a bug in publishing."
+        ) from None
+    said = ", ".join(f"{version} {event}" for version, event in sorted(events.items()))
+    commit_files(
+        git,
+        {manifest.FILE: manifest.dumps(record)},
+        f"Record the archive{': ' + said if said else ''}",
+    )
+
+
+def check_result(git: Git) -> None:
+    """The archive this run made, against the record it wrote, before it is pushed."""
+    branch = read_branch(git, f"refs/heads/{BRANCH}", git.ref(f"refs/heads/{UPCOMING}"))
+    record = manifest.record_of(branch)[0]
+    problems = manifest.problems_of(branch)
+    if record is not None and not problems:
+        problems += manifest.pending_problems(branch.pending or {}, record)
+        tags = tag_commits(git, "refs/tags/")
+        problems += [
+            f"the tag of {v} names {c}, not {p}" for v, c, p in manifest.moved_tags(record, tags)
+        ]
+    if problems or record is None:
+        raise PublishError(
+            "publishing made an archive that does not check out, so nothing was pushed (a bug "
+            "in publishing):\n" + "\n".join(f"- {problem}" for problem in problems or ["no record"])
+        )
 
 
 # Build and deploy
@@ -649,7 +1198,11 @@ def mike(git: Git, command: str, *args: str, branch: str = BRANCH, today: str = 
 
 
 def follow_the_calendar(
-    git: Git, config: dict, today: dt.date, notice: model.Notice | None = None
+    git: Git,
+    config: dict,
+    today: dt.date,
+    notice: model.Notice | None = None,
+    events: dict[str, str] | None = None,
 ) -> str | None:
     """Put every version whose date has come in its rendering as in force, `latest` on the
     version in force on ``today``, and write the root files; returns the version that came
@@ -659,7 +1212,8 @@ def follow_the_calendar(
     (the same text, without the notice that it takes effect later), whenever the first run on
     or after its date comes (a night may be skipped), and the rendering leaves UPCOMING.
     ``notice``: the newest published version's model, when the caller has it (main's, just
-    published); else it is read from the tags, never from docs/.
+    published); else it is read from the tags, never from docs/. ``events``: what the caller
+    did to a version's folder, for archive.json (record_archive()).
     """
     published = [v["version"] for v in mike_versions(git, git.ref(f"refs/heads/{BRANCH}"))]
     in_force = archive.latest(published, today)
@@ -681,6 +1235,7 @@ def follow_the_calendar(
         replace_folder(git, ALIAS, git.run("rev-parse", f"{BRANCH}:{in_force}"))
     newest = notice or published_notice(git, config, published)
     write_root_files(git, newest, in_force, config, today)
+    record_archive(git, {**dict.fromkeys(due, "in force"), **(events or {})}, today)
     return in_force if before != in_force else None
 
 
@@ -774,6 +1329,12 @@ def write_root_files(
         **feeds(git, notice, versions, config["site_url"], env),
         **statement_pages(notice, in_force, env, csp.policy(form.settings_of(config))),
     }
+    commit_files(git, files, "Update the archive's root files")
+
+
+def commit_files(git: Git, files: dict[str, str], message: str) -> bool:
+    """One commit on gh-pages that writes ``files`` ({path: text}) and changes nothing else;
+    none when they are already so. Whether it committed."""
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
         git.run("read-tree", BRANCH, env=env)
@@ -789,10 +1350,11 @@ def write_root_files(
             git.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=env)
         tree = git.run("write-tree", env=env)
     if tree == git.run("rev-parse", f"{BRANCH}^{{tree}}"):
-        return
+        return False
     parent = git.run("rev-parse", BRANCH)
-    commit = git.run("commit-tree", tree, "-p", parent, "-m", "Update the archive's root files")
+    commit = git.run("commit-tree", tree, "-p", parent, "-m", message)
     git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
+    return True
 
 
 def root_page(notice: model.Notice, env: jinja2.Environment, policy: str) -> str:

@@ -308,6 +308,45 @@ def test_on_its_date_the_upcoming_version_comes_into_force_with_main_broken(
     assert calendar.refs["after the switch"] == calendar.refs["switch"]
 
 
+def record_after(arc: Archive, run: str) -> dict:
+    """archive.json on origin after run ``run``."""
+    commit = arc.refs["origin " + run]["refs/heads/gh-pages"]
+    return json.loads(git(arc.repo, "show", f"{commit}:archive.json"))
+
+
+def history(record: dict) -> dict[str, list[tuple[str, str]]]:
+    return {
+        version: [(item["date"], item["event"]) for item in entry["history"]]
+        for version, entry in record["versions"].items()
+    }
+
+
+def test_the_archive_records_an_upcoming_version_its_rendering_and_its_date(
+    calendar: Archive,
+) -> None:
+    early = record_after(calendar, "B early")
+    waiting = calendar.refs["origin B early"]["refs/heads/gh-pages-upcoming"]
+    assert early["latest"] == A
+    assert early["versions"][B]["upcoming"] == git(calendar.repo, "rev-parse", f"{waiting}:{B}")
+    assert history(early)[B] == [("2027-02-20", "published")]
+    # On its date its rendering as in force replaced its folder: recorded, and no longer waiting.
+    switched = record_after(calendar, "switch")
+    assert switched["latest"] == B
+    assert "upcoming" not in switched["versions"][B]
+    commit = calendar.refs["origin switch"]["refs/heads/gh-pages"]
+    assert switched["versions"][B]["tree"] == git(calendar.repo, "rev-parse", f"{commit}:{B}")
+    assert history(switched) == {
+        B: [("2027-02-20", "published"), (B, "in force")],
+        A: [("2026-12-05", "published")],
+    }
+    # A change of presentation is recorded for the version main holds, and only for it.
+    assert history(record_after(calendar, "presentation")) == {
+        C: [(C, "published"), (C, "presentation")],
+        B: [("2027-02-20", "published"), (B, "in force")],
+        A: [("2026-12-05", "published")],
+    }
+
+
 def published(refs: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in refs.items() if k.startswith(("refs/heads/gh-pages", "refs/tags/"))}
 
@@ -737,3 +776,13 @@ def test_a_skipped_night_leaves_no_version_waiting_after_its_date(ahead: Archive
     waiting = ahead.refs["origin C's date"]["refs/heads/gh-pages-upcoming"]
     names = git(ahead.repo, "ls-tree", "--name-only", waiting).splitlines()
     assert [n for n in names if n[:1].isdigit()] == []
+
+
+def test_the_archive_records_each_version_that_came_into_force_after_a_skipped_night(
+    ahead: Archive,
+) -> None:
+    assert history(record_after(ahead, "C's date")) == {
+        C: [("2026-11-30", "published"), (C, "in force")],
+        B: [("2026-11-30", "published"), (C, "in force")],
+        A: [("2026-11-29", "published"), (A, "in force")],
+    }

@@ -589,3 +589,26 @@ def test_the_stable_address_opens_the_statement_in_the_browser(
     assert archive_tab.console_errors == []
     assert archive_tab.foreign_requests == []
     assert axe_violations(archive_tab) == []
+
+
+# The archive's record of itself (archive.json; tests/test_archive_integrity.py checks it)
+
+
+def test_the_archive_records_each_version_and_why_its_folder_changed(archive: Archive) -> None:
+    record = json.loads(archive.show("archive.json"))
+    assert (record["format"], record["latest"]) == (1, B)
+    today = "2027-03-15"  # NOTICE_TODAY
+    assert {version: entry["history"] for version, entry in record["versions"].items()} == {
+        B: [{"date": today, "event": "published"}, {"date": today, "event": "presentation"}],
+        # FORCE=1 republished A, on the same commit.
+        A: [{"date": today, "event": "published"}, {"date": today, "event": "republished"}],
+    }
+    for version in (A, B):
+        entry = record["versions"][version]
+        assert entry["commit"] == archive.commits[version]
+        assert entry["tree"] == git(archive.repo, "rev-parse", f"gh-pages:{version}")
+        assert "upcoming" not in entry
+    # The record is published with the rest, and refused runs left no trace in it.
+    assert archive.remote_refs()["refs/heads/gh-pages"] == git(
+        archive.repo, "rev-parse", "gh-pages"
+    )
