@@ -19,10 +19,11 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from selectolax.lexbor import LexborHTMLParser
 
 from archives import ALL_PAGES, FORM_ACTION, A, Archive, B
-from conftest import ROOT, FormEndpoint, SiteServer, switch_language
-from notice import csp
+from conftest import ROOT, FormEndpoint, SiteServer, build, switch_language
+from notice import csp, urls
 
 # The policy without a form endpoint or inline scripts.
 BASE = (
@@ -202,6 +203,44 @@ def test_every_page_of_the_archive_carries_the_policy_first(two_versions: Archiv
         folder_hashes = set().union(*(check_page(f) for f in html_files(served / folder)))
         check_headers(served / folder / "_headers", folder_hashes, "form-action 'self'")
     check_headers(served / "_headers", hashes, "form-action 'self'")
+
+
+# Settings land escaped
+
+
+def parsed(file: Path) -> LexborHTMLParser:
+    """A built page as a browser reads it (the HTML standard's parsing algorithm)."""
+    return LexborHTMLParser(file.read_text(encoding="utf-8"))
+
+
+def test_a_site_url_that_could_end_an_attribute_lands_escaped_on_the_404_pages(
+    project: Path, tmp_path: Path
+) -> None:
+    # MkDocs gives error pages site_url's path as base_url, which lands in their links.
+    hostile = 'https://example.org/a"><img src=x onerror=alert(1)>/'
+    result = build(project, tmp_path / "site", site_url=hostile)
+    assert result.returncode == 0, result.stderr
+    root = "/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E/"
+    for name, home in (("404.html", root), ("en/404.html", root + "en/")):
+        page = parsed(tmp_path / "site" / name)
+        assert not page.css("img"), name
+        assert not [e.tag for e in page.css("*") if "onerror" in e.attributes], name
+        assert page.css_first("article a").attributes["href"] == home, name
+        icon = page.css_first("link[rel=icon]").attributes["href"]
+        assert icon == root + "assets/favicon.svg", name
+
+
+@pytest.mark.parametrize(
+    ("site_url", "root"),
+    [
+        ("https://integritet.seom.se/", "/"),
+        # Under mike: the version folder, without its trailing slash.
+        ("https://integritet.seom.se/latest", "/latest/"),
+        ('https://example.org/a"b<c> d/', "/a%22b%3Cc%3E%20d/"),
+    ],
+)
+def test_error_pages_link_the_site_root_as_a_browser_reads_it(site_url: str, root: str) -> None:
+    assert urls.error_page_root(site_url) == root
 
 
 # In Chromium

@@ -11,6 +11,8 @@ import os
 import posixpath
 from urllib.parse import urljoin
 
+import ada_url
+
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"  # mike.mkdocs_utils.docs_version_var
 
 
@@ -26,6 +28,20 @@ def version_root(site_url: str) -> str:
     changed value.
     """
     return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def error_page_root(site_url: str) -> str:
+    """The root of the site as error pages (404.html) link to it: ``site_url``'s path, as the
+    WHATWG URL parser writes it, ending in "/".
+
+    Percent-encoded (a quote, "<", ">" or a space become %22, %3C, %3E, %20), so that it cannot
+    end an attribute where a template prints it unescaped, and means what a browser reads.
+    """
+    try:
+        path = ada_url.URL(site_url).pathname
+    except ValueError:  # not a URL at all: nothing but the host's root to link to
+        path = "/"
+    return version_root(path)
 
 
 def archive_root(site_url: str) -> str:
