@@ -74,6 +74,43 @@ def test_an_endpoint_cannot_end_the_directive_or_the_attribute() -> None:
     assert not set('",<>') & set(text)
 
 
+def directives(policy: str) -> list[str]:
+    """The names of a policy's directives, as a browser splits it (CSP3, 'parse a serialized
+    CSP'), its list of policies (a header's ",") flattened."""
+    names = []
+    for one in policy.split(","):
+        for directive in one.split(";"):
+            words = directive.strip(" \t\n\f\r").split()
+            if words:
+                names.append(words[0].lower())
+    return names
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        # The URL standard lets a host hold ";" and ",", which end a directive and a policy;
+        # a source's host is letters, digits, "-" and dots only.
+        "https://forms.example.org;sandbox/requests",
+        "https://forms.example.org,report-uri/requests",
+        "https://forms.example.org'/requests",
+        # Nor can a source name an IPv6 address, or carry a user name.
+        "https://[::1]/requests",
+        "https://user@forms.example.org/requests",
+    ],
+)
+def test_an_endpoint_that_cannot_be_a_source_is_refused_not_written(action: str) -> None:
+    with pytest.raises(ValueError, match="cannot be named in the Content-Security-Policy") as e:
+        csp.policy({"action": action, "mailto": ""}, header=True)
+    assert repr(action) in str(e.value)
+
+
+def test_the_endpoint_adds_one_source_and_no_directive() -> None:
+    text = csp.policy({"action": "https://Forms.EXAMPLE.org:8443/a;b,c", "mailto": ""})
+    assert directives(text) == list(csp.DIRECTIVES)
+    assert text.endswith("; form-action 'self' https://forms.example.org:8443/a%3Bb%2Cc")
+
+
 def test_the_meta_elements_escape_what_they_are_given() -> None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))  # as MkDocs
     meta = env.get_template("partials/security.html").module.meta

@@ -18,7 +18,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
+
+import ada_url
 
 
 def policy(settings: dict[str, str], hashes: Iterable[str] = (), *, header: bool = False) -> str:
@@ -34,18 +36,45 @@ def policy(settings: dict[str, str], hashes: Iterable[str] = (), *, header: bool
 
 
 def form_sources(settings: dict[str, str]) -> list[str]:
-    """Where the contact form may send, beyond the site itself ('self')."""
+    """Where the contact form may send, beyond the site itself ('self'): one source for the
+    endpoint, never more, and never the end of a directive."""
     sources = []
     action = settings.get("action", "")
     if action and not action.startswith("/"):  # a path on the site is 'self'
-        parts = urlsplit(action)
-        # A source expression ends at ";" or ",": escaped, they still match (CSP compares
-        # percent-decoded paths). The query string is never part of a source.
-        path = quote(parts.path, safe="/%:@!$&'()*+=-._~")
-        sources.append(f"{parts.scheme}://{parts.netloc.lower()}{path or '/'}")
+        sources.append(endpoint_source(action))
     if settings.get("mailto"):
         sources.append("mailto:")
     return sources
+
+
+def endpoint_source(action: str) -> str:
+    """The form's endpoint as a source expression, from the URL a browser reads (WHATWG, ada):
+    its scheme, host, port and path; the query is never part of a source.
+
+    A source's host is letters, digits, "-" and dots (CSP3's host-source), where the URL
+    standard also allows ";" and "," (which end a directive and a policy) and more: such a
+    host is refused (ValueError), never written. In the path, ";" and "," are
+    percent-encoded: CSP compares percent-decoded paths, so the source still matches.
+    """
+    try:
+        url = ada_url.URL(action)
+    except ValueError:
+        url = None
+    if (
+        url is None
+        or url.protocol not in ("https:", "http:")
+        or url.username
+        or url.password
+        or not SOURCE_HOST.fullmatch(url.hostname)
+    ):
+        raise ValueError(
+            f"the contact form's endpoint {action!r} cannot be named in the "
+            "Content-Security-Policy's form-action: it must be an http(s) URL whose host is "
+            "a name or an IPv4 address (letters, digits, '-' and dots), without a user name"
+        )
+    port = f":{url.port}" if url.port else ""
+    path = quote(url.pathname, safe=PATH_SAFE)
+    return f"{url.protocol}//{url.hostname}{port}{path}"
 
 
 def script_hashes(html: str) -> list[str]:
@@ -152,6 +181,10 @@ HEADERS = {
 }
 # The types of <script> a browser runs (the HTML standard's JavaScript MIME types, in short).
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# A source's host (CSP3 host-source, without wildcards) and what a source's path keeps as it
+# is: RFC 3986's pchar but for ";" and "," (which would end the directive, the policy).
+SOURCE_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*")
+PATH_SAFE = "/%:@!$&'()*+=-._~"
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
 # A <script> start tag (quoted attribute values may hold ">"), its text and its end tag's "<".
 SCRIPT = re.compile(
