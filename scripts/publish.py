@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import ada_url
 import jinja2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -314,21 +315,29 @@ class Requirement:
 
 
 def _public_address(value: object) -> bool:
-    parts = urlsplit(str(value or ""))
-    local = parts.hostname in ("127.0.0.1", "localhost")  # test servers (SITE_URL)
-    return parts.scheme == "https" or (parts.scheme == "http" and local)
+    url = _read(value)
+    local = url is not None and urls.is_local(url)  # test servers (SITE_URL)
+    return url is not None and (url.protocol == "https:" or (url.protocol == "http:" and local))
 
 
 def _on_the_web(value: object) -> bool:
     """An https URL on a host readers can reach: no test server, no private address."""
-    parts = urlsplit(str(value or ""))
-    return parts.scheme == "https" and not _private(parts.hostname or "")
+    url = _read(value)
+    return url is not None and url.protocol == "https:" and not _private(url.hostname)
 
 
 def _form_on_the_web(value: object) -> bool:
     """Unset (mailto), a path on this site, or an https URL on the web."""
     text = str(value or "")
     return not text or (text.startswith("/") and not text.startswith("//")) or _on_the_web(text)
+
+
+def _read(value: object) -> ada_url.URL | None:
+    """The URL as a browser reads it (ada), or None."""
+    try:
+        return ada_url.URL(str(value or ""))
+    except ValueError:
+        return None
 
 
 def _private(host: str) -> bool:
@@ -391,10 +400,19 @@ def settings_missing(config: dict, *, web: bool = False) -> list[str]:
     """What the deployment must set before the site goes live (and to the web when ``web``)."""
     # To the web, the stricter requirement of a setting replaces the plain one.
     requirements = {r.key: r for r in REQUIRED_SETTINGS + (WEB_SETTINGS if web else [])}
-    lines = [
-        f"- {r.key}: set it to {r.what}"
-        for r in requirements.values()
-        if not r.valid(_lookup(config, r.key))
+    unmet = [r.key for r in requirements.values() if not r.valid(_lookup(config, r.key))]
+    lines = [f"- {key}: set it to {requirements[key].what}" for key in unmet]
+    # A value that is set but cannot be read strictly, as the build reads it (hooks/settings.py:
+    # a character that could end an attribute or a directive, an address that is not one):
+    # `make calendar` builds nothing, so it asks here. Once per setting: an unmet requirement
+    # above says what to set already.
+    unreadable = urls.site_url_problems(_lookup(config, "site_url")) + form.check_settings(
+        form.settings_of(config)
+    )
+    lines += [
+        f"- {problem}"
+        for problem in unreadable
+        if not any(problem.startswith(f"mkdocs.yml: {key} (") for key in unmet)
     ]
     # Where the contact form sends requests (the environment can set it: see README).
     return lines + [f"- {setting}" for setting in form.missing_settings(config)]

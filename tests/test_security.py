@@ -22,7 +22,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from selectolax.lexbor import LexborHTMLParser
 
 from archives import ALL_PAGES, FORM_ACTION, A, Archive, B
-from conftest import ROOT, FormEndpoint, SiteServer, build, switch_language
+from conftest import ROOT, TODAY, FormEndpoint, SiteServer, copy_project, switch_language
 from notice import csp, urls
 
 # The policy without a form endpoint or inline scripts.
@@ -251,12 +251,23 @@ def parsed(file: Path) -> LexborHTMLParser:
 
 
 def test_a_site_url_that_could_end_an_attribute_lands_escaped_on_the_404_pages(
-    project: Path, tmp_path: Path
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # MkDocs gives error pages site_url's path as base_url, which lands in their links.
+    """Such a site_url stops the build (tests/test_settings.py); were it let through, it would
+    still land percent-encoded and escaped. Built in-process, with the check switched off."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
     hostile = 'https://example.org/a"><img src=x onerror=alert(1)>/'
-    result = build(project, tmp_path / "site", site_url=hostile)
-    assert result.returncode == 0, result.stderr
+    assert urls.site_url_problems(hostile)
+    monkeypatch.setattr(urls, "site_url_problems", lambda value: [])
+    for name in ("CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SITE_URL", hostile)
+    monkeypatch.setenv("NOTICE_TODAY", TODAY)
+    project = copy_project(tmp_path / "project")
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    # MkDocs gives error pages site_url's path as base_url, which lands in their links.
     root = "/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E/"
     for name, home in (("404.html", root), ("en/404.html", root + "en/")):
         page = parsed(tmp_path / "site" / name)

@@ -22,6 +22,8 @@ from urllib.parse import quote
 
 import ada_url
 
+from notice import urls
+
 
 def policy(settings: dict[str, str], hashes: Iterable[str] = (), *, header: bool = False) -> str:
     """The policy text: DIRECTIVES, the form's endpoint in form-action, ``hashes`` (of inline
@@ -65,7 +67,7 @@ def endpoint_source(action: str) -> str:
         or url.protocol not in ("https:", "http:")
         or url.username
         or url.password
-        or not SOURCE_HOST.fullmatch(url.hostname)
+        or not urls.HOST.fullmatch(url.hostname)
     ):
         raise ValueError(
             f"the contact form's endpoint {action!r} cannot be named in the "
@@ -181,9 +183,8 @@ HEADERS = {
 }
 # The types of <script> a browser runs (the HTML standard's JavaScript MIME types, in short).
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-# A source's host (CSP3 host-source, without wildcards) and what a source's path keeps as it
-# is: RFC 3986's pchar but for ";" and "," (which would end the directive, the policy).
-SOURCE_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*")
+# What a source's path keeps as it is: RFC 3986's pchar but for ";" and "," (which would end
+# the directive, the policy). Its host is urls.HOST.
 PATH_SAFE = "/%:@!$&'()*+=-._~"
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
 # A <script> start tag (quoted attribute values may hold ">"), its text and its end tag's "<".
