@@ -1,14 +1,17 @@
 """A strict Content-Security-Policy on every page, and the ``_headers`` file for hosts that
 send headers (notice/csp.py holds the policy).
 
-- ``on_post_page`` / ``on_post_template``: each HTML page gets the policy and the referrer
-  policy as ``<meta>`` elements, first in ``<head>``; the policy allows the page's own inline
-  scripts by hash, computed from the final HTML (Material's that the templates leave inline).
+- ``on_config``: the policy of this build, from the settings (the form's endpoint): the same
+  on every page. Scripts come from the site's files only: no page has an inline script
+  (Material's are files in overrides/assets/javascripts/), so the policy allows none, and
+  nothing of it is computed from what a page holds.
+- ``on_post_page`` / ``on_post_template``: each HTML page, 404 pages included, gets the policy
+  and the referrer policy as ``<meta>`` elements, first in ``<head>``.
 - ``on_post_build``: ``_headers`` at the site's root, the same policy plus what only headers
-  can say, allowing every inline script of every page of every language.
+  can say.
 
 `mkdocs serve` (`make serve`) leaves the meta elements out: its live reload injects an inline
-script into each page as it serves it, different on every request, which no hash can allow.
+script into each page as it serves it, which the policy would refuse.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from notice import build, csp, form
@@ -24,8 +28,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-# Every inline script's hash in this build, all languages: the _headers file allows them all.
-_hashes: set[str] = set()
 _serving = False
 
 
@@ -35,8 +37,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not config.plugins["i18n"].building:  # a new build, not a nested language build
-        _hashes.clear()
+    try:  # hooks/settings.py has refused an endpoint that cannot be a source already
+        csp.policy(form.settings_of(config))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -56,17 +60,15 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
-    header = csp.policy(form.settings_of(config), _hashes, header=True)
+    header = csp.policy(form.settings_of(config), header=True)
     (Path(config.site_dir) / HEADERS_FILE).write_text(csp.headers_file(header), encoding="utf-8")
 
 
 def with_policy(html: str, config: MkDocsConfig) -> str:
-    """The page with its policy, which allows exactly its own inline scripts."""
-    hashes = csp.script_hashes(html)
-    _hashes.update(hashes)
+    """The page with its policy, the same on every page."""
     if _serving:
         return html
-    policy = csp.policy(form.settings_of(config), hashes)
+    policy = csp.policy(form.settings_of(config))
     macros = build.env(config).get_template("partials/security.html").module
     return csp.insert_meta(html, str(macros.meta(policy, csp.REFERRER)))
 

@@ -2,22 +2,20 @@
 
 Every page carries the policy as a ``<meta http-equiv>`` element (GitHub Pages cannot send
 headers), first in ``<head>`` after the charset, so that it covers every script. Scripts come
-only from the site's own files, or by the hash of an inline script the build found in the
-final HTML (Material's few that are the same on every page). Hosts that can send headers get
+only from the site's own files: no page has an inline script (Material's are files in
+overrides/assets/javascripts/), so the policy allows none. Hosts that can send headers get
 the same policy plus what only a header can say, in the common ``_headers`` format
 (``headers_file``); README.md shows the nginx equivalent.
 
-hooks/security.py uses this for every build, scripts/publish.py for the archive's root.
+hooks/security.py uses this for every build, scripts/publish.py for the archive's root, whose
+``_headers`` also allows what the pages of versions published earlier need (``hashes``,
+``hashes_in``: those allowed their inline scripts by hash).
 """
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from urllib.parse import quote
 
 import ada_url
@@ -27,8 +25,8 @@ from notice import urls
 
 def policy(settings: dict[str, str], hashes: Iterable[str] = (), *, header: bool = False) -> str:
     """The policy text: DIRECTIVES, the form's endpoint in form-action, ``hashes`` (of inline
-    scripts, as "'sha256-...'") in script-src; with ``header``, also what a meta element
-    cannot carry (HEADER_ONLY)."""
+    scripts, as "'sha256-...'", which only pages published before they were files need) in
+    script-src; with ``header``, also what a meta element cannot carry (HEADER_ONLY)."""
     directives = {name: list(sources) for name, sources in DIRECTIVES.items()}
     directives["script-src"] += sorted(set(hashes))
     directives["form-action"] += form_sources(settings)
@@ -79,33 +77,6 @@ def endpoint_source(action: str) -> str:
     return f"{url.protocol}//{url.hostname}{port}{path}"
 
 
-def script_hashes(html: str) -> list[str]:
-    """The CSP hash ("'sha256-...'") of each inline script the browser would run, in order.
-
-    Only the <script> elements are parsed, not the whole page: parsing every page was a
-    seventh of a build's time. A script's text ends at the first "</script", as in a browser.
-    """
-    hashes = []
-    for element in SCRIPT.finditer(html):
-        hashes += _element_hashes(element.group(0))
-    return hashes
-
-
-@functools.lru_cache(maxsize=256)
-def _element_hashes(element: str) -> tuple[str, ...]:
-    """The hashes of one <script> element's inline scripts. Most are the same on every page
-    (Material's), so each distinct element is parsed once per process: its text is the key."""
-    parser = _InlineScripts()
-    parser.feed(element + ">")
-    parser.close()
-    return tuple(source_hash(text) for text in parser.scripts)
-
-
-def source_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
 def hashes_in(text: str) -> set[str]:
     """The script hashes a policy (or a headers file) allows."""
     return set(HASH.findall(text))
@@ -129,32 +100,6 @@ def headers_file(header_policy: str) -> str:
     lines = ["/*", f"  Content-Security-Policy: {header_policy}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     return "\n".join(lines) + "\n"
-
-
-class _InlineScripts(HTMLParser):
-    """Collects the text of every <script> without src whose type the browser runs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._text: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        attributes = dict(attrs)
-        kind = (attributes.get("type") or "").strip().lower()
-        if "src" not in attributes and kind in SCRIPT_TYPES:
-            self._text = []
-
-    def handle_data(self, data: str) -> None:
-        if self._text is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._text is not None:
-            self.scripts.append("".join(self._text))
-            self._text = None
 
 
 # The policy. A meta element cannot carry frame-ancestors (browsers ignore it and warn), so it
@@ -181,15 +126,9 @@ HEADERS = {
         "magnetometer=(), microphone=(), payment=(), usb=()"
     ),
 }
-# The types of <script> a browser runs (the HTML standard's JavaScript MIME types, in short).
-SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 # What a source's path keeps as it is: RFC 3986's pchar but for ";" and "," (which would end
 # the directive, the policy). Its host is urls.HOST.
 PATH_SAFE = "/%:@!$&'()*+=-._~"
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
-# A <script> start tag (quoted attribute values may hold ">"), its text and its end tag's "<".
-SCRIPT = re.compile(
-    r"""<script\b(?:[^>"']|"[^"]*"|'[^']*')*>.*?</script""", re.IGNORECASE | re.DOTALL
-)
 HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 CHARSET = re.compile(r"\s*<meta charset=[^>]*>", re.IGNORECASE)
