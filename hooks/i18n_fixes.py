@@ -59,7 +59,7 @@ def on_template_context(
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    if template_name != "404.html":
+    if template_name != "404.html" or not output:  # empty: hooks/security.py left it out
         return output
     prefix = languages.prefix(languages.current(config), config)
     if not prefix:

@@ -62,6 +62,7 @@ from notice import (  # noqa: E402
     form,
     languages,
     model,
+    page_scripts,
     texts,
     translations,
     urls,
@@ -821,7 +822,22 @@ def root_page(notice: model.Notice, env: jinja2.Environment, policy: str) -> str
     ]
     title = texts.of(env, built[0])["root"]["title"]
     macros = env.get_template("partials/archive_root.html").module
-    return str(macros.page(built[0], title, ALIAS, links, policy, csp.REFERRER)) + "\n"
+    page = str(macros.page(built[0], title, ALIAS, links, policy, csp.REFERRER)) + "\n"
+    return runs_only_ours("index.html", page)
+
+
+def runs_only_ours(name: str, page: str) -> str:
+    """``page``, a root file of the archive, refused (before anything moves) when it would run
+    anything that is not the site's own (notice/page_scripts.py), as every build refuses its
+    pages (hooks/security.py)."""
+    found = page_scripts.problems(page)
+    if found:
+        raise PublishError(
+            f"{name} i arkivets rot (overrides/partials/archive_root.html) kör kod som inte är "
+            "webbplatsens egen, så ingenting publicerades:\n"
+            + "\n".join(f"  - {what}" for what in found)
+        )
+    return page
 
 
 def headers_file(git: Git, versions: list[str], config: dict) -> str:
@@ -858,7 +874,7 @@ def statement_pages(
         page = macros.page(
             lang, words["footer"], f"{up}{target}/{path}".rstrip("/"), links, policy, csp.REFERRER
         )
-        out[f"{path}index.html"] = str(page) + "\n"
+        out[f"{path}index.html"] = runs_only_ours(f"{path}index.html", str(page) + "\n")
     return out
 
 

@@ -19,16 +19,17 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from selectolax.lexbor import LexborHTMLParser
 
-from archives import ALL_PAGES, FORM_ACTION, A, Archive, B
+from archives import ALL_PAGES, FORM_ACTION, A, Archive, B, new_archive
 from conftest import (
     ROOT,
     TODAY,
     FormEndpoint,
     SiteServer,
+    build,
     copy_project,
     switch_language,
 )
-from notice import csp, urls
+from notice import csp, page_scripts, urls
 
 # The policy without a form endpoint or inline scripts.
 BASE = (
@@ -141,6 +142,158 @@ def test_the_policy_goes_first_into_head_after_the_charset() -> None:
 
 def test_the_header_policy_adds_what_a_meta_element_cannot_carry() -> None:
     assert csp.policy(NO_FORM, header=True) == BASE + "; frame-ancestors 'none'"
+
+
+# What a page may run: the site's own script files, nothing else
+
+# A page as the templates write it: a script file in <head>, Material's configuration (data)
+# and its bundle at the end of <body>, links in the article.
+OURS = (
+    "<!DOCTYPE html><html><head><meta charset=utf-8>"
+    '<script src="../assets/javascripts/scope.js" data-scope=".." defer></script></head><body>'
+    '<article><a href="https://www.imy.se/">IMY</a> <a href="../kontakt/">Kontakt</a></article>'
+    '<script id="__config" type="application/json">{"base": ".."}</script>'
+    '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script></body></html>'
+)
+
+
+def with_article(html: str) -> str:
+    return OURS.replace("</article>", html + "</article>")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        OURS,
+        # Words and addresses that only look like code.
+        with_article('<p title="javascript: en guide">Om javascript:</p>'),
+        with_article('<a href="../javascript:intro/">x</a>'),
+        with_article('<a href="https://example.org/?q=javascript:alert(1)">x</a>'),
+        with_article('<a href="mailto:integritet@seom.se?subject=javascript:">x</a>'),
+    ],
+)
+def test_the_sites_own_scripts_and_links_run_nothing_else(html: str) -> None:
+    assert page_scripts.problems(html) == []
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ("<script>alert(1)</script>", ["<script> med koden 'alert(1)'"]),
+        ('<script type="module">alert(1)</script>',
+         ["<script type='module'> med koden 'alert(1)'"]),
+        ('<script type="text/plain">x</script>', ["<script type='text/plain'> med koden 'x'"]),
+        # Material's configuration is read from the first: another one is not ours either.
+        ('<script id="__config" type="application/json">{}</script>',
+         ["<script id='__config' type='application/json'> med koden '{}'"]),
+        ('<script src="https://cdn.example.org/x.js"></script>',
+         ["<script src='https://cdn.example.org/x.js'>"]),
+        ('<script src="../search/search_index.js"></script>',
+         ["<script src='../search/search_index.js'>"]),
+        # An SVG script runs its text, whatever its src; it loads its href.
+        ('<svg><script src="../assets/javascripts/x.js">alert(1)</script></svg>',
+         ["<script src='../assets/javascripts/x.js'> med koden 'alert(1)'"]),
+        ('<svg><script href="../assets/javascripts/x.js"></script></svg>',
+         ["<script href='../assets/javascripts/x.js'>"]),
+        ('<img src="x.png" alt="" onerror="alert(1)">', ["attributet onerror i <img>"]),
+        ('<svg><circle onLoad="alert(1)"/></svg>', ["attributet onload i <circle>"]),
+        # As a browser reads an address: tabs and newlines dropped, controls and spaces around
+        # it stripped, character references decoded, any case.
+        ('<a href="java&#x09;script:alert(1)">x</a>',
+         ["adressen 'java\\tscript:alert(1)' i attributet href i <a>"]),
+        ('<a href=" &#1;JaVaScRiPt:alert(1)">x</a>',
+         ["adressen ' \\x01JaVaScRiPt:alert(1)' i attributet href i <a>"]),
+        ('<form action="javascript:alert(1)"><button formaction="javascript:x">b</button></form>',
+         ["adressen 'javascript:alert(1)' i attributet action i <form>",
+          "adressen 'javascript:x' i attributet formaction i <button>"]),
+        ('<iframe src="javascript:alert(1)"></iframe>',
+         ["adressen 'javascript:alert(1)' i attributet src i <iframe>"]),
+        ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+         ["adressen 'javascript:alert(1)' i attributet xlink:href i <a>"]),
+        ('<svg><animate attributeName="href" values="#;javascript:alert(1)"/></svg>',
+         ["adressen '#;javascript:alert(1)' i attributet values i <animate>"]),
+    ],
+)  # fmt: skip
+def test_what_would_run_that_is_not_the_sites_own_is_found(html: str, found: list) -> None:
+    assert page_scripts.problems(with_article(html)) == found
+
+
+def test_a_second_configuration_in_body_is_not_materials() -> None:
+    second = '<script id="__config" type="application/json">{"base": "/"}</script>'
+    html = OURS.replace("</body>", second + "</body>")
+    assert page_scripts.problems(html) == [
+        "<script id='__config' type='application/json'> med koden '{\"base\": \"/\"}'"
+    ]
+
+
+STOPPED = (
+    "Sidorna får bara köra webbplatsens egna skript, så de här sidorna byggdes inte och "
+    "ingenting publiceras. Ta bort det som kör kod ur texten (eller ur mallen eller "
+    "inställningen det kommer från):\n"
+)
+
+
+def test_a_script_a_template_adds_stops_the_build_and_its_pages_are_left_out(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    template = project / "overrides" / "404.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(
+        text.replace("<h1>", '<script>alert(1)</script><p onclick="alert(2)">x</p><h1>', 1),
+        encoding="utf-8",
+    )
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 1
+    found = (
+        ": <script> med koden 'alert(1)' kör kod som inte är webbplatsens egen.\n"
+        "  - sidan {0} (overrides/404.html): attributet onclick i <p> kör kod som inte är "
+        "webbplatsens egen."
+    )
+    assert (
+        STOPPED
+        + "  - sidan 404.html (overrides/404.html)"
+        + found.format("404.html")
+        + "\n  - sidan en/404.html (overrides/404.html)"
+        + found.format("en/404.html")
+        + "\n"
+    ) in result.stderr
+    assert not (site_dir / "404.html").exists() and not (site_dir / "en/404.html").exists()
+    assert (site_dir / "index.html").is_file()  # the others are built; the build still fails
+    assert not (site_dir / "_headers").exists()
+
+
+def test_a_link_that_runs_code_stops_the_build_naming_its_file(tmp_path: Path) -> None:
+    # An editor's link that the content's own checks (notice/checks.py) may not read as a
+    # browser does: the tab is dropped, and it is javascript:.
+    project = copy_project(tmp_path / "project")
+    with (project / "docs" / "lagring.md").open("a", encoding="utf-8") as f:
+        f.write("\n[Läs mer](java&#x09;script:alert(1))\n")
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 1
+    assert "docs/lagring.md" in result.stderr and "Traceback" not in result.stderr
+    assert not (site_dir / "lagring" / "index.html").exists()
+
+
+def test_a_root_page_of_the_archive_that_would_run_a_script_is_not_published(
+    tmp_path: Path,
+) -> None:
+    """`make publish` writes the archive's root pages itself, from a template: checked too."""
+    arc = new_archive(tmp_path, today="2027-03-15")
+    template = arc.repo / "overrides" / "partials" / "archive_root.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("</body>", "<script>alert(1)</script>\n</body>"), "utf-8")
+    arc.commit_all("A script on the root pages")
+    result = arc.publish()
+    assert result.returncode != 0
+    assert (
+        "make publish: index.html i arkivets rot (overrides/partials/archive_root.html) kör kod "
+        "som inte är webbplatsens egen, så ingenting publicerades:\n"
+        "  - <script> med koden 'alert(1)'\n"
+    ) in result.stderr
+    assert arc.local_refs() == {}  # no gh-pages, no tag: nothing moved
 
 
 # Every page of the plain build and of the archive
