@@ -842,12 +842,19 @@ def runs_only_ours(name: str, page: str) -> str:
 
 def headers_file(git: Git, versions: list[str], config: dict) -> str:
     """`_headers` for hosts that send headers (hooks/security.py): they read it only at the
-    root, so it allows every inline script of every version folder, which each build lists in
-    its own _headers (a header policy and a page's meta policy both apply)."""
+    root, and serve every version folder's pages with it (a header policy and a page's meta
+    policy both apply). So it allows what each folder's own _headers allows: the inline
+    scripts of versions published before their scripts were files (by hash), and the
+    endpoint each version's form posts to (a version published before CONTACT_FORM_ACTION
+    changed posts to the endpoint it was built with)."""
     hashes: set[str] = set()
+    forms: set[str] = set()
     for folder in [*versions, ALIAS]:
-        hashes |= csp.hashes_in(git.run("show", f"{BRANCH}:{folder}/_headers", check=False))
-    return csp.headers_file(csp.policy(form.settings_of(config), hashes, header=True))
+        text = git.run("show", f"{BRANCH}:{folder}/_headers", check=False)
+        hashes |= csp.hashes_in(text)
+        forms |= csp.form_sources_in(text)
+    settings = form.settings_of(config)
+    return csp.headers_file(csp.policy(settings, hashes, header=True, earlier_forms=forms))
 
 
 def statement_pages(

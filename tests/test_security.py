@@ -11,6 +11,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -19,12 +20,13 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from selectolax.lexbor import LexborHTMLParser
 
-from archives import ALL_PAGES, FORM_ACTION, A, Archive, B, new_archive
+from archives import ALL_PAGES, FORM_ACTION, A, Archive, B, add_version_b, new_archive, serve
 from conftest import (
     ROOT,
     TODAY,
     FormEndpoint,
     SiteServer,
+    _PrefixHandler,
     build,
     copy_project,
     switch_language,
@@ -115,6 +117,24 @@ def test_the_endpoint_adds_one_source_and_no_directive() -> None:
     text = csp.policy({"action": "https://Forms.EXAMPLE.org:8443/a;b,c", "mailto": ""})
     assert directives(text) == list(csp.DIRECTIVES)
     assert text.endswith("; form-action 'self' https://forms.example.org:8443/a%3Bb%2Cc")
+
+
+def test_the_roots_headers_copy_only_the_form_sources_a_policy_writes() -> None:
+    """The archive root's _headers allows where earlier versions' forms post, read from their
+    folders' _headers: only sources that form_sources() writes, never anything else there."""
+    settings = {"action": "https://forms.example.org/r", "mailto": "integritet@example.org"}
+    written = csp.headers_file(csp.policy(settings, header=True))
+    assert csp.form_sources_in(written) == {"https://forms.example.org/r", "mailto:"}
+    other = (
+        "/*\n  Content-Security-Policy: default-src 'self'; form-action 'self' "
+        "https://a.example.org/x https://B.example.org/ 'unsafe-inline' * data: "
+        "https://c.example.org;sandbox/; frame-ancestors 'none'\n"
+    )
+    assert csp.form_sources_in(other) == {"https://a.example.org/x"}
+    earlier = csp.form_sources_in(other) | {"https://forms.example.org/r"}
+    assert csp.policy(settings, earlier_forms=earlier).endswith(
+        "; form-action 'self' https://forms.example.org/r mailto: https://a.example.org/x"
+    )
 
 
 def test_the_meta_elements_escape_what_they_are_given() -> None:
@@ -578,3 +598,55 @@ def test_the_form_with_and_without_errors_keeps_to_the_policy(
     assert watched.problems() == []
     assert page.url == thanks
     assert len(endpoint.posts) == 1
+
+
+class _HeadersHandler(_PrefixHandler):
+    """The archive served as Netlify or Cloudflare Pages serve it: every response carries the
+    headers of the root's ``_headers`` (the one they read), beside each page's own meta
+    policy."""
+
+    def end_headers(self) -> None:
+        for name, value in headers_of(self.site_dir / "_headers").items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+def test_an_earlier_versions_form_keeps_working_under_the_roots_headers(
+    watched: Watched, tmp_path: Path
+) -> None:
+    """The form's endpoint moves with version B; version A's pages, published before and
+    never rebuilt, still post to the old one, which the root's _headers must allow."""
+    old, new = FormEndpoint(), FormEndpoint()
+    old.start()
+    new.start()
+    try:
+        arc = new_archive(tmp_path, today="2027-03-15")
+        served = arc.server.site_dir
+        arc.server.httpd.RequestHandlerClass = partial(_HeadersHandler, site_dir=served)
+        old.thanks = new.thanks = arc.server.url + "latest/"
+        result = arc.publish(env={**arc.env, "CONTACT_FORM_ACTION": old.url})
+        assert result.returncode == 0, result.stderr
+        add_version_b(arc)
+        result = arc.publish(env={**arc.env, "CONTACT_FORM_ACTION": new.url})
+        assert result.returncode == 0, result.stderr
+        serve(arc)
+        check_headers(served / A / "_headers", f"form-action 'self' {old.url}")
+        check_headers(served / B / "_headers", f"form-action 'self' {new.url}")
+        check_headers(served / "_headers", f"form-action 'self' {new.url} {old.url}")
+        page = watched.page
+        watched.open(arc.server.url + f"{A}/kontakt/")
+        page.locator("#request").check()
+        for name, value in {"name": "Åsa Öberg", "email": "asa@example.se"}.items():
+            page.locator(f"#{name}").fill(value)
+        page.locator("#message").fill("Hej")
+        page.locator("#confirm").check()
+        page.locator("form.seom-form button[type=submit]").click(no_wait_after=True)
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_url(old.thanks + "tack/", timeout=5_000)
+        assert watched.problems() == []
+        assert len(old.posts) == 1 and new.posts == []
+        assert page.url == old.thanks + "tack/"
+    finally:
+        old.stop()
+        new.stop()
+        arc.server.stop()

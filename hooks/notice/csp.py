@@ -24,13 +24,24 @@ import ada_url
 from notice import urls
 
 
-def policy(settings: dict[str, str], hashes: Iterable[str] = (), *, header: bool = False) -> str:
+def policy(
+    settings: dict[str, str],
+    hashes: Iterable[str] = (),
+    *,
+    header: bool = False,
+    earlier_forms: Iterable[str] = (),
+) -> str:
     """The policy text: DIRECTIVES, the form's endpoint in form-action, ``hashes`` (of inline
     scripts, as "'sha256-...'", which only pages published before they were files need) in
-    script-src; with ``header``, also what a meta element cannot carry (HEADER_ONLY)."""
+    script-src; with ``header``, also what a meta element cannot carry (HEADER_ONLY).
+
+    ``earlier_forms``: where the forms of versions published earlier post (form_sources_in),
+    after this build's own, for the archive root's ``_headers``, which every version's pages
+    are served with."""
     directives = {name: list(sources) for name, sources in DIRECTIVES.items()}
     directives["script-src"] += sorted(set(hashes))
     directives["form-action"] += form_sources(settings)
+    directives["form-action"] += sorted(set(earlier_forms) - set(directives["form-action"]))
     if header:
         directives |= HEADER_ONLY
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
@@ -81,6 +92,32 @@ def endpoint_source(action: str) -> str:
 def hashes_in(text: str) -> set[str]:
     """The script hashes a policy (or a headers file) allows."""
     return set(HASH.findall(text))
+
+
+def form_sources_in(text: str) -> set[str]:
+    """The form-action sources beyond 'self' that a headers file's policy allows. Each must be
+    what form_sources() writes (``mailto:``, or an endpoint that endpoint_source() writes the
+    same again): anything else is left out, never copied into another policy."""
+    sources = set()
+    for line in text.splitlines():
+        name, _, value = line.strip().partition(": ")
+        if name != "Content-Security-Policy":
+            continue
+        for directive in value.split(";"):
+            words = directive.split()
+            if words[:1] != ["form-action"]:
+                continue
+            for source in words[1:]:
+                if source == "mailto:" or (source != "'self'" and _written(source)):
+                    sources.add(source)
+    return sources
+
+
+def _written(source: str) -> bool:
+    try:
+        return endpoint_source(source) == source
+    except ValueError:
+        return False
 
 
 def insert_meta(html: str, meta: str) -> str:
