@@ -19,7 +19,7 @@ import posixpath
 from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -50,14 +50,16 @@ def on_template_context(
 ) -> dict[str, Any]:
     # Theme templates such as 404.html have no page: switch languages at their start pages,
     # not at whichever page was rendered last.
-    config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+    config.extra.alternate = error_page_alternates(
+        deepcopy(config.plugins["i18n"].extra_alternate), config.site_url
+    )
     # ... and search in the language being built, as on every page.
     context["search_index"] = search_index_path(languages.current(config), config)
     return context
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    if template_name != "404.html":
+    if template_name != "404.html" or not output:  # empty: hooks/security.py left it out
         return output
     prefix = languages.prefix(languages.current(config), config)
     if not prefix:
@@ -103,6 +105,20 @@ def hreflang_links(alternates: list[dict[str, str]], config: MkDocsConfig) -> li
 
 def _site_relative(url: str) -> str:
     return "" if url == "./" else url
+
+
+def error_page_alternates(alternates: list[dict[str, str]], site_url: str | None) -> list:
+    """static-i18n's language roots for pages without a page (404.html): absolute paths that
+    start with site_url's path as it is written, which Material prints unescaped. They start
+    with it as a browser reads it instead, percent-encoded (urls.error_page_root)."""
+    written = urlsplit(site_url or "/").path.rstrip("/")
+    root = urls.error_page_root(site_url or "/").rstrip("/")
+    return [
+        {**alternate, "link": root + alternate["link"][len(written) :]}
+        if alternate.get("link", "").startswith(written + "/")
+        else alternate
+        for alternate in alternates
+    ]
 
 
 # Search

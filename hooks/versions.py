@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from mkdocs.plugins import event_priority
+from mkdocs.utils import is_error_template
+
 from notice import atom, build, dates, languages, texts, urls
 
 if TYPE_CHECKING:
@@ -31,15 +34,18 @@ def on_page_context(
     return context
 
 
+@event_priority(50)  # first: the other hooks read base_url (the footer's statement link)
 def on_template_context(
     context: dict[str, Any], *, template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
     # Theme templates such as 404.html have no page: they are in the language being built.
     context["notice_version"] = version_context(languages.current(config), config)
-    # MkDocs gives error pages site_url's path as base_url; under mike it lacks the trailing
-    # slash ("/latest"), and Material's search then looked for its index one folder up.
-    if context.get("base_url"):
-        context["base_url"] = urls.version_root(context["base_url"])
+    # MkDocs gives error pages site_url's path as base_url, as it is written: percent-encoded
+    # here, as a browser would read it, so that it cannot end an attribute of Material's
+    # templates, which print it unescaped. Under mike it lacks the trailing slash ("/latest"),
+    # and Material's search then looked for its index one folder up.
+    if is_error_template(template_name):
+        context["base_url"] = urls.error_page_root(config.site_url or "/")
     return context
 
 

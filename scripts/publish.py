@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import ada_url
 import jinja2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +69,7 @@ from notice import (  # noqa: E402
     languages,
     manifest,
     model,
+    page_scripts,
     texts,
     translations,
     urls,
@@ -416,21 +418,29 @@ class Requirement:
 
 
 def _public_address(value: object) -> bool:
-    parts = urlsplit(str(value or ""))
-    local = parts.hostname in ("127.0.0.1", "localhost")  # test servers (SITE_URL)
-    return parts.scheme == "https" or (parts.scheme == "http" and local)
+    url = _read(value)
+    local = url is not None and urls.is_local(url)  # test servers (SITE_URL)
+    return url is not None and (url.protocol == "https:" or (url.protocol == "http:" and local))
 
 
 def _on_the_web(value: object) -> bool:
     """An https URL on a host readers can reach: no test server, no private address."""
-    parts = urlsplit(str(value or ""))
-    return parts.scheme == "https" and not _private(parts.hostname or "")
+    url = _read(value)
+    return url is not None and url.protocol == "https:" and not _private(url.hostname)
 
 
 def _form_on_the_web(value: object) -> bool:
     """Unset (mailto), a path on this site, or an https URL on the web."""
     text = str(value or "")
     return not text or (text.startswith("/") and not text.startswith("//")) or _on_the_web(text)
+
+
+def _read(value: object) -> ada_url.URL | None:
+    """The URL as a browser reads it (ada), or None."""
+    try:
+        return ada_url.URL(str(value or ""))
+    except ValueError:
+        return None
 
 
 def _private(host: str) -> bool:
@@ -493,10 +503,19 @@ def settings_missing(config: dict, *, web: bool = False) -> list[str]:
     """What the deployment must set before the site goes live (and to the web when ``web``)."""
     # To the web, the stricter requirement of a setting replaces the plain one.
     requirements = {r.key: r for r in REQUIRED_SETTINGS + (WEB_SETTINGS if web else [])}
-    lines = [
-        f"- {r.key}: set it to {r.what}"
-        for r in requirements.values()
-        if not r.valid(_lookup(config, r.key))
+    unmet = [r.key for r in requirements.values() if not r.valid(_lookup(config, r.key))]
+    lines = [f"- {key}: set it to {requirements[key].what}" for key in unmet]
+    # A value that is set but cannot be read strictly, as the build reads it (hooks/settings.py:
+    # a character that could end an attribute or a directive, an address that is not one):
+    # `make calendar` builds nothing, so it asks here. Once per setting: an unmet requirement
+    # above says what to set already.
+    unreadable = urls.site_url_problems(_lookup(config, "site_url")) + form.check_settings(
+        form.settings_of(config)
+    )
+    lines += [
+        f"- {problem}"
+        for problem in unreadable
+        if not any(problem.startswith(f"mkdocs.yml: {key} (") for key in unmet)
     ]
     # Where the contact form sends requests (the environment can set it: see README).
     return lines + [f"- {setting}" for setting in form.missing_settings(config)]
@@ -1365,17 +1384,39 @@ def root_page(notice: model.Notice, env: jinja2.Environment, policy: str) -> str
     ]
     title = texts.of(env, built[0])["root"]["title"]
     macros = env.get_template("partials/archive_root.html").module
-    return str(macros.page(built[0], title, ALIAS, links, policy, csp.REFERRER)) + "\n"
+    page = str(macros.page(built[0], title, ALIAS, links, policy, csp.REFERRER)) + "\n"
+    return runs_only_ours("index.html", page)
+
+
+def runs_only_ours(name: str, page: str) -> str:
+    """``page``, a root file of the archive, refused (before anything moves) when it would run
+    anything that is not the site's own (notice/page_scripts.py), as every build refuses its
+    pages (hooks/security.py)."""
+    found = page_scripts.problems(page)
+    if found:
+        raise PublishError(
+            f"{name} i arkivets rot (overrides/partials/archive_root.html) kör kod som inte är "
+            "webbplatsens egen, så ingenting publicerades:\n"
+            + "\n".join(f"  - {what}" for what in found)
+        )
+    return page
 
 
 def headers_file(git: Git, versions: list[str], config: dict) -> str:
     """`_headers` for hosts that send headers (hooks/security.py): they read it only at the
-    root, so it allows every inline script of every version folder, which each build lists in
-    its own _headers (a header policy and a page's meta policy both apply)."""
+    root, and serve every version folder's pages with it (a header policy and a page's meta
+    policy both apply). So it allows what each folder's own _headers allows: the inline
+    scripts of versions published before their scripts were files (by hash), and the
+    endpoint each version's form posts to (a version published before CONTACT_FORM_ACTION
+    changed posts to the endpoint it was built with)."""
     hashes: set[str] = set()
+    forms: set[str] = set()
     for folder in [*versions, ALIAS]:
-        hashes |= csp.hashes_in(git.run("show", f"{BRANCH}:{folder}/_headers", check=False))
-    return csp.headers_file(csp.policy(form.settings_of(config), hashes, header=True))
+        text = git.run("show", f"{BRANCH}:{folder}/_headers", check=False)
+        hashes |= csp.hashes_in(text)
+        forms |= csp.form_sources_in(text)
+    settings = form.settings_of(config)
+    return csp.headers_file(csp.policy(settings, hashes, header=True, earlier_forms=forms))
 
 
 def statement_pages(
@@ -1402,7 +1443,7 @@ def statement_pages(
         page = macros.page(
             lang, words["footer"], f"{up}{target}/{path}".rstrip("/"), links, policy, csp.REFERRER
         )
-        out[f"{path}index.html"] = str(page) + "\n"
+        out[f"{path}index.html"] = runs_only_ours(f"{path}index.html", str(page) + "\n")
     return out
 
 

@@ -79,6 +79,9 @@ def config(action: str = "", mailto: str = "") -> dict:
         "/skicka",
         "http://127.0.0.1:8080/x",
         "http://localhost/",
+        "https://forms.example.org/r?form=dataskydd&lang=sv",
+        "https://xn--exmple-cua.se/requests",
+        "/api/data%3Bskydd",
     ],
 )
 def test_valid_actions(action: str) -> None:
@@ -96,10 +99,71 @@ def test_invalid_actions(action: str) -> None:
     )
 
 
-@pytest.mark.parametrize("mailto", ["a@b", "mailto:a@b.se", "Ann <a@b.se>", "a@b.se?cc=x"])
+@pytest.mark.parametrize(
+    ("action", "what"),
+    [
+        # What could end an HTML attribute, a directive or a policy, or is no URL character.
+        ('https://forms.example.org/a"b', "holds '\"'"),
+        ("https://forms.example.org/a'b", 'holds "\'"'),
+        ("https://forms.example.org/a<b>", "holds '<' and '>'"),
+        ("https://forms.example.org/a b", "holds ' '"),
+        ("https://forms.example.org/a;b", "holds ';'"),
+        ("https://forms.example.org,x/a", "holds ','"),
+        ("https://forms.example.org/a\x07", "holds '\\x07'"),
+        ("https://forms.example.org/a\tb", "holds '\\t'"),
+        ("https://formulär.example.org/a", "holds 'ä'"),
+        ("/requests'", 'holds "\'"'),
+        ("/requests\\x", "holds '\\\\'"),
+        ("https://forms.example.org/a%zz", "holds a '%' that does not start"),
+        ("https://forms.example.org/r#top", "holds '#'"),
+        ("https://user@forms.example.org/r", "names a user"),
+    ],
+)
+def test_an_action_that_could_end_an_attribute_or_a_directive_is_refused(
+    action: str, what: str
+) -> None:
+    [problem] = contact_form.check_settings(contact_form.settings_of(config(action=action)))
+    assert problem.startswith(
+        "mkdocs.yml: extra.contact_form.action (environment variable CONTACT_FORM_ACTION) is "
+        f"{action!r}: it {what}"
+    )
+    assert problem.endswith(
+        "Letters, digits and - . _ ~ : / ? @ ! $ & ( ) * + = in it, anything else "
+        "percent-encoded (';' is %3B). Fix the value or leave it empty."
+    )
+
+
+@pytest.mark.parametrize(
+    "mailto",
+    [
+        "a@b",
+        "mailto:a@b.se",
+        "Ann <a@b.se>",
+        "a@b.se?cc=x",
+        # What a mailto: URL or an attribute would read otherwise, two addresses, an IP address.
+        "a'b@example.org",
+        "a?subject=x@example.org",
+        "a#b@example.org",
+        "a%40b@example.org",
+        "a b@example.org",
+        "a@example.org,b@example.org",
+        "a@192.168.1.1",
+        ".a@example.org",
+    ],
+)
 def test_invalid_mailto(mailto: str) -> None:
     [problem] = contact_form.check_settings(contact_form.settings_of(config(mailto=mailto)))
-    assert "extra.contact_form.mailto (environment variable CONTACT_FORM_MAILTO)" in problem
+    assert problem == (
+        "mkdocs.yml: extra.contact_form.mailto (environment variable CONTACT_FORM_MAILTO) is "
+        f"{mailto!r}, which is not an email address. Use one address such as "
+        "integritet@example.org, without 'mailto:', name or spaces (letters, digits and "
+        ". _ + - before the @), or leave it empty."
+    )
+
+
+@pytest.mark.parametrize("mailto", ["integritet@seom.se", "dataskydd+formular@example.org"])
+def test_valid_mailto(mailto: str) -> None:
+    assert contact_form.check_settings(contact_form.settings_of(config(mailto=mailto))) == []
 
 
 def test_missing_settings_names_what_to_set() -> None:
@@ -160,7 +224,8 @@ def served(
             {"CONTACT_FORM_MAILTO": "integritet@seom"},
             "mkdocs.yml: extra.contact_form.mailto (environment variable CONTACT_FORM_MAILTO) is "
             "'integritet@seom', which is not an email address. Use one address such as "
-            "integritet@example.org, without 'mailto:', name or spaces, or leave it empty.",
+            "integritet@example.org, without 'mailto:', name or spaces (letters, digits and "
+            ". _ + - before the @), or leave it empty.",
         ),
     ],
 )

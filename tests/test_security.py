@@ -7,22 +7,31 @@ The browser side listens for `securitypolicyviolation` from before any script of
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from selectolax.lexbor import LexborHTMLParser
 
-from archives import ALL_PAGES, FORM_ACTION, A, Archive, B
-from conftest import ROOT, FormEndpoint, SiteServer, switch_language
-from notice import csp
+from archives import ALL_PAGES, FORM_ACTION, A, Archive, B, add_version_b, new_archive, serve
+from conftest import (
+    ROOT,
+    TODAY,
+    FormEndpoint,
+    SiteServer,
+    _PrefixHandler,
+    build,
+    copy_project,
+    switch_language,
+)
+from notice import csp, page_scripts, urls
 
 # The policy without a form endpoint or inline scripts.
 BASE = (
@@ -73,6 +82,61 @@ def test_an_endpoint_cannot_end_the_directive_or_the_attribute() -> None:
     assert not set('",<>') & set(text)
 
 
+def directives(policy: str) -> list[str]:
+    """The names of a policy's directives, as a browser splits it (CSP3, 'parse a serialized
+    CSP'), its list of policies (a header's ",") flattened."""
+    names = []
+    for one in policy.split(","):
+        for directive in one.split(";"):
+            words = directive.strip(" \t\n\f\r").split()
+            if words:
+                names.append(words[0].lower())
+    return names
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        # The URL standard lets a host hold ";" and ",", which end a directive and a policy;
+        # a source's host is letters, digits, "-" and dots only.
+        "https://forms.example.org;sandbox/requests",
+        "https://forms.example.org,report-uri/requests",
+        "https://forms.example.org'/requests",
+        # Nor can a source name an IPv6 address, or carry a user name.
+        "https://[::1]/requests",
+        "https://user@forms.example.org/requests",
+    ],
+)
+def test_an_endpoint_that_cannot_be_a_source_is_refused_not_written(action: str) -> None:
+    with pytest.raises(ValueError, match="cannot be named in the Content-Security-Policy") as e:
+        csp.policy({"action": action, "mailto": ""}, header=True)
+    assert repr(action) in str(e.value)
+
+
+def test_the_endpoint_adds_one_source_and_no_directive() -> None:
+    text = csp.policy({"action": "https://Forms.EXAMPLE.org:8443/a;b,c", "mailto": ""})
+    assert directives(text) == list(csp.DIRECTIVES)
+    assert text.endswith("; form-action 'self' https://forms.example.org:8443/a%3Bb%2Cc")
+
+
+def test_the_roots_headers_copy_only_the_form_sources_a_policy_writes() -> None:
+    """The archive root's _headers allows where earlier versions' forms post, read from their
+    folders' _headers: only sources that form_sources() writes, never anything else there."""
+    settings = {"action": "https://forms.example.org/r", "mailto": "integritet@example.org"}
+    written = csp.headers_file(csp.policy(settings, header=True))
+    assert csp.form_sources_in(written) == {"https://forms.example.org/r", "mailto:"}
+    other = (
+        "/*\n  Content-Security-Policy: default-src 'self'; form-action 'self' "
+        "https://a.example.org/x https://B.example.org/ 'unsafe-inline' * data: "
+        "https://c.example.org;sandbox/; frame-ancestors 'none'\n"
+    )
+    assert csp.form_sources_in(other) == {"https://a.example.org/x"}
+    earlier = csp.form_sources_in(other) | {"https://forms.example.org/r"}
+    assert csp.policy(settings, earlier_forms=earlier).endswith(
+        "; form-action 'self' https://forms.example.org/r mailto: https://a.example.org/x"
+    )
+
+
 def test_the_meta_elements_escape_what_they_are_given() -> None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))  # as MkDocs
     meta = env.get_template("partials/security.html").module.meta
@@ -83,22 +147,6 @@ def test_the_meta_elements_escape_what_they_are_given() -> None:
         {"name": "referrer", "content": 'a"b'},
     ]
     assert "<script>" not in html
-
-
-def test_hashes_name_the_inline_scripts_a_browser_runs() -> None:
-    html = (
-        "<head><script>alert(1)</script><script src='x.js'></script>"
-        '<script type="application/json">{"a": 1}</script>'
-        '<script type="module">alert(1)</script>'
-        # A ">" in an attribute does not end the start tag; text ends at the first "</script".
-        '<script data-x="a>b">alert(1)</SCRIPT ><p>after</p></head>'
-    )
-    # The hash of alert(1) as `openssl dgst -sha256 -binary | base64` gives it.
-    known = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
-    assert csp.script_hashes(html) == [known, known, known]
-    assert csp.policy(NO_FORM, [known, known]) == BASE.replace(
-        "script-src 'self'", f"script-src 'self' {known}"
-    )
 
 
 def test_the_policy_goes_first_into_head_after_the_charset() -> None:
@@ -116,6 +164,158 @@ def test_the_header_policy_adds_what_a_meta_element_cannot_carry() -> None:
     assert csp.policy(NO_FORM, header=True) == BASE + "; frame-ancestors 'none'"
 
 
+# What a page may run: the site's own script files, nothing else
+
+# A page as the templates write it: a script file in <head>, Material's configuration (data)
+# and its bundle at the end of <body>, links in the article.
+OURS = (
+    "<!DOCTYPE html><html><head><meta charset=utf-8>"
+    '<script src="../assets/javascripts/scope.js" data-scope=".." defer></script></head><body>'
+    '<article><a href="https://www.imy.se/">IMY</a> <a href="../kontakt/">Kontakt</a></article>'
+    '<script id="__config" type="application/json">{"base": ".."}</script>'
+    '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script></body></html>'
+)
+
+
+def with_article(html: str) -> str:
+    return OURS.replace("</article>", html + "</article>")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        OURS,
+        # Words and addresses that only look like code.
+        with_article('<p title="javascript: en guide">Om javascript:</p>'),
+        with_article('<a href="../javascript:intro/">x</a>'),
+        with_article('<a href="https://example.org/?q=javascript:alert(1)">x</a>'),
+        with_article('<a href="mailto:integritet@seom.se?subject=javascript:">x</a>'),
+    ],
+)
+def test_the_sites_own_scripts_and_links_run_nothing_else(html: str) -> None:
+    assert page_scripts.problems(html) == []
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ("<script>alert(1)</script>", ["<script> med koden 'alert(1)'"]),
+        ('<script type="module">alert(1)</script>',
+         ["<script type='module'> med koden 'alert(1)'"]),
+        ('<script type="text/plain">x</script>', ["<script type='text/plain'> med koden 'x'"]),
+        # Material's configuration is read from the first: another one is not ours either.
+        ('<script id="__config" type="application/json">{}</script>',
+         ["<script id='__config' type='application/json'> med koden '{}'"]),
+        ('<script src="https://cdn.example.org/x.js"></script>',
+         ["<script src='https://cdn.example.org/x.js'>"]),
+        ('<script src="../search/search_index.js"></script>',
+         ["<script src='../search/search_index.js'>"]),
+        # An SVG script runs its text, whatever its src; it loads its href.
+        ('<svg><script src="../assets/javascripts/x.js">alert(1)</script></svg>',
+         ["<script src='../assets/javascripts/x.js'> med koden 'alert(1)'"]),
+        ('<svg><script href="../assets/javascripts/x.js"></script></svg>',
+         ["<script href='../assets/javascripts/x.js'>"]),
+        ('<img src="x.png" alt="" onerror="alert(1)">', ["attributet onerror i <img>"]),
+        ('<svg><circle onLoad="alert(1)"/></svg>', ["attributet onload i <circle>"]),
+        # As a browser reads an address: tabs and newlines dropped, controls and spaces around
+        # it stripped, character references decoded, any case.
+        ('<a href="java&#x09;script:alert(1)">x</a>',
+         ["adressen 'java\\tscript:alert(1)' i attributet href i <a>"]),
+        ('<a href=" &#1;JaVaScRiPt:alert(1)">x</a>',
+         ["adressen ' \\x01JaVaScRiPt:alert(1)' i attributet href i <a>"]),
+        ('<form action="javascript:alert(1)"><button formaction="javascript:x">b</button></form>',
+         ["adressen 'javascript:alert(1)' i attributet action i <form>",
+          "adressen 'javascript:x' i attributet formaction i <button>"]),
+        ('<iframe src="javascript:alert(1)"></iframe>',
+         ["adressen 'javascript:alert(1)' i attributet src i <iframe>"]),
+        ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+         ["adressen 'javascript:alert(1)' i attributet xlink:href i <a>"]),
+        ('<svg><animate attributeName="href" values="#;javascript:alert(1)"/></svg>',
+         ["adressen '#;javascript:alert(1)' i attributet values i <animate>"]),
+    ],
+)  # fmt: skip
+def test_what_would_run_that_is_not_the_sites_own_is_found(html: str, found: list) -> None:
+    assert page_scripts.problems(with_article(html)) == found
+
+
+def test_a_second_configuration_in_body_is_not_materials() -> None:
+    second = '<script id="__config" type="application/json">{"base": "/"}</script>'
+    html = OURS.replace("</body>", second + "</body>")
+    assert page_scripts.problems(html) == [
+        "<script id='__config' type='application/json'> med koden '{\"base\": \"/\"}'"
+    ]
+
+
+STOPPED = (
+    "Sidorna får bara köra webbplatsens egna skript, så de här sidorna byggdes inte och "
+    "ingenting publiceras. Ta bort det som kör kod ur texten (eller ur mallen eller "
+    "inställningen det kommer från):\n"
+)
+
+
+def test_a_script_a_template_adds_stops_the_build_and_its_pages_are_left_out(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    template = project / "overrides" / "404.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(
+        text.replace("<h1>", '<script>alert(1)</script><p onclick="alert(2)">x</p><h1>', 1),
+        encoding="utf-8",
+    )
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 1
+    found = (
+        ": <script> med koden 'alert(1)' kör kod som inte är webbplatsens egen.\n"
+        "  - sidan {0} (overrides/404.html): attributet onclick i <p> kör kod som inte är "
+        "webbplatsens egen."
+    )
+    assert (
+        STOPPED
+        + "  - sidan 404.html (overrides/404.html)"
+        + found.format("404.html")
+        + "\n  - sidan en/404.html (overrides/404.html)"
+        + found.format("en/404.html")
+        + "\n"
+    ) in result.stderr
+    assert not (site_dir / "404.html").exists() and not (site_dir / "en/404.html").exists()
+    assert (site_dir / "index.html").is_file()  # the others are built; the build still fails
+    assert not (site_dir / "_headers").exists()
+
+
+def test_a_link_that_runs_code_stops_the_build_naming_its_file(tmp_path: Path) -> None:
+    # An editor's link that the content's own checks (notice/checks.py) may not read as a
+    # browser does: the tab is dropped, and it is javascript:.
+    project = copy_project(tmp_path / "project")
+    with (project / "docs" / "lagring.md").open("a", encoding="utf-8") as f:
+        f.write("\n[Läs mer](java&#x09;script:alert(1))\n")
+    site_dir = tmp_path / "site"
+    result = build(project, site_dir)
+    assert result.returncode == 1
+    assert "docs/lagring.md" in result.stderr and "Traceback" not in result.stderr
+    assert not (site_dir / "lagring" / "index.html").exists()
+
+
+def test_a_root_page_of_the_archive_that_would_run_a_script_is_not_published(
+    tmp_path: Path,
+) -> None:
+    """`make publish` writes the archive's root pages itself, from a template: checked too."""
+    arc = new_archive(tmp_path, today="2027-03-15")
+    template = arc.repo / "overrides" / "partials" / "archive_root.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("</body>", "<script>alert(1)</script>\n</body>"), "utf-8")
+    arc.commit_all("A script on the root pages")
+    result = arc.publish()
+    assert result.returncode != 0
+    assert (
+        "make publish: index.html i arkivets rot (overrides/partials/archive_root.html) kör kod "
+        "som inte är webbplatsens egen, så ingenting publicerades:\n"
+        "  - <script> med koden 'alert(1)'\n"
+    ) in result.stderr
+    assert arc.local_refs() == {}  # no gh-pages, no tag: nothing moved
+
+
 # Every page of the plain build and of the archive
 
 
@@ -123,33 +323,31 @@ def html_files(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))
 
 
-def check_page(file: Path) -> set[str]:
-    """Asserts that the page's policy comes first and allows exactly its inline scripts;
-    returns their hashes."""
-    page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-    head = page.head.find_all(True, recursive=False)
-    assert [e.name for e in head[:3]] == ["meta", "meta", "meta"], file
-    assert head[0].attrs == {"charset": "utf-8"}, file
-    assert head[1]["http-equiv"] == "Content-Security-Policy", file
-    assert head[2].attrs == {"name": "referrer", "content": "no-referrer"}, file
-    policy = head[1]["content"]
+def check_page(file: Path, *, material: bool = True) -> str:
+    """Asserts that the page's policy comes first and that it runs only the site's script
+    files (``material``: with Material's configuration, data); returns the policy."""
+    page = parsed(file)
+    head = list(page.head.iter())
+    assert [e.tag for e in head[:3]] == ["meta", "meta", "meta"], file
+    assert head[0].attributes == {"charset": "utf-8"}, file
+    assert head[1].attributes["http-equiv"] == "Content-Security-Policy", file
+    assert head[2].attributes == {"name": "referrer", "content": "no-referrer"}, file
+    policy = head[1].attributes["content"]
     assert "unsafe-" not in policy and "frame-ancestors" not in policy, file
-    inline = [s.string or "" for s in page.find_all("script") if is_inline_script(s)]
-    hashes = {own_hash(text) for text in inline}
-    assert set(re.findall(r"'sha256-[^']+'", policy)) == hashes, file
+    # No inline script: every <script> is a file of the site's, but Material's configuration.
+    scripts = page.css("script")
+    inline = [s.attributes for s in scripts if "src" not in s.attributes]
+    assert inline == ([{"id": "__config", "type": "application/json"}] if material else []), file
+    for script in scripts:
+        src = script.attributes.get("src")
+        # Relative; on 404 pages, absolute paths.
+        own = r"(?:(?:\.\./)*|/(?:[\w.-]+/)*)assets/javascripts/[\w.]+\.js"
+        assert src is None or re.fullmatch(own, src), src
+        assert src is None or "defer" in script.attributes, file
     # Styles come from stylesheets only: no style attribute or element, no event handler.
-    assert not page.find_all("style") and not page.find_all(style=True), file
-    assert not [e for e in page.find_all(True) if any(a.startswith("on") for a in e.attrs)]
-    return hashes
-
-
-def is_inline_script(script) -> bool:
-    return not script.get("src") and script.get("type", "") in ("", "text/javascript")
-
-
-def own_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode()}'"
+    assert not page.css("style") and not page.css("[style]"), file
+    assert not [e.tag for e in page.css("*") if any(a.startswith("on") for a in e.attributes)]
+    return policy
 
 
 def headers_of(file: Path) -> dict[str, str]:
@@ -158,7 +356,7 @@ def headers_of(file: Path) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in lines[1:])
 
 
-def check_headers(file: Path, hashes: set[str], form_action: str) -> None:
+def check_headers(file: Path, form_action: str, hashes: set[str] = frozenset()) -> None:
     headers = headers_of(file)
     policy = BASE.replace("script-src 'self'", " ".join(["script-src 'self'", *sorted(hashes)]))
     policy = policy.replace("form-action 'self'", form_action)
@@ -178,11 +376,10 @@ def test_every_page_of_the_site_carries_the_policy_first(
     names = {f.relative_to(site.site_dir).as_posix() for f in files}
     assert {"404.html", "en/404.html", "kontakt/index.html", "en/tack/index.html"} <= names
     assert {f"{page}index.html" for page in ALL_PAGES} <= names
-    hashes = set().union(*(check_page(file) for file in files))
-    # Material's scripts that stay inline are the same on every page: one hash each, its scope
-    # (overrides/partials/javascripts/base.html) and its tabs' (in Material's base.html).
-    assert len(hashes) == 2
-    check_headers(site.site_dir / "_headers", hashes, f"form-action 'self' {endpoint.url}")
+    # The same policy on every page: scripts from the site's files, and no inline one.
+    form_action = f"form-action 'self' {endpoint.url}"
+    assert {check_page(file) for file in files} == {BASE.replace("form-action 'self'", form_action)}
+    check_headers(site.site_dir / "_headers", form_action)
 
 
 def test_every_page_of_the_archive_carries_the_policy_first(two_versions: Archive) -> None:
@@ -192,16 +389,64 @@ def test_every_page_of_the_archive_carries_the_policy_first(two_versions: Archiv
         assert {f"{folder}/{page}index.html" for page in ALL_PAGES} <= {
             f.relative_to(served).as_posix() for f in files
         }
-    assert (served / "index.html") in files and (served / "404.html") in files
-    hashes = set().union(*(check_page(file) for file in files))
-    # The archive's root sends readers on without any script.
-    assert check_page(served / "index.html") == set()
-    # Each version folder lists its own pages' scripts; the root allows all of them.
+    # The archive's root pages send readers on without any script.
+    root_pages = [served / "index.html", served / "tillganglighet/index.html"]
+    root_pages.append(served / "en/tillganglighet/index.html")
+    assert (served / "404.html") in files and set(root_pages) <= set(files)
     assert FORM_ACTION.startswith("/")  # a path on the site: 'self'
+    assert {check_page(f, material=f not in root_pages) for f in files} == {BASE}
     for folder in (A, B, "latest"):
-        folder_hashes = set().union(*(check_page(f) for f in html_files(served / folder)))
-        check_headers(served / folder / "_headers", folder_hashes, "form-action 'self'")
-    check_headers(served / "_headers", hashes, "form-action 'self'")
+        check_headers(served / folder / "_headers", "form-action 'self'")
+    check_headers(served / "_headers", "form-action 'self'")
+
+
+# Settings land escaped
+
+
+def parsed(file: Path) -> LexborHTMLParser:
+    """A built page as a browser reads it (the HTML standard's parsing algorithm)."""
+    return LexborHTMLParser(file.read_text(encoding="utf-8"))
+
+
+def test_a_site_url_that_could_end_an_attribute_lands_escaped_on_the_404_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Such a site_url stops the build (tests/test_settings.py); were it let through, it would
+    still land percent-encoded and escaped. Built in-process, with the check switched off."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    hostile = 'https://example.org/a"><img src=x onerror=alert(1)>/'
+    assert urls.site_url_problems(hostile)
+    monkeypatch.setattr(urls, "site_url_problems", lambda value: [])
+    for name in ("CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SITE_URL", hostile)
+    monkeypatch.setenv("NOTICE_TODAY", TODAY)
+    project = copy_project(tmp_path / "project")
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    # MkDocs gives error pages site_url's path as base_url, which lands in their links.
+    root = "/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E/"
+    for name, home in (("404.html", root), ("en/404.html", root + "en/")):
+        page = parsed(tmp_path / "site" / name)
+        assert not page.css("img"), name
+        assert not [e.tag for e in page.css("*") if "onerror" in e.attributes], name
+        assert page.css_first("article a").attributes["href"] == home, name
+        icon = page.css_first("link[rel=icon]").attributes["href"]
+        assert icon == root + "assets/favicon.svg", name
+
+
+@pytest.mark.parametrize(
+    ("site_url", "root"),
+    [
+        ("https://integritet.seom.se/", "/"),
+        # Under mike: the version folder, without its trailing slash.
+        ("https://integritet.seom.se/latest", "/latest/"),
+        ('https://example.org/a"b<c> d/', "/a%22b%3Cc%3E%20d/"),
+    ],
+)
+def test_error_pages_link_the_site_root_as_a_browser_reads_it(site_url: str, root: str) -> None:
+    assert urls.error_page_root(site_url) == root
 
 
 # In Chromium
@@ -308,14 +553,14 @@ def test_search_language_and_version_switching_keep_to_the_policy(
     selector.get_by_role("link", name=re.compile(A)).click()
     page.wait_for_url(url + f"{A}/en/lagring/")
     page.wait_for_load_state("networkidle")
-    # The outdated banner on version A, shown by Material's script (inline, by its hash).
+    # The outdated banner on version A, shown by Material's bundle.
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for()
     assert "earlier version" in banner.inner_text()
     assert watched.problems() == []
     # The bundle showed it after fetching versions.json; on the next page Material's outdated
-    # script (inline, by its hash) shows it at once from what the bundle stored: without the
-    # fetch too.
+    # script (assets/javascripts/outdated.js) shows it from what the bundle stored: without
+    # the fetch too.
     page.route("**/versions.json", lambda route: route.abort())
     page.goto(url + f"{A}/en/insamling/")
     assert banner.is_visible()
@@ -353,3 +598,55 @@ def test_the_form_with_and_without_errors_keeps_to_the_policy(
     assert watched.problems() == []
     assert page.url == thanks
     assert len(endpoint.posts) == 1
+
+
+class _HeadersHandler(_PrefixHandler):
+    """The archive served as Netlify or Cloudflare Pages serve it: every response carries the
+    headers of the root's ``_headers`` (the one they read), beside each page's own meta
+    policy."""
+
+    def end_headers(self) -> None:
+        for name, value in headers_of(self.site_dir / "_headers").items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+def test_an_earlier_versions_form_keeps_working_under_the_roots_headers(
+    watched: Watched, tmp_path: Path
+) -> None:
+    """The form's endpoint moves with version B; version A's pages, published before and
+    never rebuilt, still post to the old one, which the root's _headers must allow."""
+    old, new = FormEndpoint(), FormEndpoint()
+    old.start()
+    new.start()
+    try:
+        arc = new_archive(tmp_path, today="2027-03-15")
+        served = arc.server.site_dir
+        arc.server.httpd.RequestHandlerClass = partial(_HeadersHandler, site_dir=served)
+        old.thanks = new.thanks = arc.server.url + "latest/"
+        result = arc.publish(env={**arc.env, "CONTACT_FORM_ACTION": old.url})
+        assert result.returncode == 0, result.stderr
+        add_version_b(arc)
+        result = arc.publish(env={**arc.env, "CONTACT_FORM_ACTION": new.url})
+        assert result.returncode == 0, result.stderr
+        serve(arc)
+        check_headers(served / A / "_headers", f"form-action 'self' {old.url}")
+        check_headers(served / B / "_headers", f"form-action 'self' {new.url}")
+        check_headers(served / "_headers", f"form-action 'self' {new.url} {old.url}")
+        page = watched.page
+        watched.open(arc.server.url + f"{A}/kontakt/")
+        page.locator("#request").check()
+        for name, value in {"name": "Åsa Öberg", "email": "asa@example.se"}.items():
+            page.locator(f"#{name}").fill(value)
+        page.locator("#message").fill("Hej")
+        page.locator("#confirm").check()
+        page.locator("form.seom-form button[type=submit]").click(no_wait_after=True)
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_url(old.thanks + "tack/", timeout=5_000)
+        assert watched.problems() == []
+        assert len(old.posts) == 1 and new.posts == []
+        assert page.url == old.thanks + "tack/"
+    finally:
+        old.stop()
+        new.stop()
+        arc.server.stop()

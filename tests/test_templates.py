@@ -27,6 +27,7 @@ COPIES = {
     "material/partials/logo.html": MATERIAL / "partials/logo.html",
     "material/partials/javascripts/outdated.html": MATERIAL / "partials/javascripts/outdated.html",
     "material/partials/javascripts/base.html": MATERIAL / "partials/javascripts/base.html",
+    "material/partials/javascripts/content.html": MATERIAL / "partials/javascripts/content.html",
     "static-i18n/sitemap.xml": STATIC_I18N / "sitemap.xml",
 }
 

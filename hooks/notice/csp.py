@@ -2,82 +2,122 @@
 
 Every page carries the policy as a ``<meta http-equiv>`` element (GitHub Pages cannot send
 headers), first in ``<head>`` after the charset, so that it covers every script. Scripts come
-only from the site's own files, or by the hash of an inline script the build found in the
-final HTML (Material's few that are the same on every page). Hosts that can send headers get
-the same policy plus what only a header can say, in the common ``_headers`` format
-(``headers_file``); README.md shows the nginx equivalent.
+only from the site's own files: no page has an inline script (Material's are files in
+overrides/assets/javascripts/), so the policy allows none, and every built page is checked
+for one (notice/page_scripts.py). Hosts that can send headers get the same policy plus what
+only a header can say, in the common ``_headers`` format (``headers_file``); README.md shows
+the nginx equivalent.
 
-hooks/security.py uses this for every build, scripts/publish.py for the archive's root.
+hooks/security.py uses this for every build, scripts/publish.py for the archive's root, whose
+``_headers`` also allows what the pages of versions published earlier need (``hashes``,
+``hashes_in``: those allowed their inline scripts by hash).
 """
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
+
+import ada_url
+
+from notice import urls
 
 
-def policy(settings: dict[str, str], hashes: Iterable[str] = (), *, header: bool = False) -> str:
+def policy(
+    settings: dict[str, str],
+    hashes: Iterable[str] = (),
+    *,
+    header: bool = False,
+    earlier_forms: Iterable[str] = (),
+) -> str:
     """The policy text: DIRECTIVES, the form's endpoint in form-action, ``hashes`` (of inline
-    scripts, as "'sha256-...'") in script-src; with ``header``, also what a meta element
-    cannot carry (HEADER_ONLY)."""
+    scripts, as "'sha256-...'", which only pages published before they were files need) in
+    script-src; with ``header``, also what a meta element cannot carry (HEADER_ONLY).
+
+    ``earlier_forms``: where the forms of versions published earlier post (form_sources_in),
+    after this build's own, for the archive root's ``_headers``, which every version's pages
+    are served with."""
     directives = {name: list(sources) for name, sources in DIRECTIVES.items()}
     directives["script-src"] += sorted(set(hashes))
     directives["form-action"] += form_sources(settings)
+    directives["form-action"] += sorted(set(earlier_forms) - set(directives["form-action"]))
     if header:
         directives |= HEADER_ONLY
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 
 def form_sources(settings: dict[str, str]) -> list[str]:
-    """Where the contact form may send, beyond the site itself ('self')."""
+    """Where the contact form may send, beyond the site itself ('self'): one source for the
+    endpoint, never more, and never the end of a directive."""
     sources = []
     action = settings.get("action", "")
     if action and not action.startswith("/"):  # a path on the site is 'self'
-        parts = urlsplit(action)
-        # A source expression ends at ";" or ",": escaped, they still match (CSP compares
-        # percent-decoded paths). The query string is never part of a source.
-        path = quote(parts.path, safe="/%:@!$&'()*+=-._~")
-        sources.append(f"{parts.scheme}://{parts.netloc.lower()}{path or '/'}")
+        sources.append(endpoint_source(action))
     if settings.get("mailto"):
         sources.append("mailto:")
     return sources
 
 
-def script_hashes(html: str) -> list[str]:
-    """The CSP hash ("'sha256-...'") of each inline script the browser would run, in order.
+def endpoint_source(action: str) -> str:
+    """The form's endpoint as a source expression, from the URL a browser reads (WHATWG, ada):
+    its scheme, host, port and path; the query is never part of a source.
 
-    Only the <script> elements are parsed, not the whole page: parsing every page was a
-    seventh of a build's time. A script's text ends at the first "</script", as in a browser.
+    A source's host is letters, digits, "-" and dots (CSP3's host-source), where the URL
+    standard also allows ";" and "," (which end a directive and a policy) and more: such a
+    host is refused (ValueError), never written. In the path, ";" and "," are
+    percent-encoded: CSP compares percent-decoded paths, so the source still matches.
     """
-    hashes = []
-    for element in SCRIPT.finditer(html):
-        hashes += _element_hashes(element.group(0))
-    return hashes
-
-
-@functools.lru_cache(maxsize=256)
-def _element_hashes(element: str) -> tuple[str, ...]:
-    """The hashes of one <script> element's inline scripts. Most are the same on every page
-    (Material's), so each distinct element is parsed once per process: its text is the key."""
-    parser = _InlineScripts()
-    parser.feed(element + ">")
-    parser.close()
-    return tuple(source_hash(text) for text in parser.scripts)
-
-
-def source_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+    try:
+        url = ada_url.URL(action)
+    except ValueError:
+        url = None
+    if (
+        url is None
+        or url.protocol not in ("https:", "http:")
+        or url.username
+        or url.password
+        or not urls.HOST.fullmatch(url.hostname)
+    ):
+        raise ValueError(
+            f"the contact form's endpoint {action!r} cannot be named in the "
+            "Content-Security-Policy's form-action: it must be an http(s) URL whose host is "
+            "a name or an IPv4 address (letters, digits, '-' and dots), without a user name"
+        )
+    port = f":{url.port}" if url.port else ""
+    path = quote(url.pathname, safe=PATH_SAFE)
+    return f"{url.protocol}//{url.hostname}{port}{path}"
 
 
 def hashes_in(text: str) -> set[str]:
     """The script hashes a policy (or a headers file) allows."""
     return set(HASH.findall(text))
+
+
+def form_sources_in(text: str) -> set[str]:
+    """The form-action sources beyond 'self' that a headers file's policy allows. Each must be
+    what form_sources() writes (``mailto:``, or an endpoint that endpoint_source() writes the
+    same again): anything else is left out, never copied into another policy."""
+    sources = set()
+    for line in text.splitlines():
+        name, _, value = line.strip().partition(": ")
+        if name != "Content-Security-Policy":
+            continue
+        for directive in value.split(";"):
+            words = directive.split()
+            if words[:1] != ["form-action"]:
+                continue
+            for source in words[1:]:
+                if source == "mailto:" or (source != "'self'" and _written(source)):
+                    sources.add(source)
+    return sources
+
+
+def _written(source: str) -> bool:
+    try:
+        return endpoint_source(source) == source
+    except ValueError:
+        return False
 
 
 def insert_meta(html: str, meta: str) -> str:
@@ -98,32 +138,6 @@ def headers_file(header_policy: str) -> str:
     lines = ["/*", f"  Content-Security-Policy: {header_policy}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     return "\n".join(lines) + "\n"
-
-
-class _InlineScripts(HTMLParser):
-    """Collects the text of every <script> without src whose type the browser runs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._text: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        attributes = dict(attrs)
-        kind = (attributes.get("type") or "").strip().lower()
-        if "src" not in attributes and kind in SCRIPT_TYPES:
-            self._text = []
-
-    def handle_data(self, data: str) -> None:
-        if self._text is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._text is not None:
-            self.scripts.append("".join(self._text))
-            self._text = None
 
 
 # The policy. A meta element cannot carry frame-ancestors (browsers ignore it and warn), so it
@@ -150,12 +164,9 @@ HEADERS = {
         "magnetometer=(), microphone=(), payment=(), usb=()"
     ),
 }
-# The types of <script> a browser runs (the HTML standard's JavaScript MIME types, in short).
-SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# What a source's path keeps as it is: RFC 3986's pchar but for ";" and "," (which would end
+# the directive, the policy). Its host is urls.HOST.
+PATH_SAFE = "/%:@!$&'()*+=-._~"
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
-# A <script> start tag (quoted attribute values may hold ">"), its text and its end tag's "<".
-SCRIPT = re.compile(
-    r"""<script\b(?:[^>"']|"[^"]*"|'[^']*')*>.*?</script""", re.IGNORECASE | re.DOTALL
-)
 HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 CHARSET = re.compile(r"\s*<meta charset=[^>]*>", re.IGNORECASE)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+
+import ada_url
+
+from notice import urls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,22 +30,46 @@ def settings_of(config: dict[str, Any] | MkDocsConfig) -> dict[str, str]:
 
 
 def check_settings(settings: dict[str, str]) -> list[str]:
-    """What is wrong with the values that are set. Unset values are not an error here."""
+    """What is wrong with the values that are set. Unset values are not an error here.
+
+    Each is read as a browser reads it (notice/urls.py: an allowlist of characters, then
+    ada, the WHATWG URL parser), and refused when it could end an HTML attribute or a
+    directive of the Content-Security-Policy, or is not what the form needs."""
     problems = []
-    if settings["action"] and not valid_action(settings["action"]):
-        problems.append(
-            f"{where('action')} is {settings['action']!r}, which is not an address the form "
-            "may send to. Use an https:// URL (https://example.org/requests), a path on this "
-            "site starting with / (/requests), or http://127.0.0.1 or http://localhost for "
-            f"testing. Fix the value or leave it empty."
-        )
-    if settings["mailto"] and not valid_email(settings["mailto"]):
+    if settings["action"]:
+        problem = action_problem(settings["action"])
+        if problem:
+            problems.append(f"{where('action')} is {settings['action']!r}{problem}")
+    if settings["mailto"] and not valid_address(settings["mailto"]):
         problems.append(
             f"{where('mailto')} is {settings['mailto']!r}, which is not an email address. Use "
-            "one address such as integritet@example.org, without 'mailto:', name or spaces, or "
-            "leave it empty."
+            "one address such as integritet@example.org, without 'mailto:', name or spaces "
+            "(letters, digits and . _ + - before the @), or leave it empty."
         )
     return problems
+
+
+def action_problem(value: str) -> str:
+    """What is wrong with the form's action, as the end of a sentence; "" when nothing is."""
+    not_an_address = f", which is not an address the form may send to. {USE} {LEAVE}"
+    try:
+        if value.startswith("/"):
+            # A path on this site: read against a stand-in for the site, it must stay there.
+            url = urls.read_url("https://site.invalid" + value, ACTION_CHARACTERS)
+            if value.startswith("//") or url.hostname != "site.invalid":
+                return not_an_address
+        else:
+            url = urls.read_url(value, ACTION_CHARACTERS)
+            if url.protocol == "http:" and not urls.is_local(url):
+                return not_an_address
+    except urls.NotAWebAddress:
+        return not_an_address
+    except ValueError as error:
+        return (
+            f": it {error}. {USE} Letters, digits and - . _ ~ : / ? @ ! $ & ( ) * + = in it, "
+            f"anything else percent-encoded (';' is %3B). {LEAVE}"
+        )
+    return ""
 
 
 def missing_settings(config: dict[str, Any] | MkDocsConfig) -> list[str]:
@@ -70,18 +97,28 @@ def mode(settings: dict[str, str]) -> str:
 
 
 def valid_action(value: str) -> bool:
-    if value.startswith("/"):
-        return not value.startswith("//") and not re.search(r"\s", value)
-    parts = urlsplit(value)
-    if re.search(r"\s", value) or not parts.hostname or parts.username or parts.password:
-        return False
-    if parts.scheme == "https":
-        return True
-    return parts.scheme == "http" and parts.hostname in LOCAL_HOSTS
+    return not action_problem(value)
 
 
 def valid_email(value: str) -> bool:
+    """The HTML standard's valid email address, with a dot in the domain (SEOM's and IMY's
+    addresses in docs/; the setting, ``mailto``, is read more strictly: valid_address)."""
     return EMAIL.fullmatch(value) is not None
+
+
+def valid_address(value: str) -> bool:
+    """One email address for the form's ``mailto``, which lands in a mailto: URL and in HTML
+    attributes: a local part of letters, digits and . _ + - (no "?", "#", "%", quotes or
+    spaces, which a mailto: URL or an attribute would read otherwise), an "@" and a domain
+    name that a browser reads as that name (ada), not an IP address."""
+    local, at, domain = value.rpartition("@")
+    if not at or not LOCAL_PART.fullmatch(local) or not EMAIL.fullmatch(value):
+        return False
+    try:
+        url = ada_url.URL(f"https://{domain}/")
+    except ValueError:
+        return False
+    return url.hostname == domain.lower() and url.host_type == ada_url.HostType.DEFAULT
 
 
 def where(key: str) -> str:
@@ -90,7 +127,16 @@ def where(key: str) -> str:
 
 KEYS = ("action", "mailto")
 ENV = {"action": "CONTACT_FORM_ACTION", "mailto": "CONTACT_FORM_MAILTO"}
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+USE = (
+    "Use an https:// URL (https://example.org/requests), a path on this site starting with / "
+    "(/requests), or http://127.0.0.1 or http://localhost for testing."
+)
+LEAVE = "Fix the value or leave it empty."
+# What the action may hold: RFC 3986's characters but for the quote, ";" and "," (which could
+# end an attribute, a directive, a policy), "#" (no fragment) and "[" "]" (no IPv6 address,
+# which a policy's source cannot name).
+ACTION_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?@!$&()*+=%]")
+LOCAL_PART = re.compile(r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*")
 # The HTML standard's own definition of a valid email address, with a dot in the domain.
 EMAIL = re.compile(
     r"[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
