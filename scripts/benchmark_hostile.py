@@ -36,9 +36,7 @@ print(notice.problems[0] if notice.problems else "")
 
 
 def main() -> int:
-    print(
-        f"The model reading docs/, as a process ({os.cpu_count()} cores); budget {BUDGET:.0f} s"
-    )
+    print(f"The model reading docs/, as a process ({os.cpu_count()} cores); budget {BUDGET:.0f} s")
     with tempfile.TemporaryDirectory(prefix="seom-hostile-") as tmp:
         for name, make, build in CASES:
             project = copy_project(Path(tmp) / name.replace(" ", "-"))
