@@ -808,6 +808,24 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "frågor om personuppgifter, till exempel 'email: dataskydd@example.se'."
         ],
     ),
+    "SEOM's e-mail with what a mailto: URL reads as more fields": (
+        replace("controller.yml", "\nemail:\n", '\nemail: "dataskydd?cc=x@seom.se"\n'),
+        [
+            "docs/controller.yml: email är 'dataskydd?cc=x@seom.se', men ska vara "
+            "e-postadressen för frågor om personuppgifter, till exempel "
+            "'email: dataskydd@example.se'."
+        ],
+    ),
+    "the authority's website whose host a browser reads differently": (
+        replace(
+            "authority.yml", "  sv: https://www.imy.se/", "  sv: https://x.example\\@www.imy.se/"
+        ),
+        [
+            "docs/authority.yml: url på svenska är 'https://x.example\\@www.imy.se/', men ska "
+            "vara adressen till myndighetens webbplats, som börjar med https://, till exempel "
+            "'url: https://www.imy.se/'."
+        ],
+    ),
     "a phone number in words": (
         replace("controller.yml", "phone:\n", "phone: ring växeln\n"),
         [

@@ -12,9 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
-from notice import dates, form, lookalike, sources
+from notice import allowlist, dates, form, lookalike, sources
 
 SECTIONS_FILE = "sections.yml"
 VERSIONS_FILE = "versions.yml"
@@ -486,8 +485,14 @@ def _unknown_keys(where: str, loaded: dict, keys: dict) -> list[str]:
 
 
 def _https(value: str) -> bool:
-    parts = urlsplit(value)
-    return parts.scheme == "https" and bool(parts.hostname) and " " not in value
+    """An https: address as a browser reads it (notice/allowlist.py, WHATWG URLs), written
+    plainly: visible ASCII, no backslash (which a browser reads as a slash)."""
+    return (
+        value.startswith("https://")
+        and PLAIN_URL.fullmatch(value) is not None
+        and "\\" not in value
+        and allowlist.url_kind(value) == "https"
+    )
 
 
 def _load(name: str, data: bytes | None, problems: list[str], missing: str, fix: str) -> Any:
@@ -508,7 +513,7 @@ AUTHORITY_KEYS = {
         _https,
         "https://www.imy.se/",
     ),
-    "email": ("myndighetens e-postadress", form.valid_email, "imy@imy.se"),
+    "email": ("myndighetens e-postadress", form.valid_address, "imy@imy.se"),
     "address": ("myndighetens postadress", bool, "Box 8114, 104 20 Stockholm"),
 }
 # How the site meets the requirements (WCAG 2.1 AA, through EN 301 549): DIGG's three words.
@@ -578,12 +583,12 @@ CONTROLLER_KEYS = {
     ),
     "email": (
         "e-postadressen för frågor om personuppgifter",
-        form.valid_email,
+        form.valid_address,
         "dataskydd@example.se",
     ),
     "dpo_email": (
         "dataskyddsombudets e-postadress",
-        form.valid_email,
+        form.valid_address,
         "dataskyddsombud@example.se",
     ),
     "no_dpo": (
@@ -607,6 +612,7 @@ DPO_KEYS = ("dpo_email", "no_dpo")
 LOGO = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.(?:png|jpg|jpeg|webp)")
 ORGANISATION_NUMBER = re.compile(r"\d{6}-\d{4}")
 PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,}[0-9]")
+PLAIN_URL = re.compile(r"[!-~]+")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The key of a version's entry that acknowledges an English text checked against the Swedish.
 ENGLISH_CHECKED = "english_checked"

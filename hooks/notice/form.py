@@ -100,17 +100,11 @@ def valid_action(value: str) -> bool:
     return not action_problem(value)
 
 
-def valid_email(value: str) -> bool:
-    """The HTML standard's valid email address, with a dot in the domain (SEOM's and IMY's
-    addresses in docs/; the setting, ``mailto``, is read more strictly: valid_address)."""
-    return EMAIL.fullmatch(value) is not None
-
-
 def valid_address(value: str) -> bool:
-    """One email address for the form's ``mailto``, which lands in a mailto: URL and in HTML
-    attributes: a local part of letters, digits and . _ + - (no "?", "#", "%", quotes or
-    spaces, which a mailto: URL or an attribute would read otherwise), an "@" and a domain
-    name that a browser reads as that name (ada), not an IP address."""
+    """One email address (the form's ``mailto``, SEOM's and IMY's in docs/), which lands in a
+    mailto: URL and in HTML attributes: a local part of letters, digits and . _ + - (no "?",
+    "#", "%", quotes or spaces, which a mailto: URL or an attribute would read otherwise), an
+    "@" and a domain name that a browser reads as that name (ada), not an IP address."""
     local, at, domain = value.rpartition("@")
     if not at or not LOCAL_PART.fullmatch(local) or not EMAIL.fullmatch(value):
         return False
