@@ -808,10 +808,10 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "frågor om personuppgifter, till exempel 'email: dataskydd@example.se'."
         ],
     ),
-    "SEOM's e-mail with what a mailto: URL reads as more fields": (
-        replace("controller.yml", "\nemail:\n", '\nemail: "dataskydd?cc=x@seom.se"\n'),
+    "SEOM's e-mail with what a mailto: URL reads as a fragment": (
+        replace("controller.yml", "\nemail:\n", '\nemail: "dataskydd#kopia@seom.se"\n'),
         [
-            "docs/controller.yml: email är 'dataskydd?cc=x@seom.se', men ska vara "
+            "docs/controller.yml: email är 'dataskydd#kopia@seom.se', men ska vara "
             "e-postadressen för frågor om personuppgifter, till exempel "
             "'email: dataskydd@example.se'."
         ],
