@@ -7,8 +7,13 @@ the case is a valid notice. The budget (issue 17): any hostile input ends within
 Swedish message.
 
 - a notice of 200 sections, in both languages;
-- a 5 MB page;
-- 20,000 mistakes on one page (broken links, each with the page it probably meant);
+- a page of 5 MB (over its size, refused before it is read);
+- the most Markdown there may be, as dense as it gets: one page of 100 kB, then every
+  section's page filled up to the 500 kB all pages may weigh together, of emphasis (the
+  slowest thing for Python-Markdown per kB that the checks accept);
+- 20,000 mistakes (broken links, each with the page it probably meant) on eight pages;
+- 10,000 brackets never closed, and emphasis 3,000 levels deep (minutes, and a traceback,
+  before issue 17);
 - eight lines of YAML aliases that a loader would expand to gigabytes.
 """
 
@@ -105,10 +110,45 @@ def big_page(docs: Path) -> None:
     page.write_text(text + ("Ett långt stycke text om lagring. " * 150_000), encoding="utf-8")
 
 
+SECTION_PAGES = [
+    f"{name}{suffix}.md"
+    for name in ("insamling", "anvandning", "delning", "lagring", "rattigheter")
+    for suffix in ("", ".en")
+]
+
+
+def fill(page: Path, size: int, unit: str) -> None:
+    text = page.read_text(encoding="utf-8") + "\n"
+    room = size - len(text.encode("utf-8")) - 1
+    page.write_text(text + unit * (room // len(unit.encode("utf-8"))) + "\n", encoding="utf-8")
+
+
+def dense_page(docs: Path) -> None:
+    fill(docs / "lagring.md", 100 * 1024 - 1, "*a* ")
+
+
+def dense_notice(docs: Path) -> None:
+    others = sum(p.stat().st_size for p in docs.rglob("*.md") if p.name not in SECTION_PAGES)
+    for name in SECTION_PAGES:
+        fill(docs / name, (500 * 1024 - others) // len(SECTION_PAGES) - 1, "*a* ")
+
+
 def many_mistakes(docs: Path) -> None:
+    for number, name in enumerate(SECTION_PAGES[:8]):
+        page = docs / name
+        links = "\n\n".join(f"[a](k{number}-{n}.md)" for n in range(2_500))
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + links + "\n", encoding="utf-8")
+
+
+def brackets(docs: Path) -> None:
     page = docs / "lagring.md"
-    links = "\n\n".join(f"Se [klagomål](klagomaal-{n}.md)." for n in range(20_000))
-    page.write_text(page.read_text(encoding="utf-8") + "\n" + links + "\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "![" * 10_000 + "\n")
+
+
+def deep_emphasis(docs: Path) -> None:
+    page = docs / "lagring.md"
+    deep = "*" * 3000 + "a" + "*" * 3000
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + deep + "\n", encoding="utf-8")
 
 
 def aliases(docs: Path) -> None:
@@ -121,7 +161,11 @@ def aliases(docs: Path) -> None:
 CASES = [
     ("200 sections", sections, True),
     ("a 5 MB page", big_page, False),
+    ("a 100 kB page of emphasis", dense_page, True),
+    ("500 kB of pages of emphasis", dense_notice, True),
     ("20,000 mistakes", many_mistakes, False),
+    ("10,000 brackets never closed", brackets, False),
+    ("emphasis 3,000 deep", deep_emphasis, False),
     ("YAML aliases", aliases, False),
 ]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NOTICE_DOCS, ROOT, guide
-from notice import gdpr, html, model, shortcodes
+from notice import gdpr, html, model, shortcodes, sources
 
 LANGUAGES = ["sv", "en"]
 RENDER = html.MarkdownConfig().render
@@ -1377,11 +1377,11 @@ def test_an_image_is_what_its_name_says_and_within_its_size(docs: Path) -> None:
     assert load(docs).problems == [
         "docs/foto.jpg: filen är inte en JPG-fil, fast namnet säger det (dess första byte säger "
         "något annat). Spara den på nytt som JPG i ett bildprogram, eller ge den rätt namn.",
-        "docs/lang.md är 1,05 MB, och en fil av typen .md får vara högst 1 MB. Dela upp texten "
-        "på flera sidor.",
+        "docs/lang.md är 1,05 MB, och en fil av typen .md får vara högst 100 kB. Dela upp "
+        "texten på flera sidor.",
         "docs/logo.png: filen är inte en PNG-fil, fast namnet säger det (dess första byte säger "
         "något annat). Spara den på nytt som PNG i ett bildprogram, eller ge den rätt namn.",
-        "docs/stor.webp är 2,00 MB, och en fil av typen .webp får vara högst 2 MB. Spara "
+        "docs/stor.webp är 2,01 MB, och en fil av typen .webp får vara högst 2 MB. Spara "
         "bilden mindre (lägre upplösning) i ett bildprogram.",
     ]
 
@@ -1422,6 +1422,67 @@ def test_yaml_aliases_tags_and_deep_nesting_are_refused(
     (docs / "sections.yml").write_text(yaml_text, encoding="utf-8")
     problems = load(docs).problems
     assert f"docs/sections.yml, rad {line}: {message}" in problems
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Se [[[[klagomål]]]](klagomal.md).",
+            "docs/lagring.md, rad 15: fler än 3 hakparenteser [ är öppna på en gång i samma "
+            "stycke. En länk skrivs [text](adress): stäng varje [ med ], eller ta bort de [ som "
+            "inte behövs.",
+        ),
+        (
+            "Text\n\n" + "![" * 10_000,  # minutes of Python-Markdown's work, before
+            "docs/lagring.md, rad 17: fler än 3 hakparenteser [ är öppna på en gång i samma "
+            "stycke. En länk skrivs [text](adress): stäng varje [ med ], eller ta bort de [ som "
+            "inte behövs.",
+        ),
+        (
+            "*" * 3000 + "a" + "*" * 3000,  # a traceback, before
+            "docs/lagring.md: texten ligger i för många nivåer inuti varandra för att kunna "
+            "visas (listor i listor, citat i citat, eller * och _ inuti varandra). Skriv den "
+            "enklare: högst några nivåer.",
+        ),
+    ],
+    ids=["nested brackets", "brackets never closed", "emphasis inside emphasis"],
+)
+def test_markdown_whose_work_is_unbounded_is_refused_before_it_renders(
+    docs: Path, text: str, message: str
+) -> None:
+    page = docs / "lagring.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    assert load(docs).problems == [message]
+
+
+def test_brackets_that_close_and_escaped_ones_are_text() -> None:
+    for text in ("[[a]] [b](c.md) [[[d]]]", "\\[\\[\\[\\[ e", "[ [ [\n\n[ [ ["):
+        assert sources.markdown_shape_problem("x.md", text) is None, text
+
+
+def test_all_pages_together_are_within_their_size(docs: Path) -> None:
+    for number in range(6):
+        (docs / f"kopia-{number}.md").write_text("# Kopia\n\n" + "text " * 18_000)
+    total = sum(page.stat().st_size for page in docs.rglob("*.md"))
+    problems = load(docs).problems
+    assert problems[0] == (
+        f"docs/: sidorna (.md) är tillsammans {-(-total // 1024)} kB och får vara högst 500 kB. "
+        "Kontrollera att "
+        "inga sidor eller kopior har hamnat i docs/ av misstag, och dela annars upp meddelandet "
+        "i färre, kortare avsnitt."
+    )
+    assert not any("hakparentes" in problem or "rubrik" in problem for problem in problems)
+
+
+def test_thousands_of_elements_outside_the_allowlist_give_thirty(docs: Path) -> None:
+    page = docs / "lagring.md"
+    tags = "\n".join(f'<a href="http://a.example/{n}">x</a>' for n in range(2000))
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + tags + "\n", encoding="utf-8")
+    problems = load(docs).problems
+    assert len(problems) == 31
+    assert problems[0].startswith("docs/lagring.md, rad 15: länken 'http://a.example/0' är ")
+    assert problems[-1].startswith("docs/lagring.md: och fler fel av samma slag.")
 
 
 def test_thousands_of_mistakes_on_a_page_give_thirty_and_how_to_go_on(docs: Path) -> None:

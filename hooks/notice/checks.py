@@ -7,8 +7,10 @@ to do. ``run()`` returns them all, so that one build reports every problem at on
 from __future__ import annotations
 
 import difflib
+import itertools
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -355,8 +357,14 @@ def html_problems(notice: Notice) -> list[str]:
     section_paths = {s.path for s in notice.pages.values() if is_section(s)}
     for path, page in notice.rendered.items():
         source = notice.pages[path]
-        found = [element_problems(source, tag, attributes) for tag, attributes in page.elements]
-        problems += capped(source, [problem for each in found for problem in each])
+        problems += capped(
+            source,
+            (
+                problem
+                for tag, attributes in page.elements
+                for problem in element_problems(source, tag, attributes)
+            ),
+        )
         if path in section_paths and not source.body.strip():
             continue  # reported: the section has no text at all
         problems += heading_problems(source, page.headings, path in section_paths)
@@ -456,27 +464,34 @@ def link_problems(notice: Notice) -> list[str]:
     }
     problems = []
     for path, page in notice.rendered.items():
-        source, found = notice.pages[path], 0
-        for tag, attributes in page.elements:
-            name = {"a": "href", "img": "src"}.get(tag)
-            value = dict(attributes).get(name) if name else None
-            if not value:
-                continue
-            problem = _link_problem(notice, source, tag, value.strip(), anchors, expanded)
-            if problem and found == PER_FILE:
-                problems.append(more_problems(source))
-                break
-            if problem:
-                problems.append(f"{where(source, value)}: {problem}")
-                found += 1
+        source = notice.pages[path]
+        problems += capped(source, _page_link_problems(notice, source, page, anchors, expanded))
     return problems
 
 
-def capped(source: Source, problems: list[str]) -> list[str]:
-    """A file's problems of one kind, at most PER_FILE: the rest waits for the next build."""
-    if len(problems) <= PER_FILE:
-        return problems
-    return [*problems[:PER_FILE], more_problems(source)]
+def _page_link_problems(
+    notice: Notice,
+    source: Source,
+    page: html.Page,
+    anchors: dict[str, set[str]],
+    expanded: set[str],
+) -> Iterator[str]:
+    for tag, attributes in page.elements:
+        name = {"a": "href", "img": "src"}.get(tag)
+        value = dict(attributes).get(name) if name else None
+        if value:
+            problem = _link_problem(notice, source, tag, value.strip(), anchors, expanded)
+            if problem:
+                yield f"{where(source, value)}: {problem}"
+
+
+def capped(source: Source, problems: Iterable[str]) -> list[str]:
+    """A file's problems of one kind, at most PER_FILE: the rest waits for the next build, and
+    is not even looked for (each problem's line costs a search of the file)."""
+    shown = list(itertools.islice(problems, PER_FILE + 1))
+    if len(shown) <= PER_FILE:
+        return shown
+    return [*shown[:PER_FILE], more_problems(source)]
 
 
 def more_problems(source: Source) -> str:

@@ -10,6 +10,7 @@ version's model from its git tag, and every problem found, as messages for the e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,10 +164,17 @@ def from_files(
     today = today or dates.today()
     notice = Notice(languages, markdown or html.MarkdownConfig(), today=today)
     notice.assets = {path for path in files if not path.endswith((".md", ".yml"))}
+    too_much = sources.markdown_total_problem(files)
+    if too_much:
+        problems.append(too_much)
     for path, content in files.items():
         if not path.endswith(".md"):
             continue
         if not checks.known_language(path, languages, problems):
+            continue
+        if too_much:  # reported; none is read, so that the work stays bounded
+            locale = sources.locale_of(path, languages)
+            notice.pages[path] = Source(path, locale, "", readable=False)
             continue
         text = sources.decode(path, content, problems)
         if text is None:  # reported; it exists, so no translation is reported missing
@@ -176,7 +184,11 @@ def from_files(
         source = sources.read_page(path, text, languages, problems)
         notice.pages[path] = source
         if source.readable:
-            notice.rendered[path] = html.read(notice.markdown.render(source.body))
+            rendered = _render(notice, source, problems)
+            if rendered is None:  # reported; not read further
+                notice.pages[path] = dataclasses.replace(source, readable=False)
+            else:
+                notice.rendered[path] = rendered
     notice.section_ids = data.read_sections(files.get(data.SECTIONS_FILE), problems)
     notice.versions = data.read_versions(
         files.get(data.VERSIONS_FILE),
@@ -193,6 +205,18 @@ def from_files(
     )
     notice.problems = problems + checks.run(notice)
     return notice
+
+
+def _render(notice: Notice, source: Source, problems: list[str]) -> html.Page | None:
+    """The page as a reader gets it; None when Markdown's work on it would be unbounded."""
+    shape = sources.markdown_shape_problem(source.path, source.text)
+    if shape is None:
+        try:
+            return html.read(notice.markdown.render(source.body))
+        except RecursionError:
+            shape = sources.too_deep(source.path)
+    problems.append(shape)
+    return None
 
 
 def _pages(notice: Notice) -> dict[str, str | None]:

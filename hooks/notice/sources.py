@@ -98,8 +98,8 @@ def read_file(path: Path, rel: str, size: int, files: dict[str, bytes]) -> str |
     limit = SIZES[extension]
     if size > limit:
         return (
-            f"docs/{rel} är {megabytes(size, 2)} MB, och en fil av typen .{extension} får vara "
-            f"högst {megabytes(limit)} MB. {SIZE_FIX[extension]}"
+            f"docs/{rel} är {weight(size)}, och en fil av typen .{extension} får vara "
+            f"högst {weight(limit)}. {SIZE_FIX[extension]}"
         )
     if extension in READ:
         files[rel] = path.read_bytes()
@@ -135,6 +135,54 @@ def decode(path: str, data: bytes, problems: list[str]) -> str | None:
     not_text = text_problems(path, text)
     problems += not_text
     return None if not_text else text  # read no further: what it says is not what it shows
+
+
+def markdown_shape_problem(path: str, text: str) -> str | None:
+    """What makes Markdown's work on a page unbounded, found in one scan before it renders: in
+    a paragraph (text between blank lines), more than MAX_OPEN_BRACKETS "[" open at once, never
+    closed or inside one another (Python-Markdown looks for each one's "]" to the end of the
+    paragraph: ten thousand take minutes). A link is "[text](address)": one at a time."""
+    depth, line = 0, 1
+    for match in BRACKET_TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == "\\":
+            continue  # an escaped bracket is text
+        if token == "[":
+            depth += 1
+            if depth > MAX_OPEN_BRACKETS:
+                line = text.count("\n", 0, match.start()) + 1
+                return (
+                    f"docs/{path}, rad {line}: fler än {MAX_OPEN_BRACKETS} hakparenteser [ är "
+                    "öppna på en gång i samma stycke. En länk skrivs [text](adress): stäng varje "
+                    "[ med ], eller ta bort de [ som inte behövs."
+                )
+        elif token == "]":
+            depth = max(depth - 1, 0)
+        else:
+            depth = 0  # a blank line ends the paragraph
+    return None
+
+
+def markdown_total_problem(files: dict[str, bytes]) -> str | None:
+    """All pages together within MARKDOWN_TOTAL: each page costs Markdown's work twice in a
+    build (the checks, then MkDocs), so the sum bounds the build's time as SIZES bounds a page."""
+    total = sum(len(content) for path, content in files.items() if path.endswith(".md"))
+    if total <= MARKDOWN_TOTAL:
+        return None
+    return (
+        f"docs/: sidorna (.md) är tillsammans {weight(total)} och får vara högst "
+        f"{weight(MARKDOWN_TOTAL)}. Kontrollera att inga sidor eller kopior har hamnat i "
+        "docs/ av misstag, och dela annars upp meddelandet i färre, kortare avsnitt."
+    )
+
+
+def too_deep(path: str) -> str:
+    """The page nests deeper than Python-Markdown can follow (it recursed to Python's limit)."""
+    return (
+        f"docs/{path}: texten ligger i för många nivåer inuti varandra för att kunna visas "
+        "(listor i listor, citat i citat, eller * och _ inuti varandra). Skriv den enklare: "
+        "högst några nivåer."
+    )
 
 
 def text_problems(path: str, text: str) -> list[str]:
@@ -281,6 +329,8 @@ OPENING = (
 )
 CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 MAX_NESTING = 8
+MAX_OPEN_BRACKETS = 3
+BRACKET_TOKEN = re.compile(r"\\[\\\[\]]|\[|\]|\n[ \t]*\n")
 
 
 class DuplicateKey(yaml.YAMLError):
@@ -364,10 +414,12 @@ def kind_problem(path: str, extension: str) -> str:
     )
 
 
-def megabytes(size: int, decimals: int | None = None) -> str:
-    """A size in MB, written the Swedish way: "1,05", "0,25"."""
-    number = f"{size / MEGABYTE:.{decimals}f}" if decimals else f"{size / MEGABYTE:g}"
-    return number.replace(".", ",")
+def weight(size: int) -> str:
+    """A size written the Swedish way, never less than it is: "101 kB", "1,05 MB", "2 MB"."""
+    if size < MEGABYTE:
+        return f"{-(-size // KILOBYTE)} kB"
+    number = f"{-(-size * 100 // MEGABYTE) / 100:.2f}".rstrip("0").rstrip(".")
+    return f"{number.replace('.', ',')} MB"
 
 
 def special_problem(path: str, mode: int) -> str:
@@ -470,10 +522,12 @@ READ = {"md", "yml"}
 PUBLISHED = {"png", "jpg", "jpeg", "gif", "webp", "pdf"}
 # What each kind of file may weigh: far more than a privacy notice needs (today's whole notice
 # is 30 kB), little enough that no build slows down for it (README, Security).
-MEGABYTE = 1024 * 1024
+KILOBYTE = 1024
+MEGABYTE = 1024 * KILOBYTE
+MARKDOWN_TOTAL = 500 * KILOBYTE
 SIZES = {
-    "md": 1 * MEGABYTE,
-    "yml": MEGABYTE // 4,
+    "md": 100 * KILOBYTE,  # a page; all pages together: MARKDOWN_TOTAL
+    "yml": 250 * KILOBYTE,
     **{kind: 2 * MEGABYTE for kind in ("png", "jpg", "jpeg", "gif", "webp")},
     "pdf": 10 * MEGABYTE,
 }
