@@ -624,6 +624,31 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "från ett annat program).",
         ],
     ),
+    "a bidi override and a zero-width space written as character references": (
+        replace("lagring.md", "# Hur länge", "# Hur &#x202E;länge&ZeroWidthSpace;"),
+        [
+            "docs/lagring.md, rad 7, kolumn 7: &#x202E; skriver tecknet U+202E (RIGHT-TO-LEFT "
+            "OVERRIDE), som inte syns men ändrar hur texten visas eller läses. Ta bort &#x202E;.",
+            "docs/lagring.md, rad 7, kolumn 20: &ZeroWidthSpace; skriver tecknet U+200B (ZERO "
+            "WIDTH SPACE), som inte syns men ändrar hur texten visas eller läses. Ta bort "
+            "&ZeroWidthSpace;.",
+        ],
+    ),
+    "an escape character written as a reference in a link's title": (
+        replace("lagring.md", "Därutöver", '[IMY](klagomal.md "IMY&#27;s") Därutöver'),
+        [
+            "docs/lagring.md, rad 12, kolumn 23: &#27; skriver tecknet U+001B (ESCAPE), som "
+            "inte syns men ändrar hur texten visas eller läses. Ta bort &#27;."
+        ],
+    ),
+    "a bidi override written as a YAML escape": (
+        replace("lagring.md", "summary: ", 'summary: "\\u202E" '),
+        [
+            "docs/lagring.md, rad 3: texten har tecknet U+202E (RIGHT-TO-LEFT OVERRIDE), "
+            "skrivet som en kod (som \\u202e eller \\x00). Det syns inte men ändrar hur texten "
+            "visas eller läses: ta bort koden."
+        ],
+    ),
     # A name that only looks like a known one says so (rule 3, issue 17).
     "a section name with a Cyrillic letter": (
         both(

@@ -7,6 +7,7 @@ to do. ``run()`` returns them all, so that one build reports every problem at on
 from __future__ import annotations
 
 import difflib
+import html as html_standard
 import itertools
 import posixpath
 import re
@@ -43,6 +44,7 @@ def run(notice: Notice) -> list[str]:
         *section_pages(notice),
         *shortcode_problems(notice),
         *html_problems(notice),
+        *hidden_problems(notice),
         *link_problems(notice),
     ]
 
@@ -371,6 +373,48 @@ def html_problems(notice: Notice) -> list[str]:
     return problems
 
 
+def hidden_problems(notice: Notice) -> list[str]:
+    """Characters that are not text, written as character references (&#x202E;, &ZeroWidthSpace;)
+    that the browser decodes: the rule of sources.text_problems for what a reader gets."""
+    problems = []
+    for path, page in notice.rendered.items():
+        source, after = notice.pages[path], 0
+        for char in page.hidden:  # in the order the page has them: each reference once
+            found = _reference_to(source.text, char, after) or _reference_to(source.text, char, 0)
+            if found is None:
+                problems.append(
+                    f"docs/{path}: sidan får tecknet {sources.describe(char)}, som inte syns men "
+                    "ändrar hur texten visas eller läses. Ta bort det."
+                )
+                continue
+            at, reference = found
+            after = at + len(reference)
+            line = source.text.count("\n", 0, at) + 1
+            column = at - source.text.rfind("\n", 0, at)
+            problems.append(
+                f"docs/{path}, rad {line}, kolumn {column}: {reference} skriver tecknet "
+                f"{sources.describe(char)}, som inte syns men ändrar hur texten visas eller "
+                f"läses. Ta bort {reference}."
+            )
+    return problems
+
+
+def _reference_to(text: str, char: str, start: int) -> tuple[int, str] | None:
+    """Where ``text`` first writes ``char`` as a character reference from ``start``, as the HTML
+    standard decodes one (numeric, or named: html.unescape knows the standard's names)."""
+    for match in CHARACTER_REFERENCE.finditer(text, start):
+        reference = match.group()
+        number = match.group(1) or match.group(2)
+        if number is not None:
+            code = int(number, 16 if match.group(1) else 10)
+            decoded = "\ufffd" if code == 0 or code > 0x10FFFF else chr(code)
+        else:
+            decoded = html_standard.unescape(reference)
+        if decoded.startswith(char):
+            return match.start(), reference
+    return None
+
+
 def element_problems(
     source: Source, tag: str, attributes: list[tuple[str, str | None]]
 ) -> list[str]:
@@ -504,6 +548,7 @@ def more_problems(source: Source) -> str:
 # How many problems of one kind a file reports at most: more is no help to the editor, and
 # each one's line costs a search of the file.
 PER_FILE = 30
+CHARACTER_REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
 def _link_problem(

@@ -16,6 +16,8 @@ import markdown as md
 from selectolax.lexbor import LexborHTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from notice.sources import NOT_TEXT, TEXT_PROBLEMS_SHOWN
+
 # MkDocs' own defaults plus the site's (mkdocs.yml): used where no MkDocs config is at hand.
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"]
 
@@ -81,6 +83,9 @@ class Page:
     # Paragraphs, headings and list items: each a list of words, a link's target as LINK+href
     # right after the link's words.
     blocks: list[list[str]] = field(default_factory=list)
+    # Characters that are not text (sources.NOT_TEXT) in its text or attributes, as the browser
+    # decoded them (from a character reference such as &#x202E;): the first few, in order.
+    hidden: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -139,6 +144,8 @@ class _Reader:
 
     def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.page.elements.append((tag, attrs))
+        for _, value in attrs:
+            self.not_text(value or "")
         if tag in BLOCKS:
             self.flush()
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
@@ -157,7 +164,14 @@ class _Reader:
         if tag in BLOCKS:
             self.flush()
 
+    def not_text(self, text: str) -> None:
+        if len(self.page.hidden) < TEXT_PROBLEMS_SHOWN and NOT_TEXT.search(text):
+            self.page.hidden += NOT_TEXT.findall(text)[
+                : TEXT_PROBLEMS_SHOWN - len(self.page.hidden)
+            ]
+
     def data(self, data: str) -> None:
+        self.not_text(data)
         words = data.split()
         if words and self.last_text is not None and self.joined and not data[0].isspace():
             # "kontakta oss" + "." reads "kontakta oss."

@@ -299,6 +299,13 @@ def yaml_shape_problem(text: str, where: str, first_line: int) -> str | None:
         for token in yaml.scan(text, Loader=SCANNER):
             kind = type(token)
             line = token.start_mark.line + first_line
+            if kind is yaml.ScalarToken and NOT_TEXT.search(token.value):
+                hidden = NOT_TEXT.search(token.value).group()
+                return (
+                    f"{where}, rad {line}: texten har tecknet {describe(hidden)}, skrivet som en "
+                    "kod (som \\u202e eller \\x00). Det syns inte men ändrar hur texten visas "
+                    "eller läses: ta bort koden."
+                )
             if kind in (yaml.AliasToken, yaml.AnchorToken, yaml.TagToken):
                 return (
                     f"{where}, rad {line}: & och * (ankare och alias) och ! (taggar) används inte "
