@@ -649,6 +649,73 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "visas eller läses: ta bort koden."
         ],
     ),
+    "links by schemes a notice has no use for": (
+        replace(
+            "lagring.md", "Därutöver", "[a](ftp://seom.se/x) [b](file:///etc/passwd)\n\nDärutöver"
+        ),
+        [
+            f"docs/lagring.md, rad 12: länken '{url}' är inte tillåten. Länka till en sida eller "
+            "fil i docs/ (till exempel klagomal.md), eller till en adress som börjar med "
+            "https://, mailto: eller tel:."
+            for url in ("ftp://seom.se/x", "file:///etc/passwd")
+        ],
+    ),
+    "a heading of no letters, whose anchor Markdown names _1": (
+        replace("lagring.md", "Därutöver", "## ???\n\nDärutöver"),
+        [],
+    ),
+    # hela-meddelandet joins the sections into one Markdown text (issue 17): what one section
+    # leaves open, or defines, reaches the next.
+    "a raw <blockquote> a section never closes, before a section with HTML in code": (
+        both(
+            replace(
+                "insamling.md",
+                "Det är du själv som avgör",
+                "<blockquote>\nDet är du själv som avgör",
+            ),
+            replace(
+                "anvandning.md",
+                "## Ändamål",
+                '## Ändamål\n\n`<meta http-equiv="refresh" content="0; url=https://x.example">`',
+            ),
+        ),
+        [
+            "docs/insamling.md: något i texten stängs aldrig, till exempel en HTML-tagg som "
+            "<blockquote> eller <em> utan </blockquote> eller </em>. På sidan "
+            "hela-meddelandet.md står nästa avsnitt direkt efter, och då hamnar det inuti. "
+            "Stäng taggen, eller skriv texten med Markdown i stället.",
+            "docs/hela-meddelandet.md: när alla avsnitt står efter varandra på sidan blir det "
+            "fel: <meta> är inte tillåtet i texten. Sidorna får innehålla text, länkar och "
+            "bilder, men inget som kör kod, ändrar utseendet eller bäddar in något: ta bort "
+            "<meta>. Det händer när en länkdefinition ([namn]: adress) i ett avsnitt används i "
+            "ett annat, eller när ett avsnitt lämnar något öppet. Skriv adressen i länken, "
+            "[text](adress), i avsnittet där den står.",
+        ],
+    ),
+    "an <em> a section never closes": (
+        replace("insamling.md", "Det är du själv som avgör", "Det är <em>du själv som avgör"),
+        [
+            "docs/insamling.md: något i texten stängs aldrig, till exempel en HTML-tagg som "
+            "<blockquote> eller <em> utan </blockquote> eller </em>. På sidan "
+            "hela-meddelandet.md står nästa avsnitt direkt efter, och då hamnar det inuti. "
+            "Stäng taggen, eller skriv texten med Markdown i stället."
+        ],
+    ),
+    "a link definition one section makes and another uses": (
+        both(
+            replace(
+                "insamling.md", "Det är du själv", "[x]: javascript:alert(1)\n\nDet är du själv"
+            ),
+            replace("anvandning.md", "## Ändamål", "## Ändamål\n\nSe [villkoren][x]."),
+        ),
+        [
+            "docs/hela-meddelandet.md: när alla avsnitt står efter varandra på sidan blir det "
+            "fel: länken 'javascript:alert(1)' kör kod och är inte tillåten. Länka till en sida "
+            "eller en adress som börjar med https://. Det händer när en länkdefinition "
+            "([namn]: adress) i ett avsnitt används i ett annat, eller när ett avsnitt lämnar "
+            "något öppet. Skriv adressen i länken, [text](adress), i avsnittet där den står."
+        ],
+    ),
     # A name that only looks like a known one says so (rule 3, issue 17).
     "a section name with a Cyrillic letter": (
         both(
@@ -1523,3 +1590,20 @@ def test_thousands_of_mistakes_on_a_page_give_thirty_and_how_to_go_on(docs: Path
         "docs/lagring.md: och fler fel av samma slag. Rätta dem som står här, så visar nästa "
         "bygge resten."
     )
+
+
+@pytest.mark.parametrize(
+    ("rendered", "closed"),
+    [
+        ("<p>Text.</p>\n<p>END</p>", True),
+        ("<p>Text.</p>\n<p>END</p>\n\n", True),
+        ("<blockquote>\nText.\n\nEND", False),  # a raw block Markdown leaves open
+        ("<p>Det är <em>du</p>\n<p>END</p>", False),  # the parser carries <em> on
+        ('<p>Text.</p>\n<p id="x">END</p>', False),
+        ("<p>Text.</p>\n<p>END <em>mer</em></p>", False),
+        ("<p>Text.</p>\n<p>END<em>mer</em></p>", False),
+        ("<p>Text.\n\nEND", False),
+    ],
+)
+def test_a_section_closes_what_it_opens_as_a_browser_reads_it(rendered: str, closed: bool) -> None:
+    assert html.ends_with_paragraph(rendered, "END") is closed

@@ -35,7 +35,8 @@ ELEMENTS: dict[str, frozenset[str]] = {
 }
 # What an allowed attribute's value may be, where it is not free text (alt, title) or a URL.
 VALUES: dict[str, re.Pattern[str]] = {
-    "id": re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*"),  # toc's and attr_list's anchors
+    # toc's anchors ("_1" for a heading with no letters) and attr_list's
+    "id": re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*"),
     "start": re.compile(r"[0-9]{1,6}"),
     "class": re.compile(r"language-[A-Za-z0-9_+-]+"),  # a fenced code block's language
     "style": re.compile(r"text-align: (?:left|right|center);?"),  # Markdown's table columns

@@ -34,7 +34,6 @@ KEY_HELP = {
 }
 # Search engines and Material's search show about this much of a page's description.
 SUMMARY_MAX = 160
-SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def run(notice: Notice) -> list[str]:
@@ -45,6 +44,7 @@ def run(notice: Notice) -> list[str]:
         *shortcode_problems(notice),
         *html_problems(notice),
         *hidden_problems(notice),
+        *full_page_problems(notice),
         *link_problems(notice),
     ]
 
@@ -415,6 +415,61 @@ def _reference_to(text: str, char: str, start: int) -> tuple[int, str] | None:
     return None
 
 
+def full_page_problems(notice: Notice) -> list[str]:
+    """hela-meddelandet is every section in one Markdown text (shortcodes.render_full): what a
+    section leaves open (a raw HTML element, formatting the parser carries on) takes in the
+    next, and a link definition ([namn]: adress) in one section serves them all. So each
+    section closes what it opens, and the joined text passes the allowlist as each page does."""
+    full = shortcodes.TABLE["full"].home
+    problems = []
+    for locale in notice.languages:
+        sections = [s.source for s in notice.sections(locale) if s.source.path in notice.rendered]
+        for source in sections:
+            if (
+                "<" in source.body
+                and _allowed(source, notice.rendered[source.path])
+                and not html.ends_with_paragraph(
+                    notice.markdown.render(f"{source.body.rstrip()}\n\n{END_MARK}\n"), END_MARK
+                )
+            ):
+                problems.append(
+                    f"docs/{source.path}: något i texten stängs aldrig, till exempel en "
+                    "HTML-tagg som <blockquote> eller <em> utan </blockquote> eller </em>. På "
+                    f"sidan {full} står nästa avsnitt direkt efter, och då hamnar det inuti. "
+                    "Stäng taggen, eller skriv texten med Markdown i stället."
+                )
+        page = notice.page(full, locale)
+        if page is None or len(sections) < 2:
+            continue
+        seen = {
+            (tag, tuple(attributes))
+            for source in sections
+            for tag, attributes in notice.rendered[source.path].elements
+        }
+        joined = html.read(
+            notice.markdown.render("\n".join(s.body.strip() + "\n" for s in sections))
+        )
+        found = (
+            problem.split(": ", 1)[1]
+            for tag, attributes in joined.elements
+            if (tag, tuple(attributes)) not in seen
+            for problem in element_problems(page, tag, attributes)
+        )
+        for problem in itertools.islice(dict.fromkeys(found), PER_FILE):
+            problems.append(
+                f"docs/{page.path}: när alla avsnitt står efter varandra på sidan blir det fel: "
+                f"{problem} Det händer när en länkdefinition ([namn]: adress) i ett avsnitt "
+                "används i ett annat, eller när ett avsnitt lämnar något öppet. Skriv adressen "
+                "i länken, [text](adress), i avsnittet där den står."
+            )
+    return problems
+
+
+def _allowed(source: Source, page: html.Page) -> bool:
+    """No element of the page is refused (those are reported, and are the first to fix)."""
+    return not any(element_problems(source, tag, attributes) for tag, attributes in page.elements)
+
+
 def element_problems(
     source: Source, tag: str, attributes: list[tuple[str, str | None]]
 ) -> list[str]:
@@ -462,7 +517,7 @@ def url_problems(source: Source, tag: str, name: str, value: str) -> list[str]:
     kind = allowlist.url_kind(value)
     shown = value.strip()
     if allowlist.URL_ATTRIBUTES[name] == "resource":
-        if kind == "site":
+        if allowlist.resource_allowed(value):
             return []
         if kind == "code":
             return [
@@ -475,7 +530,7 @@ def url_problems(source: Source, tag: str, name: str, value: str) -> list[str]:
             "dem: lägg filen i docs/ och länka till den där, eller länka till sidan i "
             "stället."
         ]
-    if kind in {"site", *allowlist.LINK_SCHEMES}:
+    if allowlist.link_allowed(value):
         return []
     if kind == "http":
         return [
@@ -548,6 +603,9 @@ def more_problems(source: Source) -> str:
 # How many problems of one kind a file reports at most: more is no help to the editor, and
 # each one's line costs a search of the file.
 PER_FILE = 30
+# The paragraph a section's text is followed by to see that it closes what it opens: letters
+# only, which no Markdown syntax changes.
+END_MARK = "NOTICESECTIONENDX"
 CHARACTER_REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|[A-Za-z][A-Za-z0-9]*;?)")
 
 

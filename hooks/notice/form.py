@@ -96,10 +96,6 @@ def mode(settings: dict[str, str]) -> str:
     return "none"
 
 
-def valid_action(value: str) -> bool:
-    return not action_problem(value)
-
-
 def valid_address(value: str) -> bool:
     """One email address (the form's ``mailto``, SEOM's and IMY's in docs/), which lands in a
     mailto: URL and in HTML attributes: a local part of letters, digits and . _ + - (no "?",

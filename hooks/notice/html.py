@@ -108,6 +108,22 @@ def read(html: str) -> Page:
     return reader.page
 
 
+def ends_with_paragraph(html: str, word: str) -> bool:
+    """True when ``html``, parsed as a browser parses it, ends with a paragraph of ``word``
+    alone, straight under <body>: whatever came before it has closed (no element, comment or
+    code block left open takes it in, no formatting the parser carries on)."""
+    body = LexborHTMLParser(html).body
+    last = body.last_child if body is not None else None
+    while last is not None and last.is_text_node and not (last.text_content or "").strip():
+        last = last.prev
+    if last is None or last.tag != "p" or last.attributes:
+        return False
+    only = last.first_child
+    return (
+        only is not None and only.next is None and only.is_text_node and only.text_content == word
+    )
+
+
 START, END, TEXT = "start", "end", "text"
 
 
