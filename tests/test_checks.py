@@ -613,6 +613,18 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "text klistras in från ett annat program)."
         ],
     ),
+    "a variation selector and a code point kept for more ignorables": (
+        replace("lagring.md", "# Hur länge", "# Hur\ufe0f länge\u2065"),
+        [
+            "docs/lagring.md, rad 7, kolumn 6: tecknet U+FE0F (VARIATION SELECTOR-16) syns inte "
+            "men ändrar hur texten visas eller läses. Ta bort det (det följer ofta med när text "
+            "klistras in från ett annat program).",
+            # Unicode has not named it: the code point alone.
+            "docs/lagring.md, rad 7, kolumn 13: tecknet U+2065 syns inte men ändrar hur texten "
+            "visas eller läses. Ta bort det (det följer ofta med när text klistras in från ett "
+            "annat program).",
+        ],
+    ),
     "a zero-width space and a NUL in a data file": (
         replace("sections.yml", "  retention: Hur", "  retention:\u200b Hur\x00"),
         [
