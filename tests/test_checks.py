@@ -470,6 +470,44 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "sidor."
         ],
     ),
+    # A table cell's style is Markdown's column alignment, nothing more (rule 9, issue 17).
+    "a style attribute on a table cell written in HTML": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<table><tr><td style="color: red">Namn</td></tr></table>\n\nDärutöver',
+        ),
+        [
+            "docs/lagring.md, rad 12: attributet style i <td> ändrar utseendet och kan hämta "
+            "bilder från andra webbplatser. Ta bort det: webbplatsen har ett utseende för alla "
+            "sidor."
+        ],
+    ),
+    "a table heading's style that aligns and does more": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<table><tr><th style="text-align: left; background: url(x)">Namn</th></tr></table>'
+            "\n\nDärutöver",
+        ),
+        [
+            "docs/lagring.md, rad 12: attributet style i <th> ändrar utseendet och kan hämta "
+            "bilder från andra webbplatser. Ta bort det: webbplatsen har ett utseende för alla "
+            "sidor."
+        ],
+    ),
+    "a table cell's style written as a Markdown attribute": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '| Uppgift |\n| --- |\n| Namn {: style="color: red" } |\n\nDärutöver',
+        ),
+        [
+            "docs/lagring.md, rad 14: attributet style i <td> ändrar utseendet och kan hämta "
+            "bilder från andra webbplatser. Ta bort det: webbplatsen har ett utseende för alla "
+            "sidor."
+        ],
+    ),
     "a link to a page that does not exist": (
         replace("rattigheter.md", "(klagomal.md)", "(klagomaal.md)"),
         [
@@ -1106,6 +1144,20 @@ def test_each_mistake_is_reported_with_file_line_and_fix(docs: Path, case: str) 
 
 def test_the_real_docs_have_no_problem(docs: Path) -> None:
     assert load(docs).problems == []
+
+
+def test_markdown_aligns_table_columns_with_the_one_style_allowed(docs: Path) -> None:
+    """Markdown writes a column's alignment (| :-- |) as style="text-align: ...;" on each cell:
+    the only style a page may have, so a table aligned in Markdown builds."""
+    table = "\n| Uppgift | Sparas | Varför |\n| :-- | --: | :-: |\n| Namn | 12 mån | Avtal |\n"
+    for page in ("lagring.md", "lagring.en.md"):
+        transform(page, lambda text: text + table.encode())(docs)
+    notice = load(docs)
+    assert notice.problems == []
+    aligned = [("style", f"text-align: {side};") for side in ("left", "right", "center")]
+    for page in ("lagring.md", "lagring.en.md"):
+        cells = [a for tag, a in notice.rendered[page].elements if tag in ("th", "td")]
+        assert cells == [[style] for style in aligned] * 2
 
 
 def test_what_seom_has_not_supplied_is_listed_not_an_error(docs: Path) -> None:
