@@ -719,6 +719,32 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "raden.",
         ],
     ),
+    "a section name in sections.yml with a Cyrillic letter": (
+        replace("sections.yml", "  retention: Hur", "  retentіon: Hur"),
+        [
+            "docs/sections.yml: avsnittsnamnet 'retentіon' är ogiltigt. Det ser ut som "
+            "'retention', men har tecken som inte är a–z. Använd små bokstäver a–z, siffror och "
+            "bindestreck, till exempel 'retention'.",
+            *(
+                f"docs/lagring{lang}.md: section 'retention' är inget känt avsnitt. Använd ett av "
+                "controller, collection, use, sharing, rights, complaints, eller lägg till det "
+                "nya avsnittet i docs/sections.yml."
+                for lang in ("", ".en")
+            ),
+        ],
+    ),
+    "a GDPR code with a Cyrillic letter": (
+        both(
+            replace("lagring.md", "gdpr: [13.2.a]", "gdpr: [13.2.а]"),
+            replace("lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13.2.а]"),
+        ),
+        [
+            f"docs/lagring{lang}.md: gdpr innehåller den okända koden '13.2.а'. '13.2.а' ser ut "
+            "som '13.2.a', men tecknet 'а' (U+0430 CYRILLIC SMALL LETTER A) är inte samma som "
+            "det i '13.2.a': skriv '13.2.a' med vanliga tecken."
+            for lang in ("", ".en")
+        ],
+    ),
     "an svg image from another host": (
         both(
             write("bild.png", b"\x89PNG\r\n\x1a\n"),
