@@ -186,13 +186,50 @@ def test_no_image_the_allowlist_takes_comes_from_another_host(url: str) -> None:
         assert not read.startswith("//") and not re.match(r"[a-z][a-z0-9+.-]*:", read), url
 
 
+# Default_Ignorable_Code_Point, typed from Unicode's DerivedCoreProperties.txt (the same in
+# Unicode 14, 15 and 16): what a browser draws as nothing, assigned or kept for later.
+DEFAULT_IGNORABLE = [
+    (0x00AD, 0x00AD),  # SOFT HYPHEN
+    (0x034F, 0x034F),  # COMBINING GRAPHEME JOINER
+    (0x061C, 0x061C),  # ARABIC LETTER MARK
+    (0x115F, 0x1160),  # HANGUL CHOSEONG FILLER..HANGUL JUNGSEONG FILLER
+    (0x17B4, 0x17B5),  # KHMER VOWEL INHERENT AQ..AA
+    (0x180B, 0x180D),  # MONGOLIAN FREE VARIATION SELECTOR ONE..THREE
+    (0x180E, 0x180E),  # MONGOLIAN VOWEL SEPARATOR
+    (0x180F, 0x180F),  # MONGOLIAN FREE VARIATION SELECTOR FOUR
+    (0x200B, 0x200F),  # ZERO WIDTH SPACE..RIGHT-TO-LEFT MARK
+    (0x202A, 0x202E),  # LEFT-TO-RIGHT EMBEDDING..RIGHT-TO-LEFT OVERRIDE
+    (0x2060, 0x2064),  # WORD JOINER..INVISIBLE PLUS
+    (0x2065, 0x2065),  # reserved
+    (0x2066, 0x206F),  # LEFT-TO-RIGHT ISOLATE..NOMINAL DIGIT SHAPES
+    (0x3164, 0x3164),  # HANGUL FILLER
+    (0xFE00, 0xFE0F),  # VARIATION SELECTOR-1..16
+    (0xFEFF, 0xFEFF),  # ZERO WIDTH NO-BREAK SPACE
+    (0xFFA0, 0xFFA0),  # HALFWIDTH HANGUL FILLER
+    (0xFFF0, 0xFFF8),  # reserved
+    (0x1BCA0, 0x1BCA3),  # SHORTHAND FORMAT LETTER OVERLAP..UP STEP
+    (0x1D173, 0x1D17A),  # MUSICAL SYMBOL BEGIN BEAM..END PHRASE
+    (0xE0000, 0xE0000),  # reserved
+    (0xE0001, 0xE0001),  # LANGUAGE TAG
+    (0xE0002, 0xE001F),  # reserved
+    (0xE0020, 0xE007F),  # TAG SPACE..CANCEL TAG
+    (0xE0080, 0xE00FF),  # reserved
+    (0xE0100, 0xE01EF),  # VARIATION SELECTOR-17..256
+    (0xE01F0, 0xE0FFF),  # reserved
+]
+
+
 def _is_text(char: str) -> bool:
-    """What may stand in the editors' files, from Unicode's categories directly."""
+    """What may stand in the editors' files, from Unicode's categories and its list of
+    default ignorables directly."""
     if char in "\t\n\u00ad":
         return True
     code = ord(char)
     noncharacter = 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
-    return unicodedata.category(char) not in ("Cc", "Cf", "Co") and not noncharacter
+    ignorable = any(first <= code <= last for first, last in DEFAULT_IGNORABLE)
+    return (
+        unicodedata.category(char) not in ("Cc", "Cf", "Co") and not noncharacter and not ignorable
+    )
 
 
 def test_the_text_rule_refuses_exactly_what_is_not_text() -> None:
@@ -205,6 +242,36 @@ def test_the_text_rule_refuses_exactly_what_is_not_text() -> None:
         and bool(sources.NOT_TEXT.match(chr(code))) == _is_text(chr(code))
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("char", "described"),
+    [
+        ("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\u034f", "U+034F (COMBINING GRAPHEME JOINER)"),
+        ("\u3164", "U+3164 (HANGUL FILLER)"),
+        ("\U000e0100", "U+E0100 (VARIATION SELECTOR-17)"),
+        ("\x1b", "U+001B (ESCAPE)"),
+        ("\x85", "U+0085 (kontrolltecken)"),
+        # Reserved, private use, noncharacters: Unicode gives them no name.
+        ("\u2065", "U+2065"),
+        ("\ufff0", "U+FFF0"),
+        ("\U000e0fff", "U+E0FFF"),
+        ("\ue000", "U+E000"),
+        ("\ufdd0", "U+FDD0"),
+        ("\U0010ffff", "U+10FFFF"),
+    ],
+)
+def test_a_character_that_is_not_text_is_named_or_given_by_its_code_point(
+    char: str, described: str
+) -> None:
+    assert sources.describe(char) == described
+
+
+def test_every_default_ignorable_is_described() -> None:
+    for first, last in DEFAULT_IGNORABLE:
+        for code in range(first, last + 1):
+            assert sources.describe(chr(code)).startswith(f"U+{code:04X}")
 
 
 @settings(max_examples=200, deadline=None)

@@ -470,6 +470,44 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "sidor."
         ],
     ),
+    # A table cell's style is Markdown's column alignment, nothing more (rule 9, issue 17).
+    "a style attribute on a table cell written in HTML": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<table><tr><td style="color: red">Namn</td></tr></table>\n\nDärutöver',
+        ),
+        [
+            "docs/lagring.md, rad 12: attributet style i <td> ändrar utseendet och kan hämta "
+            "bilder från andra webbplatser. Ta bort det: webbplatsen har ett utseende för alla "
+            "sidor."
+        ],
+    ),
+    "a table heading's style that aligns and does more": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '<table><tr><th style="text-align: left; background: url(x)">Namn</th></tr></table>'
+            "\n\nDärutöver",
+        ),
+        [
+            "docs/lagring.md, rad 12: attributet style i <th> ändrar utseendet och kan hämta "
+            "bilder från andra webbplatser. Ta bort det: webbplatsen har ett utseende för alla "
+            "sidor."
+        ],
+    ),
+    "a table cell's style written as a Markdown attribute": (
+        replace(
+            "lagring.md",
+            "Därutöver",
+            '| Uppgift |\n| --- |\n| Namn {: style="color: red" } |\n\nDärutöver',
+        ),
+        [
+            "docs/lagring.md, rad 14: attributet style i <td> ändrar utseendet och kan hämta "
+            "bilder från andra webbplatser. Ta bort det: webbplatsen har ett utseende för alla "
+            "sidor."
+        ],
+    ),
     "a link to a page that does not exist": (
         replace("rattigheter.md", "(klagomal.md)", "(klagomaal.md)"),
         [
@@ -613,6 +651,18 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "text klistras in från ett annat program)."
         ],
     ),
+    "a variation selector and a code point kept for more ignorables": (
+        replace("lagring.md", "# Hur länge", "# Hur\ufe0f länge\u2065"),
+        [
+            "docs/lagring.md, rad 7, kolumn 6: tecknet U+FE0F (VARIATION SELECTOR-16) syns inte "
+            "men ändrar hur texten visas eller läses. Ta bort det (det följer ofta med när text "
+            "klistras in från ett annat program).",
+            # Unicode has not named it: the code point alone.
+            "docs/lagring.md, rad 7, kolumn 13: tecknet U+2065 syns inte men ändrar hur texten "
+            "visas eller läses. Ta bort det (det följer ofta med när text klistras in från ett "
+            "annat program).",
+        ],
+    ),
     "a zero-width space and a NUL in a data file": (
         replace("sections.yml", "  retention: Hur", "  retention:\u200b Hur\x00"),
         [
@@ -734,6 +784,32 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "docs/sections.yml: avsnittet 'retention' finns inte i någon sida. Skapa en sida "
             "med 'section: retention' i front matter, på svenska och engelska, eller ta bort "
             "raden.",
+        ],
+    ),
+    "a section name in sections.yml with a Cyrillic letter": (
+        replace("sections.yml", "  retention: Hur", "  retentіon: Hur"),
+        [
+            "docs/sections.yml: avsnittsnamnet 'retentіon' är ogiltigt. Det ser ut som "
+            "'retention', men har tecken som inte är a–z. Använd små bokstäver a–z, siffror och "
+            "bindestreck, till exempel 'retention'.",
+            *(
+                f"docs/lagring{lang}.md: section 'retention' är inget känt avsnitt. Använd ett av "
+                "controller, collection, use, sharing, rights, complaints, eller lägg till det "
+                "nya avsnittet i docs/sections.yml."
+                for lang in ("", ".en")
+            ),
+        ],
+    ),
+    "a GDPR code with a Cyrillic letter": (
+        both(
+            replace("lagring.md", "gdpr: [13.2.a]", "gdpr: [13.2.а]"),
+            replace("lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13.2.а]"),
+        ),
+        [
+            f"docs/lagring{lang}.md: gdpr innehåller den okända koden '13.2.а'. '13.2.а' ser ut "
+            "som '13.2.a', men tecknet 'а' (U+0430 CYRILLIC SMALL LETTER A) är inte samma som "
+            "det i '13.2.a': skriv '13.2.a' med vanliga tecken."
+            for lang in ("", ".en")
         ],
     ),
     "an svg image from another host": (
@@ -1161,6 +1237,20 @@ def test_each_mistake_is_reported_with_file_line_and_fix(docs: Path, case: str) 
 
 def test_the_real_docs_have_no_problem(docs: Path) -> None:
     assert load(docs).problems == []
+
+
+def test_markdown_aligns_table_columns_with_the_one_style_allowed(docs: Path) -> None:
+    """Markdown writes a column's alignment (| :-- |) as style="text-align: ...;" on each cell:
+    the only style a page may have, so a table aligned in Markdown builds."""
+    table = "\n| Uppgift | Sparas | Varför |\n| :-- | --: | :-: |\n| Namn | 12 mån | Avtal |\n"
+    for page in ("lagring.md", "lagring.en.md"):
+        transform(page, lambda text: text + table.encode())(docs)
+    notice = load(docs)
+    assert notice.problems == []
+    aligned = [("style", f"text-align: {side};") for side in ("left", "right", "center")]
+    for page in ("lagring.md", "lagring.en.md"):
+        cells = [a for tag, a in notice.rendered[page].elements if tag in ("th", "td")]
+        assert cells == [[style] for style in aligned] * 2
 
 
 def test_what_seom_has_not_supplied_is_listed_not_an_error(docs: Path) -> None:

@@ -209,9 +209,14 @@ def text_problems(path: str, text: str) -> list[str]:
 
 
 def describe(char: str) -> str:
-    """ "U+202E (RIGHT-TO-LEFT OVERRIDE)": a character that does not show, named."""
-    name = unicodedata.name(char, CONTROL_NAMES.get(char, "kontrolltecken"))
-    return f"U+{ord(char):04X} ({name})"
+    """ "U+202E (RIGHT-TO-LEFT OVERRIDE)": a character that does not show, named; a control
+    Unicode does not name, by what it is; one that has no name at all (reserved, private use,
+    a noncharacter) by its code point alone."""
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "") or CONTROL_NAMES.get(char, "")
+    if not name and unicodedata.category(char) == "Cc":
+        name = "kontrolltecken"
+    return f"{code} ({name})" if name else code
 
 
 def read_page(path: str, text: str, languages: list[str], problems: list[str]) -> Source:
@@ -470,15 +475,20 @@ def suggest_name(name: str) -> str:
 
 
 # What is not text: the controls (category Cc) but tab and newline; the format characters
-# (Cf: bidi controls, zero-width characters, tags...) but the soft hyphen, which Swedish
-# typography uses, as Unicode 14 (Python 3.11) lists them; private use (Co); and the
-# noncharacters. Written out, so that no build pays to work them out.
+# (Cf: bidi controls, zero-width characters, tags...) as Unicode 14 (Python 3.11) lists them;
+# the rest of Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), which text
+# renderers may draw as nothing: the combining grapheme joiner, the Hangul fillers, the Khmer
+# inherent vowels, the variation selectors and the code points Unicode keeps for more of them
+# (U+2065, U+FFF0-U+FFF8, U+E0000-U+E0FFF); private use (Co); and the noncharacters. All but
+# the soft hyphen, which Swedish typography uses. Written out, so that no build pays to work
+# them out.
 NOT_TEXT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u034f"
+    "\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
+    "\uffa0\ufff0-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
     "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
     "\ufdd0-\ufdef\ufffe\uffff"
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
