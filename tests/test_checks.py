@@ -812,6 +812,18 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             for lang in ("", ".en")
         ],
     ),
+    "a GDPR code written with full-width dots": (
+        both(
+            replace("lagring.md", "gdpr: [13.2.a]", "gdpr: [13．2．a]"),
+            replace("lagring.en.md", "gdpr: [13.2.a]", "gdpr: [13．2．a]"),
+        ),
+        [
+            f"docs/lagring{lang}.md: gdpr innehåller den okända koden '13．2．a'. '13．2．a' ser "
+            "ut som '13.2.a', men tecknet '．' (U+FF0E FULLWIDTH FULL STOP) är inte samma som det "
+            "i '13.2.a': skriv '13.2.a' med vanliga tecken."
+            for lang in ("", ".en")
+        ],
+    ),
     "an svg image from another host": (
         both(
             write("bild.png", b"\x89PNG\r\n\x1a\n"),

@@ -44,11 +44,12 @@ def hint(name: str, known: list[str] | dict[str, object] | set[str]) -> str:
     match = next((k for k in known if skeleton(k) == looks), None)
     if match is None:
         return ""
-    odd = [char for char in name if not char.isascii()]
+    odd = list(dict.fromkeys(char for char in name if not char.isascii()))
     described = ", ".join(
         f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'okänt tecken')})" for char in odd
     )
+    which, those = ("tecknet", "det") if len(odd) == 1 else ("tecknen", "de")
     return (
-        f" '{name}' ser ut som '{match}', men tecknet {described} är inte samma som det i "
+        f" '{name}' ser ut som '{match}', men {which} {described} är inte samma som {those} i "
         f"'{match}': skriv '{match}' med vanliga tecken."
     )
