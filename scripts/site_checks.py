@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -27,30 +28,46 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+import ada_url
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # The alias of the version in force, whose folder the pages' absolute links name (mike's
 # canonical_version, mkdocs.archive.yml): the browser check serves the version there.
 ALIAS = "latest"
 # Files at the archive's root that pages link to (`make publish` writes them).
 ARCHIVE_ROOT_FILES = {"notice.json", "versions.json", "feed.xml", "tillganglighet/"}
-# What an element asks the browser to fetch, where it is not a link to follow.
+# What an element asks the browser to fetch without a click, where it is not a link to follow
+# (an SVG element's tag lowercased; href on a <script> is an SVG script's).
 FETCHED = {
-    "script": ("src",),
+    "script": ("src", "href", "xlink:href"),
     "img": ("src", "srcset"),
     "source": ("src", "srcset"),
     "video": ("src", "poster"),
     "audio": ("src",),
     "track": ("src",),
     "iframe": ("src",),
+    "frame": ("src",),
     "embed": ("src",),
     "object": ("data",),
     "input": ("src",),
-    "image": ("href",),
-    "use": ("href",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+    "feimage": ("href", "xlink:href"),
+    **{tag: ("background",) for tag in ("body", "table", "thead", "tbody", "tfoot", "tr")},
+    **{tag: ("background",) for tag in ("td", "th")},
 }
-LINK_FETCHED = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
-LINK_FETCHED |= {"preconnect", "dns-prefetch", "prerender", "apple-touch-icon"}
+# The link types that fetch nothing by themselves; a <link> with any other asks for its href.
+LINK_NAVIGATION = {"alternate", "author", "bookmark", "canonical", "edit", "external", "help"}
+LINK_NAVIGATION |= {"license", "next", "prev", "search", "tag", "nofollow", "noopener"}
+LINK_NAVIGATION |= {"noreferrer", "opener", "me", "privacy-policy", "terms-of-service"}
+LINK_NAVIGATION |= {"first", "last", "up", "index", "start", "contents", "home", "shortlink"}
+LINK_NAVIGATION |= {"pingback", "webmention"}
+SRCSETS = {"srcset", "imagesrcset"}
+# Attributes whose value CSS reads: a url() in them is fetched (SVG's presentation attributes).
+CSS_ATTRIBUTES = {"style", "fill", "stroke", "filter", "clip-path", "mask", "cursor"}
+CSS_ATTRIBUTES |= {"marker-start", "marker-mid", "marker-end"}
+# The site's address where site_url gives none (an unset site_url): any other host is another.
+SOMEWHERE = "https://notice.invalid/"
 LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 
 
@@ -71,6 +88,14 @@ class Site:
     versions: frozenset[str]  # the folders beside it: the published versions and this one
     root: str  # the archive's path on its host, from site_url: "/" or "/integritet/"
     sources: dict[str, str]  # page: the file in docs/ it is made from
+    origin: str = SOMEWHERE.rstrip("/")  # the archive's scheme, host and port, from site_url
+
+    def page_url(self, page: str) -> str:
+        """The address of ``page`` (relative to the version's folder) as the version in force:
+        in the folder ``latest/`` under the archive's path."""
+        url = ada_url.URL(self.origin)
+        url.pathname = f"{self.root}{ALIAS}/{page}"
+        return url.href
 
 
 def check(
@@ -87,10 +112,10 @@ def check(
     ``sources``: each page of the notice's text and the file it is made from ({"lagring/":
     "docs/lagring.md", ...}): the browser opens each of them, and messages name the file;
     ``site_url``: mkdocs.yml's, whose path is the archive's on its host."""
-    root = urlsplit(site_url).path or "/"
-    site = Site(
-        site_dir, languages, frozenset({*published, version}), root.rstrip("/") + "/", sources
-    )
+    archive = archive_url(site_url)
+    root = archive.pathname.rstrip("/") + "/"
+    versions = frozenset({*published, version})
+    site = Site(site_dir, languages, versions, root, sources, archive.origin)
     result = Result()
     files = sorted(site_dir.rglob("*.html"))
     result.pages = len(files)
@@ -102,34 +127,46 @@ def check(
     return result
 
 
-# Every page, read as files
+def archive_url(site_url: str) -> ada_url.URL:
+    """``site_url`` as a browser reads it; unset ("/") or unreadable, the root of a host that
+    is no other site's."""
+    try:
+        return ada_url.URL(site_url, SOMEWHERE)
+    except ValueError:
+        return ada_url.URL(SOMEWHERE)
+
+
+# Every page, read as files: HTML as a browser parses it (the HTML standard's algorithm, Lexbor),
+# URLs as a browser reads them (the WHATWG URL standard's parser, Ada), relative to the page's
+# address in the archive.
 
 
 def page_problems(page: str, text: str, site: Site) -> list[str]:
-    soup = BeautifulSoup(text, "html.parser")
+    tree = LexborHTMLParser(text)
     name = describe(page, site.languages, site.sources)
     problems = []
     locale = language_of(page, site.languages)
-    html = soup.find("html")
-    if html is None or html.get("lang") != locale:
+    html = tree.root
+    if html is None or html.attributes.get("lang") != locale:
         problems.append(
             f"{name}: sidan anger inte sitt språk ({locale}) i <html lang>. Skärmläsare läser "
             "den då med fel uttal. Be en utvecklare om hjälp: det är motorns fel, inte textens."
         )
-    if not policy_first(soup.find("head")):
+    if not policy_first(tree.head):
         problems.append(
             f"{name}: sidans säkerhetspolicy (Content-Security-Policy) står inte först i "
             "<head>. Be en utvecklare om hjälp: det är motorns fel, inte textens."
         )
-    for element in soup.find_all(True):
+    base = document_base(tree, site.page_url(page))
+    for element in tree.css("*"):
         for url in fetched_urls(element):
-            if foreign(url):
+            if foreign(url, base, site.origin):
                 problems.append(
-                    f"{name}: sidan hämtar '{url}' från en annan webbplats (<{element.name}>). "
+                    f"{name}: sidan hämtar '{url}' från en annan webbplats (<{element.tag}>). "
                     "Webbplatsen hämtar ingenting från andra värdar: lägg filen i docs/."
                 )
-        href = element.get("href") if element.name == "a" else None
-        if href and not resolves(page, href, site):
+        href = element.attributes.get("href") if element.tag == "a" else None
+        if href and not resolves(page, href, site, base):
             problems.append(
                 f"{name}: länken '{href}' leder till en sida som inte finns i webbplatsen. "
                 "Rätta länken i texten (sidor länkas med sitt svenska filnamn, till exempel "
@@ -141,63 +178,184 @@ def page_problems(page: str, text: str, site: Site) -> list[str]:
 CSP = "Content-Security-Policy"
 
 
-def policy_first(head) -> bool:
+def policy_first(head: LexborNode | None) -> bool:
     """The policy comes before anything in <head> that loads or runs (after the charset)."""
-    for element in head.find_all(True, recursive=False) if head else []:
-        if element.name == "meta" and (element.get("http-equiv") or "").lower() == CSP.lower():
+    for element in head.iter() if head else []:
+        if element.tag.startswith("-"):  # a comment
+            continue
+        attributes = element.attributes
+        if element.tag == "meta" and (attributes.get("http-equiv") or "").lower() == CSP.lower():
             return True
-        if not (element.name == "meta" and element.get("charset")):
+        if not (element.tag == "meta" and attributes.get("charset")):
             return False
     return False
 
 
-def fetched_urls(element) -> list[str]:
-    names = FETCHED.get(element.name, ())
-    if element.name == "link" and LINK_FETCHED & set(element.get("rel") or []):
-        names = ("href",)
+def document_base(tree: LexborHTMLParser, page_url: str) -> str:
+    """What a browser reads the page's relative URLs against: its address, or its first <base
+    href> (read against the address) where that is a URL but not data: or javascript:."""
+    element = tree.css_first("base[href]")
+    if element is None:
+        return page_url
+    try:
+        base = ada_url.URL(element.attributes.get("href") or "", page_url)
+    except ValueError:
+        return page_url
+    return page_url if base.protocol in ("data:", "javascript:") else base.href
+
+
+def fetched_urls(element: LexborNode, depth: int = 0) -> list[str]:
+    """The URLs ``element`` asks the browser to fetch as the page loads, as written: its
+    resources, each candidate of a srcset, the URL of a refresh, url()s of the CSS it holds,
+    and those of an iframe's srcdoc document (whose base is the page's)."""
+    tag = element.tag.lower()
+    attributes = element.attributes
+    names = FETCHED.get(tag, ())
+    if tag == "link" and set(tokens(attributes.get("rel"))) - LINK_NAVIGATION:
+        names = ("href", "imagesrcset")
     urls = []
     for name in names:
-        value = element.get(name)
-        if not value:
-            continue
-        if name == "srcset":
-            urls += [part.split()[0] for part in value.split(",") if part.split()]
+        value = attributes.get(name) or ""
+        urls += srcset_urls(value) if name in SRCSETS else [value]
+    if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+        urls.append(refresh_url(attributes.get("content") or "") or "")
+    for name in CSS_ATTRIBUTES & attributes.keys():
+        urls += css_urls(attributes[name] or "")
+    if tag == "style":
+        urls += css_urls(element.text(deep=True))
+    srcdoc = attributes.get("srcdoc") if tag == "iframe" else None
+    if srcdoc and depth < SRCDOC_DEPTH:
+        inner = LexborHTMLParser(srcdoc).css("*")
+        urls += [url for node in inner for url in fetched_urls(node, depth + 1)]
+    return [url.strip() for url in urls if url.strip()]
+
+
+SRCDOC_DEPTH = 3  # a srcdoc in a srcdoc...: each level is read again, so a few at most
+WHITESPACE = "\t\n\f\r "  # the HTML standard's ASCII whitespace
+
+
+def tokens(value: str | None) -> list[str]:
+    """A set of space-separated tokens (rel), as the HTML standard splits and compares it."""
+    return (value or "").lower().split()
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The URL of each candidate of a srcset, split as the HTML standard splits it: a URL runs
+    to whitespace (commas at its end are not its), its descriptors to a comma outside
+    parentheses ("a.png 1x, data:image/png;base64,AAA 2x")."""
+    urls = []
+    position, end = 0, len(value)
+    while True:
+        while position < end and value[position] in WHITESPACE + ",":
+            position += 1
+        if position >= end:
+            return urls
+        start = position
+        while position < end and value[position] not in WHITESPACE:
+            position += 1
+        url = value[start:position]
+        if url.endswith(","):
+            url = url.rstrip(",")
         else:
-            urls.append(value.strip())
+            position = descriptors_end(value, position)
+        urls.append(url)
+
+
+def descriptors_end(value: str, position: int) -> int:
+    """Where a candidate's descriptors end: after the first comma outside parentheses."""
+    in_parentheses = False
+    for index in range(position, len(value)):
+        character = value[index]
+        if in_parentheses:
+            in_parentheses = character != ")"
+        elif character == ",":
+            return index + 1
+        elif character == "(":
+            in_parentheses = True
+    return len(value)
+
+
+def refresh_url(content: str) -> str | None:
+    """Where a <meta http-equiv="refresh"> sends the browser, read as the HTML standard reads
+    its content ("0; url='latest/'"): None when it names no URL (the page itself) or is not a
+    refresh at all."""
+    found = REFRESH.match(content)
+    rest = found["rest"] if found else None
+    if not rest:
+        return None
+    if rest[0] in "Uu":
+        named = URL_EQUALS.match(rest)
+        if named is None:
+            return rest
+        rest = rest[named.end() :]
+    if rest[:1] in ("'", '"'):
+        rest = rest[1:].split(rest[0], 1)[0]
+    return rest
+
+
+# The time (digits, or a dot first), then where the URL starts: after whitespace, ";" or ",".
+REFRESH = re.compile(
+    r"[\t\n\f\r ]*(?:[0-9]|(?=\.))[0-9.]*(?:$|(?=[;,\t\n\f\r ])[\t\n\f\r ]*[;,]?"
+    r"[\t\n\f\r ]*(?P<rest>.*))",
+    re.DOTALL,
+)
+URL_EQUALS = re.compile(r"[Uu][Rr][Ll][\t\n\f\r ]*=[\t\n\f\r ]*")
+
+
+def css_urls(css: str) -> list[str]:
+    """The URLs a style sheet or a style attribute asks for: url() and src(), the strings of
+    an image-set() and an @import, after comments and escapes ("u\\72l(") are read."""
+    text = CSS_ESCAPE.sub(css_unescape, CSS_COMMENT.sub("", css))
+    urls = [next(filter(None, found.groups()), "") for found in CSS_URL.finditer(text)]
+    urls += [next(filter(None, found.groups()), "") for found in CSS_IMPORT.finditer(text)]
+    for image_set in CSS_IMAGE_SET.finditer(text):
+        strings = CSS_STRING.finditer(image_set[1])
+        urls += [next(filter(None, found.groups()), "") for found in strings]
     return urls
 
 
-def foreign(url: str) -> bool:
-    """A URL another host answers: one with a scheme (but data:) or starting with // (or /\\,
-    which a browser reads the same way), after what browsers strip from a URL."""
-    url = browser_url(url)
-    parts = urlsplit(url)
-    return url.startswith("//") or (bool(parts.scheme) and parts.scheme.lower() != "data")
+def css_unescape(escape: re.Match[str]) -> str:
+    if escape[1] is None:
+        return escape[2]
+    code = int(escape[1], 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
-def browser_url(url: str) -> str:
-    """A URL as the WHATWG URL parser starts reading it: leading and trailing spaces and
-    control characters off, tabs and newlines dropped, backslashes read as slashes."""
-    url = url.strip("".join(chr(c) for c in range(0x21)))
-    return url.replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
+CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)  # one left open runs to the end
+CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[\t\n\f\r ]?|(.))", re.DOTALL)
+CSS_STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+CSS_URL = re.compile(r"(?:url|src)\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\s\"']*))", re.IGNORECASE)
+CSS_IMPORT = re.compile(r"@import\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+CSS_IMAGE_SET = re.compile(r"image-set\(((?:\"[^\"]*\"|'[^']*'|\([^)]*\)|[^)\"'(])*)", re.I)
 
 
-def resolves(page: str, href: str, site: Site) -> bool:
-    """A link of ``page`` (relative to the version's folder) leads somewhere this build or the
-    archive around it has. Links to other hosts and addresses are not this check's."""
-    parts = urlsplit(href)
-    if parts.scheme or href.startswith(("//", "#")) or not parts.path:
+def foreign(url: str, base: str = SOMEWHERE, origin: str | None = None) -> bool:
+    """A URL another host answers, read as a browser reads it relative to ``base`` (the
+    page's address): one whose origin is not ``origin`` (the site's; by default the base's),
+    but a data: URL, which asks no one. One a browser cannot read at all counts as foreign:
+    nothing says it is the site's."""
+    try:
+        read = ada_url.URL(url, base)
+    except ValueError:
         return True
-    path = unquote(parts.path)
-    if path.startswith("/"):  # an error page's links: absolute, from the archive's root
-        if not (path + "/").startswith(site.root):
-            return False
-        in_archive = normal(path[len(site.root) :])
-    else:
-        target = normal(posixpath.join(posixpath.dirname(page), path))
-        if not target.startswith("../"):
-            return exists(site.site_dir, target)
-        in_archive = normal(target[len("../") :])
+    return read.protocol != "data:" and read.origin != (origin or ada_url.URL(base).origin)
+
+
+def resolves(page: str, href: str, site: Site, base: str | None = None) -> bool:
+    """A link of ``page`` (relative to the version's folder) leads somewhere this build or the
+    archive around it has, read as a browser reads it relative to ``base`` (the page's
+    address, or its <base>). Links to other hosts and addresses are not this check's."""
+    address = site.page_url(page)
+    try:
+        url = ada_url.URL(href, base or address)
+    except ValueError:  # nothing a browser would follow
+        return True
+    path = url.pathname
+    if url.origin != site.origin or path == ada_url.URL(address).pathname:  # or this page
+        return True
+    if not (path + "/").startswith(site.root):
+        return False
+    in_archive = normal(unquote(path[len(site.root) :]))
     if in_archive in ARCHIVE_ROOT_FILES or in_archive.removeprefix("en/") in ARCHIVE_ROOT_FILES:
         return True
     folder, _, inside = in_archive.partition("/")

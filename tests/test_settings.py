@@ -28,6 +28,7 @@ def site_url_problem(value: str, what: str) -> str:
     "value",
     [
         "https://integritet.seom.se/",
+        "https://integritet.seom.se",  # a host's root: a browser adds the "/"
         "https://www.seom.se/integritet/",
         "https://integritet.seom.se:8443/a%20b/",
         # mike's build: the version's folder, without its trailing slash.
@@ -67,6 +68,32 @@ def test_a_site_url_as_needed_is_accepted(value: str) -> None:
 )  # fmt: skip
 def test_a_site_url_that_is_not_what_is_needed_is_named_with_the_fix(value: str, what: str) -> None:
     assert urls.site_url_problems(value) == [site_url_problem(value, what)]
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("HTTPS://Integritet.SEOM.se/", "https://integritet.seom.se/"),
+        ("https://integritet.seom.se:443/latest", "https://integritet.seom.se/latest"),
+        ("http://localhost:80/", "http://localhost/"),
+        ("https:integritet.seom.se/", "https://integritet.seom.se/"),
+        ("https:/integritet.seom.se/", "https://integritet.seom.se/"),
+        ("https://integritet.seom.se/a/../integritet/./", "https://integritet.seom.se/integritet/"),
+        ("https://integritet.seom.se/%2e%2e/", "https://integritet.seom.se/"),
+        ("https://0x7f.1/", "https://127.0.0.1/"),
+    ],
+)
+def test_a_site_url_a_browser_reads_otherwise_is_refused_with_what_it_reads(
+    value: str, read: str
+) -> None:
+    """Links, the policy and the archive's paths are made from site_url as written: it must be
+    the address as a browser writes it (ada), or the site names addresses no browser uses."""
+    assert urls.site_url_problems(value) == [
+        f"mkdocs.yml: site_url (environment variable SITE_URL) is {value!r}, which a browser "
+        f"reads as {read!r}. Write {read!r}: the site's links and its policy are made from "
+        "site_url as written, and must name the address browsers use."
+    ]
+    assert urls.site_url_problems(read) == []
 
 
 def test_a_site_url_that_could_end_an_attribute_stops_the_build(

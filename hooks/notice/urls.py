@@ -146,7 +146,9 @@ def unsafe_characters(value: str, allowed: re.Pattern[str]) -> str:
 def site_url_problems(value: str | None) -> list[str]:
     """What is wrong with ``site_url``: [] for an https:// URL (http:// on 127.0.0.1 or
     localhost, for tests) with a path of letters, digits, "-", ".", "_", "~", "/" and
-    percent-encoded bytes, and no user, query or fragment."""
+    percent-encoded bytes, and no user, query or fragment, written as a browser writes it
+    (lowercase scheme and host, no default port, no "." or ".." segments; the root's "/" may
+    be left out)."""
     text = value or ""
     try:
         url = read_url(text, SITE_URL_CHARACTERS)
@@ -160,6 +162,15 @@ def site_url_problems(value: str | None) -> list[str]:
             "Use the site's public address, such as https://integritet.seom.se/ "
             "(http://127.0.0.1 or http://localhost for testing): letters, digits and "
             "- . _ ~ : / in it, anything else percent-encoded."
+        ]
+    # As a browser writes it: the links, the policy and the archive's paths are made from the
+    # value as written, and must name the address readers' browsers use. A host's root may
+    # leave out its "/" (mike's version folder leaves out its own).
+    if url.href not in (text, text + "/"):
+        return [
+            f"mkdocs.yml: site_url (environment variable SITE_URL) is {text!r}, which a "
+            f"browser reads as {url.href!r}. Write {url.href!r}: the site's links and its "
+            "policy are made from site_url as written, and must name the address browsers use."
         ]
     return []
 
