@@ -1661,7 +1661,7 @@ def test_all_pages_together_are_within_their_size(docs: Path) -> None:
     total = sum(page.stat().st_size for page in docs.rglob("*.md"))
     problems = load(docs).problems
     assert problems[0] == (
-        f"docs/: sidorna (.md) är tillsammans {-(-total // 1024)} kB och får vara högst 500 kB. "
+        f"docs/: sidorna (.md) är tillsammans {-(-total // 1024)} kB och får vara högst 200 kB. "
         "Kontrollera att "
         "inga sidor eller kopior har hamnat i docs/ av misstag, och dela annars upp meddelandet "
         "i färre, kortare avsnitt."

@@ -424,9 +424,12 @@ def full_page_problems(notice: Notice) -> list[str]:
     problems = []
     for locale in notice.languages:
         sections = [s.source for s in notice.sections(locale) if s.source.path in notice.rendered]
-        for source in sections:
+        # Only where the text holds what can reach past a section: the real parser decides.
+        texts = {s.path: shortcodes.PATTERN.sub("", s.body) for s in sections}
+        reaching = [s for s in sections if REACHING.search(texts[s.path])]
+        for source in reaching:
             if (
-                "<" in source.body
+                "<" in texts[source.path]
                 and _allowed(source, notice.rendered[source.path])
                 and not html.ends_with_paragraph(
                     notice.markdown.render(f"{source.body.rstrip()}\n\n{END_MARK}\n"), END_MARK
@@ -439,7 +442,7 @@ def full_page_problems(notice: Notice) -> list[str]:
                     "Stäng taggen, eller skriv texten med Markdown i stället."
                 )
         page = notice.page(full, locale)
-        if page is None or len(sections) < 2:
+        if page is None or len(sections) < 2 or not reaching:
             continue
         seen = {
             (tag, tuple(attributes))
@@ -606,6 +609,10 @@ PER_FILE = 30
 # The paragraph a section's text is followed by to see that it closes what it opens: letters
 # only, which no Markdown syntax changes.
 END_MARK = "NOTICESECTIONENDX"
+# What may reach from one section into the next on hela-meddelandet: raw HTML ("<"), a fence
+# the next section's closes, a link definition ("[x]: address", and footnotes' and
+# abbreviations' like it). A superset: the joined text is then read as a browser reads it.
+REACHING = re.compile(r"<|```|~~~|\]:")
 CHARACTER_REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
