@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from notice import build, gdpr, languages, texts, translations, urls
-from notice.model import format_problems
+from notice.reading import format_problems
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -34,8 +34,8 @@ MODEL = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-from notice import model
-notice = model.load(Path(sys.argv[1]), ["sv", "en"], with_previous=False)
+from notice import reading
+notice = reading.load(Path(sys.argv[1]), ["sv", "en"], with_previous=False)
 print(len(notice.problems))
 print(notice.problems[0] if notice.problems else "")
 """

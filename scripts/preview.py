@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import archive, build, dates, languages, model  # noqa: E402
+from notice import archive, build, dates, languages, model, reading  # noqa: E402
 from notice import git as notice_git  # noqa: E402
 
 CONFIG = "mkdocs.preview.yml"
@@ -48,7 +48,7 @@ def preview(root: Path, site_dir: Path) -> str:
 
     config = load_config(str(root / CONFIG))
     built = languages.built(config)
-    notice = model.load(root / "docs", built, build.markdown_config(config))
+    notice = reading.load(root / "docs", built, build.markdown_config(config))
     if notice.problems or not notice.versions:
         # The build says what is wrong, as `make build` does.
         run_build(root, site_dir, None, None)

@@ -70,6 +70,7 @@ from notice import (  # noqa: E402
     manifest,
     model,
     page_scripts,
+    reading,
     texts,
     translations,
     urls,
@@ -345,11 +346,11 @@ def where_pushed(push: bool) -> str:
 def read_notice(docs_dir: Path, config: dict) -> model.Notice:
     """docs/ as the build reads it; its newest version (the first entry) is the one to publish."""
     try:
-        notice = model.load(docs_dir, languages.built(config), build.markdown_config(config))
+        notice = reading.load(docs_dir, languages.built(config), build.markdown_config(config))
     except ValueError as error:  # NOTICE_TODAY that is not a date
         raise PublishError(str(error)) from None
     if notice.problems:
-        raise PublishError(model.format_problems(notice.problems), browser=True)
+        raise PublishError(reading.format_problems(notice.problems), browser=True)
     if notice.controller.missing:
         # For the editors, like the build's messages: SEOM's own details, never invented.
         raise PublishError(controller_missing(notice))
@@ -1265,7 +1266,7 @@ def published_notice(git: Git, config: dict, published: list[str]) -> model.Noti
     for version in sorted(published, reverse=True):
         files = notice_git.files_at(git.root / "docs", notice_git.tag_of(version))
         if files is not None:
-            return model.from_files(files, built, build.markdown_config(config))
+            return reading.from_files(files, built, build.markdown_config(config))
     raise PublishError(
         f"no published version has its tag ({notice_git.TAG_PREFIX}<version>) here or on "
         f"{REMOTE}: the root files cannot be written. Restore the tags (git push {REMOTE} "

@@ -51,6 +51,7 @@ from notice import (  # noqa: E402
     gfm,
     languages,
     model,
+    reading,
     shortcodes,
     translations,
 )
@@ -183,7 +184,7 @@ def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Re
     out.waiting += waiting_for_settings(root, config)
     built = languages.built(config)
     try:
-        notice = model.load(root / "docs", built, build.markdown_config(config))
+        notice = reading.load(root / "docs", built, build.markdown_config(config))
     except ValueError as error:  # NOTICE_TODAY that is not a date
         out.errors.append(str(error))
         return out

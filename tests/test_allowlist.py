@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import NOTICE_DOCS, SiteServer, build, copy_project, watched_tab
-from notice import allowlist, checks, html, model, sources
+from notice import allowlist, checks, html, model, reading, sources
 from xss_vectors import VECTORS
 
 LANGUAGES = ["sv", "en"]
@@ -34,7 +34,7 @@ def with_vector(vector: str) -> model.Notice:
     """The example notice with ``vector`` as a paragraph of its own on the retention page."""
     files = dict(FILES)
     files[PAGE] = FILES[PAGE] + f"\n{vector}\n".encode()
-    return model.from_files(files, LANGUAGES, today=TODAY)
+    return reading.from_files(files, LANGUAGES, today=TODAY)
 
 
 def refused(vector: str) -> bool:

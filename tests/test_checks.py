@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NOTICE_DOCS, ROOT, guide
-from notice import gdpr, html, model, shortcodes, sources
+from notice import gdpr, html, model, reading, shortcodes, sources
 
 LANGUAGES = ["sv", "en"]
 RENDER = html.MarkdownConfig().render
@@ -26,7 +26,7 @@ Change = Callable[[Path], None]
 
 
 def load(docs: Path) -> model.Notice:
-    return model.load(docs, LANGUAGES, today=TODAY)
+    return reading.load(docs, LANGUAGES, today=TODAY)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 import content_model
 import i18n_fixes
 from conftest import NOTICE_DOCS, ROOT, copy_project
-from notice import checks, dates, html, model, shortcodes, sources, urls, word_diff
+from notice import checks, dates, html, model, reading, shortcodes, sources, urls, word_diff
 
 LANGS = ["sv", "en"]
 
@@ -87,7 +87,7 @@ def test_a_file_name_suggestion_is_a_valid_name() -> None:
 
 @pytest.fixture(scope="module")
 def notice() -> model.Notice:
-    return model.load(NOTICE_DOCS, LANGS, today=dt.date(2026, 11, 28), with_previous=False)
+    return reading.load(NOTICE_DOCS, LANGS, today=dt.date(2026, 11, 28), with_previous=False)
 
 
 def context(notice: model.Notice, locale: str, path: str) -> shortcodes.Context:

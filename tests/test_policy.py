@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NOTICE_DOCS
-from notice import archive, changes, dates, model, translations
+from notice import archive, changes, dates, model, reading, translations
 
 A, B, C = "2026-12-01", "2027-03-01", "2027-06-01"
 LANGUAGES = ["sv", "en"]
@@ -82,7 +82,7 @@ def docs(tmp_path: Path) -> Path:
 
 
 def load(docs: Path) -> model.Notice:
-    notice = model.load(docs, LANGUAGES, today=dt.date(2027, 3, 15), with_previous=False)
+    notice = reading.load(docs, LANGUAGES, today=dt.date(2027, 3, 15), with_previous=False)
     assert notice.problems == []
     return notice
 
@@ -120,7 +120,7 @@ def test_a_change_of_the_text_readers_read_names_its_file(
     before = load(docs)
     edit(docs, name, old, new)
     if changed is None:
-        assert model.load(docs, LANGUAGES, with_previous=False).problems
+        assert reading.load(docs, LANGUAGES, with_previous=False).problems
         return
     assert changes.changed_files(before, load(docs)) == changed
 

@@ -324,7 +324,7 @@ def test_from_when_readers_see_a_new_version(
 ) -> None:
     import review as script
     from notice import model
-    from notice.data import Version
+    from notice.model import Version
 
     notice = model.Notice(["sv", "en"], markdown=None, today=dt.date.fromisoformat(today))
     notice.versions = [

@@ -109,10 +109,10 @@ def gate(repo: Path) -> tuple:
     """The gate's review of the change in ``repo``, and the titles of its sections; then the
     change is undone."""
     import review
-    from notice import model
+    from notice import reading
 
     result = review.review(repo, browser=False)
-    notice = model.load(repo / "docs", ["sv", "en"], with_previous=False)
+    notice = reading.load(repo / "docs", ["sv", "en"], with_previous=False)
     titles = [s.title for locale in notice.languages for s in notice.sections(locale)]
     git(repo, "checkout", "-q", "--", "docs")
     git(repo, "clean", "-q", "-f", "--", "docs")

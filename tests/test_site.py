@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import NOTICE_DOCS, SiteServer, build, copy_project, pages, soup
-from notice import model
+from notice import reading
 
 SECTIONS = {
     # page: (Swedish title, English title)
@@ -473,7 +473,7 @@ STATEMENT_WORDS = {
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_accessibility_statement_shows_every_field(site: SiteServer, prefix: str) -> None:
-    statement = model.load(NOTICE_DOCS, ["sv", "en"], with_previous=False).accessibility[
+    statement = reading.load(NOTICE_DOCS, ["sv", "en"], with_previous=False).accessibility[
         lang_of(prefix)
     ]
     page = soup(site, prefix + "tillganglighet/")

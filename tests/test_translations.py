@@ -18,7 +18,7 @@ import pytest
 
 from archives import FIRST, SECOND, A, B, new_archive
 from conftest import NOTICE_DOCS, copy_project, guide
-from notice import html, model, translations
+from notice import html, model, reading, translations
 from publish import IN_THE_BROWSER
 
 LANGUAGES = ["sv", "en"]
@@ -56,9 +56,9 @@ def docs(tmp_path: Path) -> Path:
 def load(docs: Path) -> model.Notice:
     """The model as a build reads it with version 2026-12-01 published (tagged): the example
     notice is that version, the previous one and the newest published."""
-    notice = model.load(docs, LANGUAGES, today=TODAY, with_previous=False)
+    notice = reading.load(docs, LANGUAGES, today=TODAY, with_previous=False)
     assert notice.problems == []
-    notice.previous_version = model.load(
+    notice.previous_version = reading.load(
         NOTICE_DOCS, LANGUAGES, today=dt.date(2026, 12, 1), with_previous=False
     )
     notice.published, notice.baseline = [A], notice.previous_version
@@ -120,7 +120,7 @@ def test_rewrapped_swedish_lines_are_not_a_change(docs: Path) -> None:
 def test_with_one_version_nothing_is_stale(docs: Path) -> None:
     (docs / "versions.yml").write_text(FIRST, encoding="utf-8")
     edit(docs, "lagring.md", SV_OLD, SV_NEW)
-    notice = model.load(docs, LANGUAGES, today=TODAY)
+    notice = reading.load(docs, LANGUAGES, today=TODAY)
     assert notice.previous_version is None
     assert translations.stale(notice) == []
     assert translations.report(notice)[0] == (
@@ -288,7 +288,7 @@ BAD_CHECKED = {
 def test_a_mistake_in_english_checked_is_reported(docs: Path, case: str) -> None:
     line, messages = BAD_CHECKED[case]
     edit(docs, "versions.yml", "- version: 2027-03-01\n", f"- version: 2027-03-01\n{line}")
-    notice = model.load(docs, LANGUAGES, today=TODAY, with_previous=False)
+    notice = reading.load(docs, LANGUAGES, today=TODAY, with_previous=False)
     assert notice.problems == messages
 
 

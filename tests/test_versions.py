@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from archives import FIRST, SECOND
 from conftest import NOTICE_DOCS, SiteServer, build, copy_project, pages, soup
-from notice import model
+from notice import reading
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -78,7 +78,7 @@ def test_a_mistake_in_versions_yml_is_reported(tmp_path: Path, case: str) -> Non
     text, message = BAD_VERSIONS[case]
     docs = Path(shutil.copytree(NOTICE_DOCS, tmp_path / "docs"))
     (docs / "versions.yml").write_text(text, encoding="utf-8")
-    notice = model.load(docs, ["sv", "en"], today=dt.date(2026, 11, 28), with_previous=False)
+    notice = reading.load(docs, ["sv", "en"], today=dt.date(2026, 11, 28), with_previous=False)
     assert notice.problems == [message]
 
 

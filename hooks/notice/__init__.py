@@ -4,7 +4,8 @@ The hook files in hooks/ (registered in mkdocs.yml) and scripts/publish.py impor
 once, as an ordinary package. Nothing in it is an MkDocs event handler.
 
 - ``sources``: reads docs/ strictly (names, links, encoding, front matter, YAML).
-- ``model``: the notice built from those files, and ``load()``, the one reading per build.
+- ``model``: the notice's types (Notice, Section, Version, Controller), nothing that reads.
+- ``reading``: ``load()``, the one reading per build: docs/ into a checked model.
 - ``checks``: every content rule, as Swedish messages naming file, line or key, and the fix.
 - ``shortcodes``: the table of ``<!-- notice:name -->`` codes and where each belongs.
 - ``readable``, ``word_diff``, ``changes``: what changed, as readers read it.

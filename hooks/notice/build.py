@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from jinja2.bccache import Bucket
 
-from notice import html, languages, model
+from notice import html, languages, model, reading
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +41,7 @@ def start(config: MkDocsConfig) -> model.Notice:
     """Read and check docs/ for a new build."""
     global _model, _env
     _env = None
-    _model = model.load(Path(config.docs_dir), languages.built(config), markdown_config(config))
+    _model = reading.load(Path(config.docs_dir), languages.built(config), markdown_config(config))
     return _model
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from notice import allowlist, dates, form, lookalike, sources
+from notice.model import Controller, Version
 
 SECTIONS_FILE = "sections.yml"
 VERSIONS_FILE = "versions.yml"
@@ -21,19 +21,6 @@ AUTHORITY_FILE = "authority.yml"
 CONTROLLER_FILE = "controller.yml"
 ACCESSIBILITY_FILE = "accessibility.yml"
 LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
-
-
-@dataclass(frozen=True)
-class Version:
-    date: dt.date
-    summary: dict[str, str]
-    # Sections (ids) and other pages (Swedish file names) whose English was checked for this
-    # version and needs no change, although it differs from the Swedish (notice/translations.py).
-    english_checked: tuple[str, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.date.isoformat()
 
 
 # docs/sections.yml: the sections, in the order the site shows them
@@ -274,26 +261,6 @@ def read_authority(
 
 
 # docs/controller.yml: the controller, SEOM: who is responsible and how to reach them
-
-
-@dataclass
-class Controller:
-    """SEOM's details, {locale: {key: value}}, and what SEOM has not supplied yet.
-
-    A missing detail is not an error: the site can be built and previewed without it, and
-    says it is missing where it would stand. It is reported in the GDPR report, and
-    `make publish` refuses until it is there (scripts/publish.py). None is ever invented.
-    """
-
-    values: dict[str, dict[str, str]] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)  # messages for the editors
-
-    def of(self, locale: str) -> dict[str, str]:
-        return self.values.get(locale, {})
-
-    @property
-    def complete(self) -> bool:
-        return not self.missing
 
 
 def read_controller(data: bytes | None, languages: list[str], problems: list[str]) -> Controller:
