@@ -13,7 +13,7 @@ Content-Security-Policy. `make publish` and `make calendar` ask the same
 
 With neither form setting the site still builds and the page says the form is not
 configured; ``notice.form.missing_settings()`` makes `make publish` refuse. The form itself is
-the shortcode <!-- notice:contact-form --> (notice/shortcodes.py,
+the shortcode <!-- notice:contact-form --> (notice/render.py,
 overrides/partials/contact_form.html).
 """
 

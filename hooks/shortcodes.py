@@ -1,14 +1,15 @@
 """Fill in the shortcodes editors put in pages, ``<!-- notice:name -->``.
 
-The table of codes, where each belongs and how each renders is notice/shortcodes.py; the
-checks (notice/checks.py) have refused unknown and misplaced ones before any page is built.
+The table of codes and where each belongs is notice/shortcodes.py, how each renders is
+notice/render.py; the checks (notice/checks.py) have refused unknown and misplaced ones before
+any page is built.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from notice import build, form, languages, shortcodes
+from notice import build, form, languages, render, shortcodes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +22,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if not shortcodes.PATTERN.search(markdown):
         return markdown
     locale = languages.of_page(page, config)
-    context = shortcodes.Context(
+    context = render.Context(
         model=build.current(),
         locale=locale,
         page_path=page.file.src_uri,
@@ -31,7 +32,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         site=site_of(config, locale),
         directory_urls=config.use_directory_urls,
     )
-    markdown, used = shortcodes.expand(markdown, context)
+    markdown, used = render.expand(markdown, context)
     if "contact-form" in used:
         page.meta["contact_form"] = True  # overrides/main.html loads the form's script
     if "accessibility" in used:

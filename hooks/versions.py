@@ -7,7 +7,7 @@
 - ``on_post_build`` writes the Atom feed of the language just built (``feed.xml``,
   ``en/feed.xml``), in plain builds: the archive's feeds are `make publish`'s.
 
-The history and what-changed pages are shortcodes (notice/shortcodes.py).
+The history and what-changed pages are shortcodes (notice/render.py).
 """
 
 from __future__ import annotations

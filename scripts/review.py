@@ -52,7 +52,7 @@ from notice import (  # noqa: E402
     languages,
     model,
     reading,
-    shortcodes,
+    render,
     translations,
 )
 from notice import texts as notice_texts  # noqa: E402
@@ -461,7 +461,7 @@ def chunk_markdown(chunk: dict[str, str]) -> str:
 
 def compare(notice: model.Notice, baseline: model.Notice, locale: str, config, env) -> list[dict]:
     """Each section's state and changed paragraphs, as the what-changed page compares them."""
-    ctx = shortcodes.Context(
+    ctx = render.Context(
         model=notice,
         locale=locale,
         page_path=model_path(notice, CHANGES_PAGE, locale),
@@ -474,7 +474,7 @@ def compare(notice: model.Notice, baseline: model.Notice, locale: str, config, e
 
     def expander(of: model.Notice) -> Callable[[str], str]:
         other = dataclasses.replace(ctx, model=of)
-        return lambda text: shortcodes.expand(text, other)[0]
+        return lambda text: render.expand(text, other)[0]
 
     label = t["versions"]["summary_label"]
     old = changes.readable_sections(baseline, locale, label, expander(baseline))

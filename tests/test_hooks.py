@@ -13,7 +13,7 @@ import pytest
 import content_model
 import i18n_fixes
 from conftest import NOTICE_DOCS, ROOT, copy_project
-from notice import checks, dates, html, model, reading, shortcodes, sources, urls, word_diff
+from notice import checks, dates, html, model, reading, render, sources, urls, word_diff
 
 LANGS = ["sv", "en"]
 
@@ -90,26 +90,26 @@ def notice() -> model.Notice:
     return reading.load(NOTICE_DOCS, LANGS, today=dt.date(2026, 11, 28), with_previous=False)
 
 
-def context(notice: model.Notice, locale: str, path: str) -> shortcodes.Context:
-    return shortcodes.Context(notice, locale, path, "", env=None, form_settings={})
+def context(notice: model.Notice, locale: str, path: str) -> render.Context:
+    return render.Context(notice, locale, path, "", env=None, form_settings={})
 
 
 def test_summary_lists_each_section_with_a_link_relative_to_the_page(
     notice: model.Notice,
 ) -> None:
-    summary = shortcodes.render_summary(context(notice, "en", "index.en.md"))
+    summary = render.render_summary(context(notice, "en", "index.en.md"))
     assert summary.startswith(
         "### [Data controller](personuppgiftsansvarig.md)\n\nSEOM, a company owned by the "
         "Municipality of Sollentuna, is the controller of your personal data.\n"
     )
     assert summary.count("### [") == 7
-    nested = shortcodes.render_summary(context(notice, "en", "sub/index.en.md"))
+    nested = render.render_summary(context(notice, "en", "sub/index.en.md"))
     assert nested.startswith("### [Data controller](../personuppgiftsansvarig.md)")
 
 
 def test_text_from_front_matter_stays_text_in_markdown() -> None:
     text = 'Vi *sparar* <img src=x onerror=alert(1)> & [länk](x.md) "citat"'
-    rendered = html.MarkdownConfig().render(shortcodes.markdown_text(text))
+    rendered = html.MarkdownConfig().render(render.markdown_text(text))
     assert rendered == (
         '<p>Vi *sparar* &lt;img src=x onerror=alert(1)&gt; &amp; [länk](x.md) "citat"</p>'
     )
@@ -117,14 +117,14 @@ def test_text_from_front_matter_stays_text_in_markdown() -> None:
 
 def test_full_notice_demotes_headings_outside_code() -> None:
     markdown = "# A\n\n## B\n\n```\n# not a heading\n```\n###### deepest\n"
-    assert shortcodes.demote_headings(markdown) == (
+    assert render.demote_headings(markdown) == (
         "## A\n\n### B\n\n```\n# not a heading\n```\n###### deepest\n"
     )
 
 
 def test_every_kind_of_heading_is_demoted() -> None:
     markdown = "#Utan mellanslag\n\nUnderstruken\n===\n\nUnder\n---\n"
-    html_out = html.MarkdownConfig().render(shortcodes.demote_headings(markdown))
+    html_out = html.MarkdownConfig().render(render.demote_headings(markdown))
     assert [level for level, _ in html.read(html_out).headings] == [2, 2, 3]
 
 
@@ -132,7 +132,7 @@ def test_every_kind_of_heading_is_demoted() -> None:
     "text", ["1. Vi sparar uppgifterna.", "- Vi sparar", "12) Tolv månader", "# Rubrik"]
 )
 def test_a_summary_that_looks_like_markdown_stays_one_paragraph(text: str) -> None:
-    rendered = html.MarkdownConfig().render(shortcodes.markdown_text(text))
+    rendered = html.MarkdownConfig().render(render.markdown_text(text))
     assert rendered == f"<p>{text}</p>"
 
 

@@ -416,7 +416,7 @@ def _reference_to(text: str, char: str, start: int) -> tuple[int, str] | None:
 
 
 def full_page_problems(notice: Notice) -> list[str]:
-    """hela-meddelandet is every section in one Markdown text (shortcodes.render_full): what a
+    """hela-meddelandet is every section in one Markdown text (render.render_full): what a
     section leaves open (a raw HTML element, formatting the parser carries on) takes in the
     next, and a link definition ([namn]: adress) in one section serves them all. So each
     section closes what it opens, and the joined text passes the allowlist as each page does."""

@@ -1,0 +1,226 @@
+"""What each shortcode becomes on the page being built (notice/shortcodes.py lists them).
+
+The renderers turn the model into Markdown or HTML for one page in one language, with the
+theme's templates; ``expand()`` puts them in place of the codes Markdown does not show as code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from notice import changes, dates, form, history, languages, shortcodes, texts, urls
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from notice.model import Notice
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a renderer needs: the model, the page being built and the theme's templates."""
+
+    model: Notice
+    locale: str
+    page_path: str  # the page's file, relative to docs/: "versioner.en.md"
+    page_url: str  # its URL relative to the site root: "en/versioner/"
+    env: jinja2.Environment
+    form_settings: dict[str, str]
+    # Who is behind the site and its name in this language, for the accessibility statement.
+    site: dict[str, str] = dataclasses.field(default_factory=dict)
+    # MkDocs' use_directory_urls: pages are folders, or (the preview) HTML files.
+    directory_urls: bool = True
+
+    @property
+    def page_dir(self) -> str:
+        return posixpath.dirname(self.page_path)
+
+    def macros(self, template: str) -> Any:
+        return self.env.get_template(f"partials/{template}.html").module
+
+    def texts(self) -> dict[str, Any]:
+        return texts.of(self.env, self.locale)
+
+
+def render_summary(ctx: Context) -> str:
+    """The start page's first layer: each section's title, linked, and its summary."""
+    return "\n".join(
+        f"### [{markdown_text(s.title)}]({posixpath.relpath(s.source.base, ctx.page_dir or '.')})"
+        f"\n\n{markdown_text(s.summary)}\n"
+        for s in ctx.model.sections(ctx.locale)
+    )
+
+
+def render_full(ctx: Context) -> str:
+    """Every section on one page, headings one level down under the page's own title."""
+    return "\n".join(
+        demote_headings(expand(s.source.body, ctx)[0]).strip() + "\n"
+        for s in ctx.model.sections(ctx.locale)
+    )
+
+
+def render_imy(ctx: Context) -> str:
+    authority = ctx.model.authority.get(ctx.locale, {})
+    return html_block(ctx.macros("imy").contact(authority, ctx.texts()["imy"]))
+
+
+def render_controller(ctx: Context) -> str:
+    details = ctx.model.controller.of(ctx.locale)
+    return html_block(ctx.macros("controller").details(details, ctx.texts()["controller"]))
+
+
+def render_history(ctx: Context) -> str:
+    items = history.items(ctx.model.versions, ctx.page_url, ctx.locale, ctx.model.languages)
+    return html_block(ctx.macros("versions").history(items, ctx.texts()["versions"]))
+
+
+def render_changes(ctx: Context) -> str:
+    def expander(model: Notice) -> Callable[[str], str]:
+        # Each version's sections with that version's data (IMY's details, for instance).
+        other = dataclasses.replace(ctx, model=model)
+        return lambda markdown: expand(markdown, other)[0]
+
+    context = changes.context(ctx.model, ctx.locale, ctx.texts(), expander)
+    return html_block(ctx.macros("versions").changes(context, ctx.texts()["versions"]))
+
+
+def render_contact_form(ctx: Context) -> str:
+    settings = ctx.form_settings
+    data = {**settings, "mode": form.mode(settings), "anchor": form.DATA_ANCHOR, "env": form.ENV}
+    return html_block(ctx.macros("contact_form").form(data, ctx.locale, ctx.texts()["form"]))
+
+
+def render_accessibility(ctx: Context) -> str:
+    """The accessibility statement from docs/accessibility.yml, in DIGG's model structure."""
+    statement = dict(ctx.model.accessibility.get(ctx.locale, {}))
+    for key in ("assessed", "updated"):
+        statement[f"{key}_text"] = dates.long_date(statement[key], ctx.locale)
+        statement[key] = statement[key].isoformat()
+    words = ctx.texts()
+    contact = languages.prefix_of(ctx.locale, ctx.model.languages) + CONTACT_PAGE
+    links = {
+        "contact": urls.page_link(ctx.page_url, contact, directory_urls=ctx.directory_urls),
+        "request": dict(words["form"]["requests"])[form.ACCESSIBILITY_REQUEST],
+    }
+    macros = ctx.macros("accessibility")
+    return html_block(macros.statement(statement, ctx.site, links, words["accessibility"]))
+
+
+RENDERERS: dict[str, Callable[[Context], str]] = {
+    "summary": render_summary,
+    "full": render_full,
+    "controller": render_controller,
+    "imy": render_imy,
+    "history": render_history,
+    "changes": render_changes,
+    "contact-form": render_contact_form,
+    "accessibility": render_accessibility,
+}
+if RENDERERS.keys() != shortcodes.TABLE.keys():  # one renderer for each code, no other
+    raise ImportError(
+        f"notice/render.py renders {sorted(RENDERERS)}, not {sorted(shortcodes.TABLE)}"
+    )
+CONTACT_PAGE = "kontakt"  # the contact form's page, where accessibility requests go
+
+
+def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:
+    """The page with its shortcodes rendered, and the names of those it held."""
+    used: set[str] = set()
+
+    def render(match: re.Match[str]) -> str:
+        used.add(shortcodes.name_of(match))
+        return RENDERERS[shortcodes.name_of(match)](ctx)
+
+    out, last = [], 0
+    for match in shortcodes.find(markdown, ctx.model.markdown.render):
+        if shortcodes.name_of(match) in RENDERERS:  # the checks have refused unknown ones
+            out += [markdown[last : match.start()], render(match)]
+            last = match.end()
+    return "".join([*out, markdown[last:]]), used
+
+
+def code_ranges(markdown: str) -> list[tuple[int, int]]:
+    """Roughly where Markdown shows text as code: fenced and indented blocks, `code spans`.
+
+    Only for demote_headings, where a "#" line inside code must stay as it is.
+    """
+    ranges: list[tuple[int, int]] = []
+    fence: str | None = None
+    previous, offset = "blank", 0  # what the last line was: blank, text, list, code, ...
+    for line in markdown.splitlines(keepends=True):
+        start, stripped = offset, line.rstrip("\n")
+        offset += len(line)
+        if fence:
+            ranges.append((start, offset))
+            if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*", stripped):
+                fence, previous = None, "text"
+            continue
+        opening = FENCE.match(stripped)
+        if opening:
+            fence, previous = opening.group(1), "text"
+            ranges.append((start, offset))
+            continue
+        if INDENTED.match(stripped) and previous in ("blank", "code"):
+            ranges.append((start, offset))
+            previous = "code"
+            continue
+        ranges += [(start + m.start(), start + m.end()) for m in CODE_SPAN.finditer(line)]
+        in_list = previous in ("list", "list-blank")
+        if not stripped.strip():
+            previous = "list-blank" if in_list else "blank"
+        elif LIST_ITEM.match(stripped) or (in_list and stripped[:1] in (" ", "\t")):
+            previous = "list"
+        else:
+            previous = "text"
+    return ranges
+
+
+def markdown_text(text: str | None) -> str:
+    """Plain text (a title, a summary) made safe to put into Markdown: shown as written."""
+    escaped = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(escaped.split()))
+    # "1. Vi ..." or "- Vi ..." would start a list.
+    escaped = NUMBERED.sub(r"\1\\\2", escaped, count=1)
+    return "\\" + escaped if escaped.startswith("-") else escaped
+
+
+def demote_headings(markdown: str) -> str:
+    """Headings one level down, outside code: the sections under hela-meddelandet's title.
+
+    Both kinds Markdown knows: "# Rubrik" (also "#Rubrik") and a line underlined with === or
+    ---, which becomes "## Rubrik" or "### Rubrik".
+    """
+    code = code_ranges(markdown)
+    lines = markdown.splitlines(keepends=True)
+    out: list[str] = []
+    offset = 0
+    for line in lines:
+        inside = any(start <= offset < end for start, end in code)
+        offset += len(line)
+        underline = SETEXT.match(line)
+        if not inside and underline and out and out[-1].strip() and not LIST_ITEM.match(out[-1]):
+            level = 2 if underline.group(1)[0] == "=" else 3
+            out[-1] = "#" * level + " " + out[-1].strip() + "\n"
+            continue
+        out.append("#" + line if not inside and ATX_HEADING.match(line) else line)
+    return "".join(out)
+
+
+def html_block(html: object) -> str:
+    """Rendered HTML to put into Markdown: one block, no blank lines inside, blank lines around."""
+    return "\n" + "\n".join(line for line in str(html).splitlines() if line.strip()) + "\n"
+
+
+FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+INDENTED = re.compile(r"(?: {4}|\t)\S")
+LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+ATX_HEADING = re.compile(r"#{1,5}(?!#)")
+SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}()#+!|]")
+NUMBERED = re.compile(r"^(\d+)([.)])")
