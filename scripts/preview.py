@@ -55,7 +55,7 @@ def preview(root: Path, site_dir: Path) -> str:
         return "Förhandsgranskningen är byggd i preview/."
     version, today = notice.versions[0], notice.today
     shown = archive.latest(notice.published, today)
-    if version.date <= today or not shown or shown == version.id:
+    if archive.in_effect(version.id, today) or not shown or shown == version.id:
         run_build(root, site_dir, None, None)
         return "Förhandsgranskningen är byggd i preview/."
     view = {

@@ -371,7 +371,7 @@ def when(notice: model.Notice, start: str = "När ändringen slås ihop") -> lis
             "sidorna utanför meddelandets versioner) når läsarna när det publiceras."
         ]
     shown = archive.latest(notice.published, today)
-    if version.date <= today:
+    if archive.in_effect(version.id, today):
         instead = f", i stället för version {shown}" if shown else ""
         return [
             f"{start} publiceras version {version.id} och gäller direkt"
@@ -399,9 +399,12 @@ def when(notice: model.Notice, start: str = "När ändringen slås ihop") -> lis
 
 
 def state(version: str, today: dt.date) -> str:
-    date = dt.date.fromisoformat(version)
-    written = dates.long_date(date, "sv")
-    return f"gäller sedan den {written}" if date <= today else f"börjar gälla den {written}"
+    written = dates.long_date(dt.date.fromisoformat(version), "sv")
+    return (
+        f"gäller sedan den {written}"
+        if archive.in_effect(version, today)
+        else f"börjar gälla den {written}"
+    )
 
 
 def outside_the_versions(notice: model.Notice, baseline: model.Notice) -> list[str]:

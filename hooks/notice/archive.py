@@ -12,9 +12,14 @@ import datetime as dt
 from collections.abc import Iterable
 
 
+def in_effect(version: str, today: dt.date) -> bool:
+    """A version (its date, YYYY-MM-DD) has taken effect by ``today``: on its date, not before."""
+    return dt.date.fromisoformat(version) <= today
+
+
 def in_force(versions: Iterable[str], today: dt.date) -> str | None:
     """The newest of ``versions`` (dates, YYYY-MM-DD) whose date has come, or None."""
-    come = [v for v in versions if dt.date.fromisoformat(v) <= today]
+    come = [v for v in versions if in_effect(v, today)]
     return max(come) if come else None
 
 
@@ -26,4 +31,4 @@ def latest(versions: Iterable[str], today: dt.date) -> str | None:
 
 def upcoming(versions: Iterable[str], today: dt.date) -> list[str]:
     """The versions published ahead of their date, the soonest first."""
-    return sorted(v for v in versions if dt.date.fromisoformat(v) > today)
+    return sorted(v for v in versions if not in_effect(v, today))

@@ -126,7 +126,7 @@ class Notice:
     @property
     def upcoming(self) -> bool:
         """The version being built (the newest) takes effect after today."""
-        return bool(self.versions) and self.versions[0].date > self.today
+        return bool(self.versions) and not archive.in_effect(self.versions[0].id, self.today)
 
     def in_force(self) -> Version | None:
         """The newest version whose date has come, among those in versions.yml."""
