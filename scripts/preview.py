@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
 
-from notice import archive, build, dates, languages, model, reading  # noqa: E402
+from notice import archive, build, dates, languages, model, reading, shortcodes  # noqa: E402
 from notice import git as notice_git  # noqa: E402
 
 CONFIG = "mkdocs.preview.yml"
@@ -63,6 +63,7 @@ def preview(root: Path, site_dir: Path) -> str:
         "in_force": shown,
         "date": {lang: dates.long_date(version.date, lang) for lang in built},
         "prefixes": {lang: languages.prefix_of(lang, built) for lang in built},
+        "changes": shortcodes.CHANGES_PAGE,
     }
     with tempfile.TemporaryDirectory(prefix="seom-preview-") as tmp:
         before_dir = Path(tmp) / BEFORE

@@ -53,12 +53,12 @@ from notice import (  # noqa: E402
     model,
     reading,
     render,
+    shortcodes,
     translations,
 )
 from notice import texts as notice_texts  # noqa: E402
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "Engelska"}
-CHANGES_PAGE = "andringar.md"
 
 
 @dataclass
@@ -467,7 +467,7 @@ def compare(notice: model.Notice, baseline: model.Notice, locale: str, config, e
     ctx = render.Context(
         model=notice,
         locale=locale,
-        page_path=model_path(notice, CHANGES_PAGE, locale),
+        page_path=model_path(notice, shortcodes.TABLE["changes"].home, locale),
         page_url="",
         env=env,
         form_settings=form.settings_of(config),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from notice import dates
-from notice.history import CHANGES_PAGE
+from notice.shortcodes import CHANGES_PAGE
 
 if TYPE_CHECKING:
     from notice.model import Version

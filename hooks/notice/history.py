@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from notice import dates, languages, urls
+from notice.shortcodes import CHANGES_PAGE
 
 if TYPE_CHECKING:
     from notice.model import Version
-
-CHANGES_PAGE = "andringar"
 
 
 def items(

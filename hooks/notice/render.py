@@ -102,7 +102,7 @@ def render_accessibility(ctx: Context) -> str:
         statement[f"{key}_text"] = dates.long_date(statement[key], ctx.locale)
         statement[key] = statement[key].isoformat()
     words = ctx.texts()
-    contact = languages.prefix_of(ctx.locale, ctx.model.languages) + CONTACT_PAGE
+    contact = languages.prefix_of(ctx.locale, ctx.model.languages) + shortcodes.CONTACT_PAGE
     links = {
         "contact": urls.page_link(ctx.page_url, contact, directory_urls=ctx.directory_urls),
         "request": dict(words["form"]["requests"])[form.ACCESSIBILITY_REQUEST],
@@ -125,7 +125,6 @@ if RENDERERS.keys() != shortcodes.TABLE.keys():  # one renderer for each code, n
     raise ImportError(
         f"notice/render.py renders {sorted(RENDERERS)}, not {sorted(shortcodes.TABLE)}"
     )
-CONTACT_PAGE = "kontakt"  # the contact form's page, where accessibility requests go
 
 
 def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:

@@ -40,6 +40,19 @@ TABLE = {
         Shortcode("accessibility", "tillganglighet.md", False, "tillgänglighetsredogörelsen"),
     )
 }
+
+
+def page(name: str) -> str:
+    """The page a code lives on, as its address names it: "andringar" for ``changes``."""
+    return TABLE[name].home.removesuffix(".md")
+
+
+# The what-changed page: the version history, the feeds and the archive's root link to it.
+CHANGES_PAGE = page("changes")
+# The contact form's page, where accessibility requests go.
+CONTACT_PAGE = page("contact-form")
+# The accessibility statement's page: in the archive, kept at its root (notice/urls.py).
+STATEMENT_PAGE = page("accessibility")
 # Lenient about spaces and capitals: "<!-- Notice: imy -->" is the same code.
 PATTERN = re.compile(r"<!--\s*notice\s*:\s*([\w-]+)\s*-->", re.IGNORECASE)
 

@@ -18,6 +18,8 @@ from urllib.parse import urljoin
 
 import ada_url
 
+from notice.shortcodes import STATEMENT_PAGE
+
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"  # mike.mkdocs_utils.docs_version_var
 
 
@@ -90,9 +92,6 @@ def page_path(page: str, *, directory_urls: bool) -> str:
     """A page's address: its folder, or with ``use_directory_urls: false`` (the preview, which
     is opened from disk, where a folder shows a file listing) its HTML file."""
     return f"{page}/" if directory_urls else f"{page}.html"
-
-
-STATEMENT_PAGE = "tillganglighet"  # docs/tillganglighet.md
 
 
 # Settings: URLs read strictly
