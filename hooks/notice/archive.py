@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+# The archive's folder that is a copy of the version in force (mike's alias): latest/.
+ALIAS = "latest"
+
 
 def in_effect(version: str, today: dt.date) -> bool:
     """A version (its date, YYYY-MM-DD) has taken effect by ``today``: on its date, not before."""

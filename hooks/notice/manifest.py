@@ -19,10 +19,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from notice.archive import ALIAS
+
 FILE = "archive.json"
 VERSIONS_FILE = "versions.json"  # mike's list of versions
 FORMAT = 1
-ALIAS = "latest"
 # Why a version's record changed; only publishing's own steps change a folder.
 EVENTS = (
     "published",  # make publish, a new version
