@@ -58,8 +58,6 @@ from notice import (  # noqa: E402
 )
 from notice import texts as notice_texts  # noqa: E402
 
-LANGUAGE_NAMES = {"sv": "Svenska", "en": "Engelska"}
-
 
 @dataclass
 class Review:
@@ -438,7 +436,8 @@ def blocks(of: model.Notice, path: str) -> list[list[str]] | None:
 def language_changes(notice: model.Notice, locale: str, section: dict) -> list[str]:
     source = notice.page(f"{section['path']}", locale)
     where = f" ({code(source.path)})" if source else ""
-    name = markdown(LANGUAGE_NAMES.get(locale, locale))
+    name = languages.LANGUAGE_NAMES.get(locale)
+    name = markdown(name.capitalize() if name else locale)  # it starts the line
     what = {
         "added": "nytt avsnitt",
         "removed": "avsnittet tas bort",

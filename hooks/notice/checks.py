@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from notice import allowlist, data, form, gdpr, html, lookalike, shortcodes, sources
-from notice.data import LANGUAGE_NAMES
+from notice.languages import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from notice.model import Notice

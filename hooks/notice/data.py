@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from notice import allowlist, dates, form, lookalike, sources
+from notice.languages import LANGUAGE_NAMES
 from notice.model import Controller, Version
 
 SECTIONS_FILE = "sections.yml"
@@ -20,7 +21,6 @@ VERSIONS_FILE = "versions.yml"
 AUTHORITY_FILE = "authority.yml"
 CONTROLLER_FILE = "controller.yml"
 ACCESSIBILITY_FILE = "accessibility.yml"
-LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 
 
 # docs/sections.yml: the sections, in the order the site shows them

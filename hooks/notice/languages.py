@@ -8,6 +8,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
+# The languages' names in the editors' messages (Swedish, in a sentence: "på engelska").
+LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
+
 
 def built(config: MkDocsConfig) -> list[str]:
     """The languages static-i18n builds, the default (authoritative) one first."""
