@@ -13,7 +13,7 @@ import pytest
 import content_model
 import i18n_fixes
 from conftest import NOTICE_DOCS, ROOT, copy_project
-from notice import checks, dates, html, model, reading, render, sources, urls, word_diff
+from notice import checks, dates, gfm, html, model, reading, render, sources, urls, word_diff
 
 LANGS = ["sv", "en"]
 
@@ -109,7 +109,7 @@ def test_summary_lists_each_section_with_a_link_relative_to_the_page(
 
 def test_text_from_front_matter_stays_text_in_markdown() -> None:
     text = 'Vi *sparar* <img src=x onerror=alert(1)> & [länk](x.md) "citat"'
-    rendered = html.MarkdownConfig().render(render.markdown_text(text))
+    rendered = html.MarkdownConfig().render(gfm.escape_for_site(text))
     assert rendered == (
         '<p>Vi *sparar* &lt;img src=x onerror=alert(1)&gt; &amp; [länk](x.md) "citat"</p>'
     )
@@ -132,7 +132,7 @@ def test_every_kind_of_heading_is_demoted() -> None:
     "text", ["1. Vi sparar uppgifterna.", "- Vi sparar", "12) Tolv månader", "# Rubrik"]
 )
 def test_a_summary_that_looks_like_markdown_stays_one_paragraph(text: str) -> None:
-    rendered = html.MarkdownConfig().render(render.markdown_text(text))
+    rendered = html.MarkdownConfig().render(gfm.escape_for_site(text))
     assert rendered == f"<p>{text}</p>"
 
 

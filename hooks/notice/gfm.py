@@ -1,4 +1,18 @@
-"""Text for GitHub-flavoured Markdown (the review in a job summary), shown as written.
+"""Outside text put into Markdown, shown as written: for GitHub and for the site.
+
+Two engines read the Markdown the engine writes, and each needs its own escaping, so there are
+two functions here, side by side:
+
+- ``escape(text)``, ``code()``, ``fenced()``: for GitHub-flavoured Markdown (the review in a
+  job summary), described below.
+- ``escape_for_site(text)``: for the site's pages, which Python-Markdown renders as MkDocs runs
+  it (a section's title and summary on the start page). Python-Markdown knows fewer backslash
+  escapes (``\\~`` and ``\\$`` would show their backslash) and links no bare address, so
+  GitHub's escaping would change what readers read (an e-mail address as code); GitHub's
+  cmark-gfm, in turn, reads what Python-Markdown does not. Merging them would be wrong for one
+  of the two.
+
+For GitHub-flavoured Markdown (the review in a job summary):
 
 The review is Markdown that GitHub renders with cmark-gfm and the extensions it enables:
 table, strikethrough, autolink, tagfilter and tasklist. Whatever comes from the notice, the
@@ -130,3 +144,21 @@ def fenced(text: str, indent: str = "") -> list[str]:
     # Lines end where CommonMark's do, not at Python's other line breaks (\x85, \u2028...).
     lines = LINE_ENDING.split(text.removesuffix("\n").removesuffix("\r")) if text else []
     return [f"{indent}{fence}text", *(f"{indent}{line}" for line in lines), f"{indent}{fence}"]
+
+
+# The site's Markdown: Python-Markdown, as MkDocs runs it
+
+
+def escape_for_site(text: str | None) -> str:
+    """Plain text (a section's title, its summary) for the site's Markdown, shown as written."""
+    escaped = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = SITE_SPECIAL.sub(r"\\\g<0>", " ".join(escaped.split()))
+    # "1. Vi ..." or "- Vi ..." would start a list.
+    escaped = SITE_NUMBERED.sub(r"\1\\\2", escaped, count=1)
+    return "\\" + escaped if escaped.startswith("-") else escaped
+
+
+# What Python-Markdown reads inline, escaped with a backslash (its ESCAPED_CHARS, with the
+# tables extension's "|"), and an ordered list's number at the start.
+SITE_SPECIAL = re.compile(r"[\\`*_\[\]{}()#+!|]")
+SITE_NUMBERED = re.compile(r"^(\d+)([.)])")

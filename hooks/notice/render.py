@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from notice import changes, dates, form, history, languages, shortcodes, texts, urls
+from notice import changes, dates, form, gfm, history, languages, shortcodes, texts, urls
 
 if TYPE_CHECKING:
     import jinja2
@@ -49,9 +49,10 @@ class Context:
 
 def render_summary(ctx: Context) -> str:
     """The start page's first layer: each section's title, linked, and its summary."""
+    escape = gfm.escape_for_site
     return "\n".join(
-        f"### [{markdown_text(s.title)}]({posixpath.relpath(s.source.base, ctx.page_dir or '.')})"
-        f"\n\n{markdown_text(s.summary)}\n"
+        f"### [{escape(s.title)}]({posixpath.relpath(s.source.base, ctx.page_dir or '.')})"
+        f"\n\n{escape(s.summary)}\n"
         for s in ctx.model.sections(ctx.locale)
     )
 
@@ -179,15 +180,6 @@ def code_ranges(markdown: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def markdown_text(text: str | None) -> str:
-    """Plain text (a title, a summary) made safe to put into Markdown: shown as written."""
-    escaped = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(escaped.split()))
-    # "1. Vi ..." or "- Vi ..." would start a list.
-    escaped = NUMBERED.sub(r"\1\\\2", escaped, count=1)
-    return "\\" + escaped if escaped.startswith("-") else escaped
-
-
 def demote_headings(markdown: str) -> str:
     """Headings one level down, outside code: the sections under hela-meddelandet's title.
 
@@ -221,5 +213,3 @@ LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 ATX_HEADING = re.compile(r"#{1,5}(?!#)")
 SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}()#+!|]")
-NUMBERED = re.compile(r"^(\d+)([.)])")
