@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from notice import stylesheet
+from notice import build, stylesheet
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,9 +31,6 @@ OUTPUT = "assets/stylesheets/material.css"
 _MATERIAL = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css(\.map)?")
 _SCRIPTS = "assets/javascripts/"
 
-# What this build's pages (every language) are made of.
-_words: set[str] = set()
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.theme.get("palette"):
@@ -42,8 +39,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "published (hooks/assets.py). Set the colours in "
             "overrides/assets/stylesheets/seom.css instead."
         )
-    if not config.plugins["i18n"].building:  # a new build, not a nested language build
-        _words.clear()
     return config
 
 
@@ -55,23 +50,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    _words.update(stylesheet.html_words(output))
+    build.state(config).words.update(stylesheet.html_words(output))
     return output
 
 
-@event_priority(10)  # before hooks/i18n_fixes.py writes the other languages' 404 pages
+@event_priority(build.BEFORE_I18N_404)
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html") and output:
-        _words.update(stylesheet.html_words(output))
+        build.state(config).words.update(stylesheet.html_words(output))
     return output
 
 
-@event_priority(-130)  # after static-i18n (-100) has built the other languages
+@event_priority(build.TRIM_STYLES)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not build.outer(config):
         return
     site = Path(config.site_dir)
-    pages = set(_words)
+    pages = set(build.state(config).words)
     words = set(pages)
     # Material builds its version selector from nothing, when there are versions (mike).
     components = ("md-version",) if config.extra.get("version") else ()

@@ -44,7 +44,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if config.plugins["i18n"].building:  # a nested language build: read already
+    if not build.outer(config):  # a nested language build: read already
         return config
     if build.reading_settings_only():  # mike's own commands (alias, list): nothing is built
         return config
@@ -59,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-110)  # after static-i18n (-100) has chosen each language's files
+@event_priority(build.AFTER_I18N)  # each language's files chosen
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     model = build.current()
     for file in files.documentation_pages():

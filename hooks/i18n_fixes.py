@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
-from notice import languages, urls
+from notice import build, languages, urls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,10 +72,9 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     return ""
 
 
-@event_priority(-110)  # after static-i18n (-100) has merged every language's index
+@event_priority(build.AFTER_I18N)  # every language's search index merged
 def on_post_build(*, config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:  # a nested language build: the merged index is not written yet
+    if not build.outer(config):  # a nested language build: the merged index is not written yet
         return
     scripts = bool(config.extra.get("preview"))
     split_search_index(Path(config.site_dir), languages.built(config), scripts=scripts)

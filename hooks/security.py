@@ -31,19 +31,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-# What pages of this build, in every language, would run that is not the site's own.
-_problems: list[str] = []
-_serving = False
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not config.plugins["i18n"].building:  # a new build, not a nested language build
-        _problems.clear()
     try:  # hooks/settings.py has refused an endpoint that cannot be a source already
         csp.policy(form.settings_of(config))
     except ValueError as error:
@@ -51,13 +40,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-200)  # last: after every plugin and hook has changed the page
+@event_priority(build.LAST)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     return checked(output, f"sidan {page.file.dest_uri} ({source})", config)
 
 
-@event_priority(10)  # before hooks/i18n_fixes.py writes the other languages' 404 pages
+@event_priority(build.BEFORE_I18N_404)
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html") or not output:
         return output
@@ -65,12 +54,13 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     return checked(output, f"sidan {prefix}{template_name} (overrides/{template_name})", config)
 
 
-@event_priority(-120)  # after static-i18n (-100) has built the other languages
+@event_priority(build.CHECK_PAGES)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not build.outer(config):
         return
-    if _problems:
-        raise PluginError(STOPPED + "\n".join(f"  - {problem}" for problem in _problems))
+    unsafe = build.state(config).unsafe
+    if unsafe:
+        raise PluginError(STOPPED + "\n".join(f"  - {problem}" for problem in unsafe))
     header = csp.policy(form.settings_of(config), header=True)
     (Path(config.site_dir) / HEADERS_FILE).write_text(csp.headers_file(header), encoding="utf-8")
 
@@ -80,11 +70,11 @@ def checked(html: str, where: str, config: MkDocsConfig) -> str:
     that is not the site's own, which is noted for on_post_build."""
     found = page_scripts.problems(html)
     if found:
-        _problems.extend(
+        build.state(config).unsafe.extend(
             f"{where}: {what} kör kod som inte är webbplatsens egen." for what in found
         )
         return ""
-    if _serving:
+    if build.serving():
         return html
     policy = csp.policy(form.settings_of(config))
     macros = build.env(config).get_template("partials/security.html").module

@@ -34,7 +34,7 @@ def on_page_context(
     return context
 
 
-@event_priority(50)  # first: the other hooks read base_url (the footer's statement link)
+@event_priority(build.FIRST)  # the other hooks read base_url (the footer's statement link)
 def on_template_context(
     context: dict[str, Any], *, template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:

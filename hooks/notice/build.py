@@ -1,16 +1,18 @@
-"""The build in progress: its model and its templates, shared by the hook files.
+"""The build in progress: one object that the hook files share, and when their events run.
 
 MkDocs loads each hook file as a module of its own, so the hooks share state through this
-module. ``start()`` runs once per build (static-i18n's nested language builds reuse what the
-outer build read) and replaces everything, so nothing outlives a build: `make serve` sees an
-edited file or a fetched git tag on the next rebuild.
+module, all of it in one ``Build``. static-i18n builds each further language in a nested build
+of the same process (its plugin's ``building`` is then true): ``state(config)`` makes a new
+``Build`` when an outer build starts and gives the nested builds the same one, so nothing
+outlives a build: `make serve` sees an edited file or a fetched git tag on the next rebuild.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -20,14 +22,55 @@ from notice import html, languages, model, reading
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-_model: model.Notice | None = None
-_env: jinja2.Environment | None = None
-_command = "build"  # what MkDocs was started for (on_startup)
+# When the hooks' events run, around static-i18n's: MkDocs runs an event's higher priorities
+# first, and static-i18n's own at I18N. ARCHITECTURE.md ("Event order") has the whole table.
+FIRST = 50  # versions.on_template_context: the other hooks read the base_url it sets
+BEFORE_I18N_404 = 10  # assets and security on_post_template: before i18n_fixes writes the
+#                       other languages' 404 pages (default priority 0)
+I18N = -100  # static-i18n: chooses each language's files, builds the other languages
+AFTER_I18N = -110  # content_model.on_files (each language's files chosen), i18n_fixes
+#                    .on_post_build (every language's search index merged)
+CHECK_PAGES = -120  # security.on_post_build: every language built, stop on what would run
+TRIM_STYLES = -130  # assets.on_post_build: every language's pages seen, trim the stylesheet
+LAST = -200  # security.on_post_page: after every plugin and hook has changed the page
+
+
+@dataclass
+class Build:
+    """What one build shares: the outer build and static-i18n's nested language builds."""
+
+    config: Any = None  # the outer build's MkDocsConfig, which this Build belongs to
+    model: model.Notice | None = None  # hooks/content_model.py reads it in on_config
+    env: jinja2.Environment | None = None  # the theme's templates, for shortcodes and feeds
+    words: set[str] = field(default_factory=set)  # hooks/assets.py: what the pages are made of
+    unsafe: list[str] = field(default_factory=list)  # hooks/security.py: what pages would run
+
+
+_build = Build()
+_command = "build"  # what MkDocs was started for (on_startup): the process, not a build
+
+
+def outer(config: MkDocsConfig) -> bool:
+    """True in the build MkDocs started; false in static-i18n's nested language builds."""
+    return not config.plugins["i18n"].building
+
+
+def state(config: MkDocsConfig) -> Build:
+    """This build's shared state: a new one when ``config`` is a new outer build's."""
+    global _build
+    if outer(config) and _build.config is not config:
+        _build = Build(config)
+    return _build
 
 
 def started_by(command: str) -> None:
     global _command
     _command = command
+
+
+def serving() -> bool:
+    """`mkdocs serve` (`make serve`): pages for an editor's browser, not for publishing."""
+    return _command == "serve"
 
 
 def reading_settings_only() -> bool:
@@ -39,27 +82,28 @@ def reading_settings_only() -> bool:
 
 def start(config: MkDocsConfig) -> model.Notice:
     """Read and check docs/ for a new build."""
-    global _model, _env
-    _env = None
-    _model = reading.load(Path(config.docs_dir), languages.built(config), markdown_config(config))
-    return _model
+    build = state(config)
+    build.model = reading.load(
+        Path(config.docs_dir), languages.built(config), markdown_config(config)
+    )
+    return build.model
 
 
 def current() -> model.Notice:
-    assert _model is not None, "hooks/content_model.py reads the model in on_config"
-    return _model
+    assert _build.model is not None, "hooks/content_model.py reads the model in on_config"
+    return _build.model
 
 
 def env(config: MkDocsConfig) -> jinja2.Environment:
     """The theme's templates for the shortcodes and feeds, loaded once per build."""
-    global _env
-    if _env is None:
-        _env = config.theme.get_env()
+    build = state(config)
+    if build.env is None:
+        build.env = config.theme.get_env()
         # The extension static-i18n adds to MkDocs' environments (on_env): with the same
         # extensions, the compiled templates are shared with them.
-        _env.add_extension("jinja2.ext.loopcontrols")
-        _env.bytecode_cache = TEMPLATES
-    return _env
+        build.env.add_extension("jinja2.ext.loopcontrols")
+        build.env.bytecode_cache = TEMPLATES
+    return build.env
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
