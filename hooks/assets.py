@@ -1,5 +1,5 @@
 """What pages load before they show anything: Material's stylesheet, trimmed to what the site
-uses (README, "Page weight"; notice/stylesheet.py says how).
+uses (ARCHITECTURE.md, "Page weight and speed"; notice/stylesheet.py says how).
 
 - ``on_config``: Material's palette setting is refused: its stylesheet is not published.
 - ``on_files``: Material's ``main.*.min.css`` and ``palette.*.min.css`` (and their source maps)

@@ -113,4 +113,6 @@ _Loader.add_constructor(
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from benchmark_record import record  # writes benchmarks/build.md
+
+    sys.exit(record("build", main))

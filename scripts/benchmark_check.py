@@ -106,4 +106,6 @@ def git(repo: Path, *args: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from benchmark_record import record  # writes benchmarks/check.md
+
+    sys.exit(record("check", main))

@@ -174,4 +174,6 @@ CASES = [
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from benchmark_record import record  # writes benchmarks/hostile.md
+
+    sys.exit(record("hostile", main))

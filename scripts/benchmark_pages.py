@@ -213,4 +213,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from benchmark_record import record  # writes benchmarks/pages.md
+
+    sys.exit(record("pages", main, markdown=True))

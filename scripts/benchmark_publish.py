@@ -176,5 +176,7 @@ def kib(size: int) -> str:
 
 
 if __name__ == "__main__":
+    from benchmark_record import record  # writes benchmarks/publish.md
+
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    raise SystemExit(main())
+    raise SystemExit(record("publish", main))

@@ -142,4 +142,6 @@ def wait_for_build(lines: queue.Queue[str], log: list[str]) -> float:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from benchmark_record import record  # writes benchmarks/serve.md
+
+    raise SystemExit(record("serve", main))

@@ -518,7 +518,7 @@ def settings_missing(config: dict, *, web: bool = False) -> list[str]:
         for problem in unreadable
         if not any(problem.startswith(f"mkdocs.yml: {key} (") for key in unmet)
     ]
-    # Where the contact form sends requests (the environment can set it: see README).
+    # Where the contact form sends requests (the environment can set it: see OPERATIONS.md).
     return lines + [f"- {setting}" for setting in form.missing_settings(config)]
 
 

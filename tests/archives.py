@@ -1,5 +1,5 @@
 """A published archive for tests: a real git repository of the project with a bare origin,
-`make publish` run as README says, and the result served on 127.0.0.1 under PREFIX.
+`make publish` run as OPERATIONS.md says, and the result served on 127.0.0.1 under PREFIX.
 
 Like mike's integration tests: the real CLI as a subprocess, assertions on branches, tags and
 files. `two_versions()` is the archive most browser tests read: A and B published, B in force.
@@ -85,7 +85,7 @@ class Archive:
         self, *flags: str, env: dict[str, str] | None = None, target: str = "publish"
     ) -> subprocess.CompletedProcess:
         """`make publish` (or another ``target``: calendar, preview) with PUSH=1 / FORCE=1, as
-        README says, using this test run's venv."""
+        OPERATIONS.md says, using this test run's venv."""
         venv = Path(sys.executable).parent.parent
         # This run's venv holds everything: make must not install into it (--assume-old).
         installed = f"--assume-old={venv}/.installed-build"

@@ -5,7 +5,7 @@ Playwright and the rest (requirements-test.txt), which `make test` adds. Checked
 installing anything: the requirement files as pip reads them, and what make would run
 (`make --dry-run` into a venv that does not exist, so every install step shows). A real first
 `make build` in a fresh venv takes half a minute to a minute and needs the package index: it
-is measured by hand (README, Dependencies), not here.
+is measured by hand (benchmarks/install.md), not here.
 """
 
 from __future__ import annotations

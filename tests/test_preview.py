@@ -38,7 +38,7 @@ NOTICE = {
 IMAGE = "provbild.png"
 IMAGE_ALT = {"sv": "Provbild", "en": "Test image"}
 # The history page links each version to its folder in the published archive (mike's sibling
-# folders): outside any single build, so outside the preview too (README, The preview).
+# folders): outside any single build, so outside the preview too (ARCHITECTURE.md, "The preview").
 ARCHIVE_LINK_PAGES = {"versioner.html", "en/versioner.html"}
 
 

@@ -144,5 +144,5 @@ def changed_files(before: Notice, after: Notice) -> list[str]:
 
 # The pages that are not the notice's text, and reach readers on merge with no new version:
 # the contact form's page and the thank-you page its endpoint sends readers to, and the
-# accessibility statement (README, Publishing; REDIGERA.md, sections 9 and 11).
+# accessibility statement (ARCHITECTURE.md; REDIGERA.md, sections 9 and 11).
 OUTSIDE_THE_VERSIONS = ("kontakt.md", "tack.md", "tillganglighet.md")

@@ -5,8 +5,8 @@ headers), first in ``<head>`` after the charset, so that it covers every script.
 only from the site's own files: no page has an inline script (Material's are files in
 overrides/assets/javascripts/), so the policy allows none, and every built page is checked
 for one (notice/page_scripts.py). Hosts that can send headers get the same policy plus what
-only a header can say, in the common ``_headers`` format (``headers_file``); README.md shows
-the nginx equivalent.
+only a header can say, in the common ``_headers`` format (``headers_file``); OPERATIONS.md
+shows the nginx equivalent.
 
 hooks/security.py uses this for every build, scripts/publish.py for the archive's root, whose
 ``_headers`` also allows what the pages of versions published earlier need (``hashes``,

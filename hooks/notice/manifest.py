@@ -1,4 +1,4 @@
-"""The archive's record of itself: archive.json at the root of gh-pages (README, Publishing).
+"""The archive's record of itself: archive.json at the root of gh-pages (OPERATIONS.md).
 
 Publishing writes it with every change of the archive and checks what is online against it
 before it writes anything (scripts/publish.py). For each published version it records the

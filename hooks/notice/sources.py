@@ -538,7 +538,7 @@ YAML_PROBLEMS = [
 READ = {"md", "yml"}
 PUBLISHED = {"png", "jpg", "jpeg", "gif", "webp", "pdf"}
 # What each kind of file may weigh: far more than a privacy notice needs (today's whole notice
-# is 30 kB), little enough that no build slows down for it (README, Security).
+# is 30 kB), little enough that no build slows down for it (ARCHITECTURE.md, "Files and sizes").
 KILOBYTE = 1024
 MEGABYTE = 1024 * KILOBYTE
 # Ten times SEOM's notice (19 kB in both languages): what keeps a build of the densest
