@@ -26,11 +26,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
+from notice import archive, build, dates, languages, model
+from notice import git as notice_git
 
-from notice import archive, build, dates, languages, model  # noqa: E402
-from notice import git as notice_git  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 CONFIG = "mkdocs.preview.yml"
 BEFORE = "fore"  # preview/fore/: the site before the newest version's date

@@ -50,15 +50,7 @@ from urllib.parse import urlsplit
 import ada_url
 import jinja2
 
-ROOT = Path(__file__).resolve().parents[1]
-# mkdocs.yml plus mike's plugin and the version selector: what each archived version is built
-# with (plain builds leave them out).
-CONFIG = "mkdocs.archive.yml"
-STATE_FILE = "notice.json"  # overrides/main.html points every page of the archive at it
-CHANGES_PAGE = "andringar"
-sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
-
-from notice import (  # noqa: E402
+from notice import (
     archive,
     atom,
     build,
@@ -74,7 +66,14 @@ from notice import (  # noqa: E402
     translations,
     urls,
 )
-from notice import git as notice_git  # noqa: E402
+from notice import git as notice_git
+
+ROOT = Path(__file__).resolve().parents[1]
+# mkdocs.yml plus mike's plugin and the version selector: what each archived version is built
+# with (plain builds leave them out).
+CONFIG = "mkdocs.archive.yml"
+STATE_FILE = "notice.json"  # overrides/main.html points every page of the archive at it
+CHANGES_PAGE = "andringar"
 
 BRANCH = "gh-pages"
 # Each version published ahead of its date, built as it will read once in force (without its

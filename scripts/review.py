@@ -36,12 +36,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
-
-import publish  # noqa: E402
-import site_checks  # noqa: E402
-from notice import (  # noqa: E402
+import publish
+import site_checks
+from notice import (
     archive,
     build,
     changes,
@@ -54,7 +51,9 @@ from notice import (  # noqa: E402
     shortcodes,
     translations,
 )
-from notice import texts as notice_texts  # noqa: E402
+from notice import texts as notice_texts
+
+ROOT = Path(__file__).resolve().parents[1]
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "Engelska"}
 CHANGES_PAGE = "andringar.md"
