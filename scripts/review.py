@@ -52,6 +52,7 @@ from notice import (
     translations,
 )
 from notice import texts as notice_texts
+from notice.publishing.errors import IN_THE_BROWSER, PublishError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,8 +84,7 @@ class Review:
         fixed = "felet under Fel är rättat" if count == 1 else "felen under Fel är rättade"
         if self.blocked and self.after_merge:
             lines.append(
-                f"Ändringen är sammanslagen men publiceras inte förrän {fixed}. "
-                + publish.IN_THE_BROWSER
+                f"Ändringen är sammanslagen men publiceras inte förrän {fixed}. " + IN_THE_BROWSER
             )
         elif self.blocked:
             lines.append(
@@ -249,7 +249,7 @@ def build_and_check(
         site_dir = Path(tmp) / version
         try:
             publish.build_site(root, version, site_dir)
-        except publish.PublishError as error:
+        except PublishError as error:
             out.build_log = [
                 line
                 for line in str(error).splitlines()

@@ -1527,9 +1527,10 @@ def test_the_guides_publish_refusal_is_what_make_publish_says(docs: Path) -> Non
     from mkdocs.config import load_config
 
     import publish
+    from notice.publishing.errors import PublishError
 
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    with pytest.raises(publish.PublishError) as refused:
+    with pytest.raises(PublishError) as refused:
         publish.read_notice(docs, config)
     said = f"make publish: {refused.value}".splitlines()
     example = guide_block("make publish: SEOM:s uppgifter")

@@ -35,7 +35,7 @@ from archives import (
     serve,
 )
 from conftest import NOTICE_DOCS, Tab, axe_violations, guide, switch_language, watched_tab
-from publish import IN_THE_BROWSER
+from notice.publishing.errors import IN_THE_BROWSER
 
 STATEMENT_UPDATED = "2027-03-10"
 STATEMENT_PAGES = ["tillganglighet/", "en/tillganglighet/"]
