@@ -41,8 +41,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -68,6 +67,23 @@ from notice import (
 )
 from notice import git as notice_git
 from notice.publishing.errors import PublishError
+from notice.publishing.git_utils import (
+    ALIAS,
+    BRANCH,
+    BRANCHES,
+    REMOTE,
+    UPCOMING,
+    Git,
+    all_or_nothing,
+    commit_tree,
+    describe,
+    fetch,
+    local_branches,
+    not_on_origin,
+    push_to_origin,
+    recover,
+    tag_commits,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # mkdocs.yml plus mike's plugin and the version selector: what each archived version is built
@@ -75,15 +91,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = "mkdocs.archive.yml"
 STATE_FILE = "notice.json"  # overrides/main.html points every page of the archive at it
 CHANGES_PAGE = "andringar"
-
-BRANCH = "gh-pages"
-# Each version published ahead of its date, built as it will read once in force (without its
-# "takes effect on" notice): what `make calendar` puts in its folder on the date. A branch that
-# GitHub Pages does not serve.
-UPCOMING = "gh-pages-upcoming"
-BRANCHES = (f"refs/heads/{BRANCH}", f"refs/heads/{UPCOMING}")
-REMOTE = "origin"
-ALIAS = "latest"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,7 +218,13 @@ def start_from_what_is_published(git: Git, push: bool, publishing: str | None = 
     against the archive's record; refused, before anything moves, when they do not.
     ``publishing``: the commit make publish publishes."""
     if push:
-        fetch(git, publishing)
+
+        def check(staged: dict[str, str | None], here: dict[str, str], origin: dict[str, str]):
+            check_archive(
+                git, ONLINE, staged[BRANCH], staged[UPCOMING], here, origin, publishing=publishing
+            )
+
+        fetch(git, check)
     else:
         local_branches(git)
         check_here(git, publishing)
@@ -222,90 +235,6 @@ def meant(*, new: bool, force: bool, rebuild: bool, published: bool) -> str | No
     if new:
         return "republished" if force and published else "published"
     return "presentation" if rebuild else None
-
-
-@contextmanager
-def all_or_nothing(git: Git, refs: tuple[str, ...]) -> Iterator[dict[str, str | None]]:
-    """The refs as they are (yielded), put back exactly so if anything fails; should the run
-    be killed instead, the next one puts them back (recover())."""
-    saved = {ref: git.ref(ref) for ref in refs}
-    journal = journal_of(git)
-    written = journal.with_suffix(".tmp")  # whole or not at all, should this run be killed
-    written.write_text(json.dumps({"pid": os.getpid(), "refs": saved}, indent=2) + "\n", "utf-8")
-    written.replace(journal)
-    try:
-        yield saved
-    except BaseException:
-        for ref, value in saved.items():
-            git.restore(ref, value)
-        raise
-    finally:
-        journal.unlink(missing_ok=True)
-
-
-# In the repository's git directory while a run changes its refs: what they were before.
-JOURNAL = "notice-publish.json"
-
-
-def journal_of(git: Git) -> Path:
-    return Path(git.run("rev-parse", "--absolute-git-dir")) / JOURNAL
-
-
-def recover(git: Git, command: str) -> None:
-    """Undo here what a run that was killed (or whose machine stopped) had changed, from its
-    journal: its refs as they were before it. This run then does its work again; what it had
-    pushed, if anything, is on origin, where fetch() finds it."""
-    journal = journal_of(git)
-    try:
-        text = journal.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return
-    try:
-        data = json.loads(text)
-        refs, pid = data["refs"], data["pid"]
-        assert isinstance(pid, int) and all(
-            ref.startswith("refs/") and (value is None or isinstance(value, str))
-            for ref, value in refs.items()
-        )
-    except (ValueError, KeyError, TypeError, AttributeError, AssertionError):
-        raise PublishError(
-            f"{journal} is not what a run of publishing leaves there (the refs it is about to "
-            f"change), so what a run that stopped left here cannot be undone from it. Check "
-            f"{BRANCH}, {UPCOMING} and the tags {notice_git.TAG_PREFIX}* here, delete the file "
-            "and run again."
-        ) from None
-    if pid != os.getpid() and running(pid):
-        raise PublishError(
-            f"another run of make publish or make calendar (process {pid}) is changing the "
-            "archive in this repository: run again once it has finished. If none is running, "
-            f"delete {journal} and run again."
-        )
-    undone = [ref for ref, value in refs.items() if git.ref(ref) != value]
-    for ref in undone:
-        git.restore(ref, refs[ref])
-    journal.unlink()
-    names = ", ".join(
-        f"the tag {ref.removeprefix('refs/tags/')}"
-        if ref.startswith("refs/tags/")
-        else ref.removeprefix("refs/heads/")
-        for ref in undone
-    )
-    what = f"what it had changed here is undone ({names})" if undone else "it had changed nothing"
-    print(
-        f"{command}: a run here stopped before it finished (it was killed, or its machine "
-        f"stopped); {what}, and this run does its work again.",
-        file=sys.stderr,
-    )
-
-
-def running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's
-        return True
-    return True
 
 
 def where_pushed(push: bool) -> str:
@@ -501,42 +430,6 @@ def _lookup(config: object, key: str) -> object:
     return value
 
 
-# Git
-
-
-class Git:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def run(
-        self, *args: str, check: bool = True, env: dict | None = None, input: str | None = None
-    ) -> str:
-        result = subprocess.run(
-            ["git", *args], cwd=self.root, capture_output=True, text=True, env=env, input=input
-        )
-        if check and result.returncode != 0:
-            raise PublishError(f"git {' '.join(args)} failed:\n{result.stderr.strip()}")
-        return result.stdout.strip()
-
-    def ref(self, ref: str) -> str | None:
-        return self.run("rev-parse", "--verify", "--quiet", ref, check=False) or None
-
-    def blob(self, sha: str) -> bytes:
-        """A file's bytes as git stores them (a file online may be anything, even binary)."""
-        result = subprocess.run(
-            ["git", "cat-file", "blob", sha], cwd=self.root, capture_output=True
-        )
-        if result.returncode != 0:
-            raise PublishError(f"git cat-file blob {sha} failed:\n{result.stderr.decode().strip()}")
-        return result.stdout
-
-    def restore(self, ref: str, value: str | None) -> None:
-        if value is None:
-            self.run("update-ref", "-d", ref, check=False)
-        else:
-            self.run("update-ref", ref, value, check=False)
-
-
 def check_clean(git: Git) -> None:
     if git.run("status", "--porcelain"):
         raise PublishError(
@@ -551,69 +444,6 @@ def check_clean(git: Git) -> None:
             "finnas i taggen. Ta bort dem, eller publicera från en ny kopia (git clone) av den "
             "commit som ska publiceras."
         )
-
-
-def fetch(git: Git, publishing: str | None) -> None:
-    """Start from what is online: origin's gh-pages, gh-pages-upcoming and tags, once they
-    check out against the archive's record (check_archive()); until then nothing here moves.
-
-    origin's tags win over local ones (a version published here, then by CI), and the local
-    branches are reset to origin's: commits that never reached origin are left over from a run
-    that stopped, and this run does their work again.
-    """
-    clear_stage(git)
-    try:
-        # --refmap= keeps git from updating refs/remotes/origin/* on the way.
-        git.run(
-            "fetch",
-            "--quiet",
-            "--no-tags",
-            "--refmap=",
-            "--force",
-            REMOTE,
-            f"+refs/heads/{BRANCH}*:{STAGE}heads/{BRANCH}*",
-            f"+refs/tags/{notice_git.TAG_PREFIX}*:{STAGE}tags/{notice_git.TAG_PREFIX}*",
-        )
-        staged = {branch: git.ref(f"{STAGE}heads/{branch}") for branch in (BRANCH, UPCOMING)}
-        here = tag_commits(git, "refs/tags/")
-        origin = tag_commits(git, f"{STAGE}tags/")
-        check_archive(
-            git, ONLINE, staged[BRANCH], staged[UPCOMING], here, origin, publishing=publishing
-        )
-        take_from_stage(git, staged)
-    finally:
-        clear_stage(git)
-
-
-def take_from_stage(git: Git, staged: dict[str, str | None]) -> None:
-    """origin's tags and branches, checked, into this repository: one transaction."""
-    lines = []
-    listing = git.run("for-each-ref", "--format=%(refname) %(objectname)", f"{STAGE}tags/")
-    for line in listing.splitlines():
-        ref, sha = line.split()
-        lines.append(f"update refs/tags/{ref.removeprefix(f'{STAGE}tags/')} {sha}")
-    for branch, sha in staged.items():
-        for ref in (f"refs/remotes/{REMOTE}/{branch}", f"refs/heads/{branch}"):
-            if sha:
-                lines.append(f"update {ref} {sha}")
-            elif git.ref(ref):  # never pushed: what a run here left does not count
-                lines.append(f"delete {ref}")
-    if lines:
-        git.run("update-ref", "--stdin", input="\n".join(lines) + "\n")
-
-
-def clear_stage(git: Git) -> None:
-    refs = git.run("for-each-ref", "--format=%(refname)", STAGE).splitlines()
-    if refs:
-        git.run("update-ref", "--stdin", input="".join(f"delete {ref}\n" for ref in refs))
-
-
-def local_branches(git: Git) -> None:
-    """Without PUSH, work on the local branches; a clone has only origin's: take those."""
-    for branch in (BRANCH, UPCOMING):
-        remote = git.ref(f"refs/remotes/{REMOTE}/{branch}")
-        if remote and not git.ref(f"refs/heads/{branch}"):
-            git.run("update-ref", f"refs/heads/{branch}", remote)
 
 
 def gh_pages(git: Git) -> str | None:
@@ -663,8 +493,6 @@ def already_published(git: Git, version: str, tag: str) -> bool:
 # The archive's record of itself (archive.json, notice/manifest.py), checked before anything
 # moves
 
-# origin's branches and tags are fetched here first, and taken only once they check out.
-STAGE = "refs/notice-publish/origin/"
 # How many commits of a branch to read for the last one that checks out (a restore's advice).
 HISTORY = 200
 
@@ -680,20 +508,6 @@ class Place:
 
 
 ONLINE, HERE = Place(online=True), Place(online=False)
-
-
-def tag_commits(git: Git, namespace: str) -> dict[str, str]:
-    """{version: the commit its tag names} for the tags notice/<version> under ``namespace``
-    (refs/tags/, or where fetch() put origin's)."""
-    prefix = f"{namespace}{notice_git.TAG_PREFIX}"
-    listing = git.run("for-each-ref", "--format=%(refname) %(objectname) %(*objectname)", prefix)
-    out = {}
-    for line in listing.splitlines():
-        ref, sha, *peeled = line.split()
-        version = ref.removeprefix(prefix)
-        if notice_git.DATE.fullmatch(version):
-            out[version] = peeled[0] if peeled else sha
-    return out
 
 
 def read_branch(git: Git, commit: str, upcoming: str | bool | None = False) -> manifest.Branch:
@@ -966,12 +780,6 @@ def restore_tag(place: Place, version: str, commit: str, here: dict[str, str]) -
     if place.online:
         command += f" && git push --force {REMOTE} refs/tags/{tag}"
     return f"{tag}: {command}"
-
-
-def describe(git: Git, commit: str) -> str:
-    """A commit as the messages name it: its short name, subject, author and date."""
-    subject, author, date = git.run("log", "-1", "--format=%s%x00%an%x00%cs", commit).split("\0")
-    return f'{commit[:12]} ("{subject}", {author}, {date})'
 
 
 def check_unpublished_tags(git: Git, version: str, place: Place) -> None:
@@ -1248,58 +1056,10 @@ def published_notice(git: Git, config: dict, published: list[str]) -> model.Noti
 
 def replace_folder(git: Git, folder: str, tree: str) -> None:
     """One commit on gh-pages: ``folder`` becomes ``tree`` (a tree of this repository)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        git.run("read-tree", BRANCH, env=env)
-        git.run("rm", "-r", "-q", "--cached", "--ignore-unmatch", folder, env=env)
-        git.run("read-tree", f"--prefix={folder}/", tree, env=env)
-        written = git.run("write-tree", env=env)
-    parent = git.run("rev-parse", BRANCH)
-    commit = git.run("commit-tree", written, "-p", parent, "-m", f"In force: {folder}")
-    git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
+    commit_tree(git, BRANCH, f"In force: {folder}", folders={folder: tree}, allow_empty=True)
 
 
 # Files at the root of gh-pages: outside every version folder, so they can change
-
-
-def push_to_origin(git: Git, tag: str | None = None) -> None:
-    """gh-pages, gh-pages-upcoming and the tag in one atomic push; the branches only where
-    origin has not moved."""
-    refs = [branch for branch in (BRANCH, UPCOMING) if git.ref(f"refs/heads/{branch}")]
-    if tag:
-        refs.append(f"+refs/tags/{tag}:refs/tags/{tag}")
-    try:
-        git.run("push", "--atomic", REMOTE, *refs)
-    except PublishError as error:
-        if lost_a_race(str(error)):
-            raise PublishError(
-                f"another publish finished first: {REMOTE}/{BRANCH} changed while this one "
-                "ran, and nothing was pushed. Run `make publish` again: it starts from what "
-                "the other one published."
-            ) from None
-        raise
-
-
-def lost_a_race(message: str) -> bool:
-    """git's words for a push refused because origin's branch moved since it was fetched."""
-    return any(
-        words in message
-        for words in (
-            "non-fast-forward",
-            "fetch first",
-            "stale info",
-            "failed to update ref",
-            "cannot lock ref",  # origin's branch moved after this push was prepared
-        )
-    )
-
-
-def not_on_origin(git: Git, tag: str | None = None) -> bool:
-    """What this repository holds that origin lacks: left by a run that stopped before pushing."""
-    refs = [*BRANCHES, *([f"refs/tags/{tag}"] if tag else [])]
-    lines = git.run("ls-remote", REMOTE, *refs).splitlines()
-    remote = {ref: sha for sha, ref in (line.split("\t") for line in lines)}
-    return any(remote.get(ref) != git.ref(ref) for ref in refs)
 
 
 def write_root_files(
@@ -1327,26 +1087,7 @@ def write_root_files(
 def commit_files(git: Git, files: dict[str, str], message: str) -> bool:
     """One commit on gh-pages that writes ``files`` ({path: text}) and changes nothing else;
     none when they are already so. Whether it committed."""
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        git.run("read-tree", BRANCH, env=env)
-        for name, text in files.items():
-            blob = subprocess.run(
-                ["git", "hash-object", "-w", "--stdin"],
-                cwd=git.root,
-                input=text + ("" if text.endswith("\n") else "\n"),
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.strip()
-            git.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=env)
-        tree = git.run("write-tree", env=env)
-    if tree == git.run("rev-parse", f"{BRANCH}^{{tree}}"):
-        return False
-    parent = git.run("rev-parse", BRANCH)
-    commit = git.run("commit-tree", tree, "-p", parent, "-m", message)
-    git.run("update-ref", f"refs/heads/{BRANCH}", commit, parent)
-    return True
+    return commit_tree(git, BRANCH, message, files=files)
 
 
 def root_page(notice: model.Notice, env: jinja2.Environment, policy: str) -> str:

@@ -495,7 +495,7 @@ def test_the_publish_that_lost_a_race_says_to_run_again_and_the_next_run_complet
 
 
 def test_a_push_that_lost_a_race_says_to_run_again() -> None:
-    from publish import lost_a_race
+    from notice.publishing.git_utils import lost_a_race
 
     rejected = (
         " ! [rejected]        gh-pages -> gh-pages (fetch first)\n"
