@@ -53,6 +53,7 @@ from notice import (
 )
 from notice import texts as notice_texts
 from notice.publishing.errors import IN_THE_BROWSER, PublishError
+from notice.publishing.settings import load_settings, settings_missing, to_the_web
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Review:
     out = Review(after_merge=after_merge)
-    config = publish.load_settings(root / publish.CONFIG)
+    config = load_settings(root / publish.CONFIG)
     out.waiting += waiting_for_settings(root, config)
     built = languages.built(config)
     try:
@@ -228,7 +229,7 @@ def whole(notice: model.Notice) -> bool:
 
 
 def waiting_for_settings(root: Path, config: dict) -> list[str]:
-    missing = publish.settings_missing(config, web=publish.to_the_web(root))
+    missing = settings_missing(config, web=to_the_web(root))
     if not missing:
         return []
     return [

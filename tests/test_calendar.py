@@ -437,7 +437,7 @@ def test_test_settings_never_reach_the_web(calendar: Archive) -> None:
     ],
 )
 def test_what_counts_as_an_address_on_the_web(url: str, on_the_web: bool) -> None:
-    from publish import _on_the_web
+    from notice.publishing.settings import _on_the_web
 
     assert _on_the_web(url) is on_the_web
 
