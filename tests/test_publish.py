@@ -285,7 +285,7 @@ def test_uncommitted_changes_are_refused(tmp_path: Path) -> None:
 def test_a_published_version_without_its_tag_is_refused(tmp_path: Path) -> None:
     from notice.publishing.errors import PublishError
     from notice.publishing.git_utils import Git
-    from publish import already_published
+    from notice.publishing.record import already_published
 
     repo = committed(tmp_path, A)  # its folder, on gh-pages
     git(repo, "branch", "gh-pages")
