@@ -36,10 +36,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -79,6 +76,14 @@ from notice.publishing.git_utils import (
     recover,
     tag_commits,
 )
+from notice.publishing.mkdocs_utils import (
+    CONFIG,
+    build_and_compare,
+    deploy,
+    deploy_in_force,
+    drop_pending,
+    move_latest,
+)
 from notice.publishing.record import (
     HERE,
     ONLINE,
@@ -97,9 +102,6 @@ from notice.publishing.record import (
 from notice.publishing.settings import check_required_settings, to_the_web
 
 ROOT = Path(__file__).resolve().parents[1]
-# mkdocs.yml plus mike's plugin and the version selector: what each archived version is built
-# with (plain builds leave them out).
-CONFIG = "mkdocs.archive.yml"
 STATE_FILE = "notice.json"  # overrides/main.html points every page of the archive at it
 CHANGES_PAGE = "andringar"
 
@@ -374,117 +376,6 @@ def record_archive(git: Git, events: dict[str, str], today: dt.date) -> None:
         {manifest.FILE: manifest.dumps(record)},
         f"Record the archive{': ' + said if said else ''}",
     )
-
-
-# Build and deploy
-
-
-def _env(version: str | None = None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    bin_dir = str(Path(sys.executable).parent)  # mike runs mkdocs: the venv's comes first
-    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
-    if version:
-        env["MIKE_DOCS_VERSION"] = version  # build exactly what mike will deploy
-    return env
-
-
-def build_site(root: Path, version: str, site_dir: Path) -> None:
-    """The version as mike will deploy it, built with every check into ``site_dir``."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", str(site_dir)],
-        cwd=root,
-        env=_env(version),
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise PublishError(
-            "bygget misslyckades, så ingenting publicerades. Rätta det som bygget säger här "
-            f"nedanför:\n{result.stderr}",
-            browser=True,
-        )
-
-
-def build_and_compare(root: Path, git: Git, version: str, *, published: bool) -> bool:
-    """Build the version with every check; for a published one, whether to deploy it again.
-
-    A broken build stops everything before anything moves. A published version is compared
-    with its folder online: the same files, nothing to do; otherwise its presentation changed
-    (the theme, styles, scripts, pages outside the notice, its "takes effect" notice on its
-    date), and it is deployed again (its text cannot have: refusals() saw to that). Earlier
-    versions are never touched.
-    """
-    with tempfile.TemporaryDirectory(prefix="seom-publish-") as site_dir:
-        build_site(root, version, Path(site_dir))
-        return published and bool(changed_files(git, Path(site_dir), version))
-
-
-def changed_files(git: Git, site_dir: Path, version: str) -> list[str]:
-    """The files of a fresh build that differ from the version's folder online.
-
-    The sitemaps are left out: MkDocs dates them with the day of the build.
-    """
-    online = {}
-    for line in git.run("ls-tree", "-r", f"{BRANCH}:{version}").splitlines():
-        info, path = line.split("\t", 1)
-        online[path] = info.split()[2]
-    built = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-    hashes = (
-        git.run(
-            "hash-object", "--stdin-paths", input="\n".join(str(site_dir / path) for path in built)
-        ).splitlines()
-        if built
-        else []
-    )
-    ignore = ("sitemap.xml", "sitemap.xml.gz")
-    fresh = {p: h for p, h in zip(built, hashes, strict=True) if not p.endswith(ignore)}
-    online = {p: h for p, h in online.items() if not p.endswith(ignore)}
-    return sorted(p for p in fresh.keys() | online.keys() if fresh.get(p) != online.get(p))
-
-
-def deploy(git: Git, version: str, *, latest: bool) -> None:
-    """The version into its folder; `latest` too when it is the version in force."""
-    message = f"Publish privacy notice {version}"
-    if latest:
-        mike(git, "deploy", "--update-aliases", "--message", message, version, ALIAS)
-    else:
-        mike(git, "deploy", "--message", message, version)
-
-
-def deploy_in_force(git: Git, version: str) -> None:
-    """A version published ahead of its date, built as it will read on that date, into its
-    folder on UPCOMING (follow_the_calendar() moves it to gh-pages then)."""
-    message = f"Privacy notice {version} as in force, from {git.run('rev-parse', 'HEAD')}"
-    mike(git, "deploy", "--message", message, version, branch=UPCOMING, today=version)
-
-
-def drop_pending(git: Git, versions: list[str]) -> None:
-    """Renderings put in force, or made stale by a newer build: off UPCOMING."""
-    if versions:
-        message = f"In force: {', '.join(versions)}"
-        mike(git, "delete", "--message", message, *versions, branch=UPCOMING)
-
-
-def move_latest(git: Git, version: str) -> None:
-    """`latest` (a full copy: mike's alias_type copy) to the version in force."""
-    mike(git, "alias", "--update-aliases", "--message", f"In force: {version}", version, ALIAS)
-
-
-def mike(git: Git, command: str, *args: str, branch: str = BRANCH, today: str = "") -> None:
-    executable = str(Path(sys.executable).parent / "mike")  # mike has no `python -m mike`
-    where = ["--config-file", CONFIG, "--branch", branch, "--remote", REMOTE]
-    env = _env()
-    if today:
-        env[dates.TODAY_VARIABLE] = today
-    result = subprocess.run(
-        [executable, command, *args, *where],
-        cwd=git.root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise PublishError(f"mike {command} failed:\n{result.stderr}")
 
 
 # The calendar: what the date asks, from what is published

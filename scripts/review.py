@@ -53,6 +53,7 @@ from notice import (
 )
 from notice import texts as notice_texts
 from notice.publishing.errors import IN_THE_BROWSER, PublishError
+from notice.publishing.mkdocs_utils import CONFIG, build_site
 from notice.publishing.settings import load_settings, settings_missing, to_the_web
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Review:
     out = Review(after_merge=after_merge)
-    config = load_settings(root / publish.CONFIG)
+    config = load_settings(root / CONFIG)
     out.waiting += waiting_for_settings(root, config)
     built = languages.built(config)
     try:
@@ -249,7 +250,7 @@ def build_and_check(
     with tempfile.TemporaryDirectory(prefix="seom-check-") as tmp:
         site_dir = Path(tmp) / version
         try:
-            publish.build_site(root, version, site_dir)
+            build_site(root, version, site_dir)
         except PublishError as error:
             out.build_log = [
                 line
