@@ -36,7 +36,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import publish
 import site_checks
 from notice import (
     archive,
@@ -54,6 +53,7 @@ from notice import (
 from notice import texts as notice_texts
 from notice.publishing.errors import IN_THE_BROWSER, PublishError
 from notice.publishing.mkdocs_utils import CONFIG, build_site
+from notice.publishing.operations import refusals
 from notice.publishing.settings import load_settings, settings_missing, to_the_web
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,7 +197,7 @@ def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Re
             for new in (True, False)
         )
         # What publishing would refuse, in the same round as the content's problems.
-        out.errors += publish.refusals(notice, notice.published, new=notice.new_version)
+        out.errors += refusals(notice, notice.published, new=notice.new_version)
         if not notice.new_version and notice.baseline is not None:
             # The new version the change needs would be refused for this too: say it now.
             versioned = [

@@ -269,7 +269,7 @@ def committed(repo: Path, *folders: str) -> Path:
 def test_uncommitted_changes_are_refused(tmp_path: Path) -> None:
     from notice.publishing.errors import PublishError
     from notice.publishing.git_utils import Git
-    from publish import check_clean
+    from notice.publishing.operations import check_clean
 
     repo = committed(tmp_path)
     check_clean(Git(repo))
