@@ -30,6 +30,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import project_copy
+from notice.publishing.mkdocs_utils import mkdocs_build
 from site_checks import CHROMIUM_ARGS, chromium
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,24 +74,14 @@ def build(
     `env`: settings for this build, e.g. {"CONTACT_FORM_MAILTO": "..."}; `config_file`, e.g.
     "mkdocs.preview.yml" (`make preview`)."""
     assert project.resolve() != ROOT, "tests build a copy of the engine with an example notice"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = dict(os.environ)
     for name in SETTINGS_ENV:
         environment.pop(name, None)
     environment["NOTICE_TODAY"] = TODAY
     environment.update(env or {})
     if site_url:
         environment["SITE_URL"] = site_url
-    return subprocess.run(
-        [
-            *(sys.executable, "-m", "mkdocs", "build", "--strict"),
-            *("--config-file", config_file, "--site-dir", str(site_dir)),
-        ],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return mkdocs_build(project, site_dir, config_file=config_file, env=environment, timeout=300)
 
 
 class _Server(ThreadingHTTPServer):

@@ -1,12 +1,16 @@
 """Building a version with every check, comparing it with its folder online, and deploying it
-with mike (mike has no API: its command line, with the venv's mkdocs first on PATH)."""
+with mike (mike has no API: its command line, with the venv's mkdocs first on PATH); and
+mkdocs_build(), the one way the scripts and the tests run `mkdocs build` in a process of its
+own."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from notice import dates
@@ -27,15 +31,63 @@ def _env(version: str | None = None) -> dict[str, str]:
     return env
 
 
+def mkdocs_build(
+    project: Path,
+    site_dir: Path,
+    *,
+    config_file: str | None = None,
+    env: Mapping[str, str] | None = None,
+    strict: bool = True,
+    extra: dict | None = None,
+    docs_dir: Path | None = None,
+    capture: bool = True,
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess:
+    """`mkdocs build` of ``project`` into ``site_dir``, in a process of its own (the hooks keep
+    a build's state per process), with this interpreter's MkDocs: ``config_file`` (else
+    mkdocs.yml), ``env`` (else this process's environment), ``strict`` as --strict; the output
+    ``capture``d as text, else printed.
+
+    ``extra`` (keys added to the config's extra, as the preview's moment) and ``docs_dir`` (a
+    notice other than the project's docs/) are what the command line cannot say: the build
+    then loads the config and runs MkDocs' own build() itself."""
+    environment = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
+    config = str(project / (config_file or "mkdocs.yml"))
+    if extra is None and docs_dir is None:
+        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config]
+        command += ["--site-dir", str(site_dir), *(["--strict"] if strict else [])]
+    else:
+        options = {"site_dir": str(site_dir), **({"strict": True} if strict else {})}
+        if docs_dir is not None:
+            options["docs_dir"] = str(docs_dir)
+        settings = json.dumps({"options": options, "extra": extra or {}})
+        command = [sys.executable, "-c", _BUILD, settings, config]
+    return subprocess.run(
+        command,
+        cwd=project,
+        env=environment,
+        capture_output=capture,
+        text=True,
+        timeout=timeout,
+    )
+
+
+# `mkdocs build` with what its command line cannot say (mkdocs_build()).
+_BUILD = """
+import json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+settings = json.loads(sys.argv[1])
+config = load_config(sys.argv[2], **settings["options"])
+config.extra.update(settings["extra"])
+build(config)
+"""
+
+
 def build_site(root: Path, version: str, site_dir: Path) -> None:
     """The version as mike will deploy it, built with every check into ``site_dir``."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIG, "-d", str(site_dir)],
-        cwd=root,
-        env=_env(version),
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(root, site_dir, config_file=CONFIG, env=_env(version))
     if result.returncode != 0:
         raise PublishError(
             "bygget misslyckades, så ingenting publicerades. Rätta det som bygget säger här "
