@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from notice import dates
+from notice import dates, urls
 from notice.publishing.errors import PublishError
 from notice.publishing.git_utils import ALIAS, BRANCH, REMOTE, UPCOMING, Git
 
@@ -27,7 +27,7 @@ def _env(version: str | None = None) -> dict[str, str]:
     bin_dir = str(Path(sys.executable).parent)  # mike runs mkdocs: the venv's comes first
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     if version:
-        env["MIKE_DOCS_VERSION"] = version  # build exactly what mike will deploy
+        env[urls.MIKE_VERSION_VARIABLE] = version  # build exactly what mike will deploy
     return env
 
 
