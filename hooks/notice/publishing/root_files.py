@@ -25,6 +25,7 @@ from notice import (
     urls,
 )
 from notice import git as notice_git
+from notice.history import CHANGES_PAGE
 from notice.publishing.errors import PublishError
 from notice.publishing.git_utils import (
     ALIAS,
@@ -38,9 +39,6 @@ from notice.publishing.git_utils import (
 from notice.publishing.record import alias_target, mike_versions, read_branch
 
 STATE_FILE = "notice.json"  # overrides/main.html points every page of the archive at it
-
-
-CHANGES_PAGE = "andringar"
 
 
 def record_archive(git: Git, events: dict[str, str], today: dt.date) -> None:
