@@ -91,7 +91,7 @@ benchmark-pages: $(TEST_INSTALLED)
 	python scripts/benchmark_pages.py
 
 ## benchmark-publish: publishes 20 versions into a bare origin and prints each publish's time
-## and the gh-pages branch's size (not a test; reuses tests/archives.py, so the test tools)
+## and the gh-pages branch's size (not a test; reuses scripts/archives.py, which the tests use, so the test tools)
 benchmark-publish: $(TEST_INSTALLED)
 	python scripts/benchmark_publish.py
 

@@ -33,18 +33,17 @@ from site_checks import CHROMIUM_ARGS, chromium
 from site_server import QuietServer, SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]
-# The example notice the tests build: SEOM's notice as it was first published (version
-# 2026-12-01, SEOM's details still missing), frozen. The live one is ROOT / "docs".
-NOTICE = ROOT / "tests" / "fixtures" / "seom"
+# The example notice the tests build (scripts/project_copy.py). The live one is ROOT / "docs".
+NOTICE = project_copy.EXAMPLE
 NOTICE_DOCS = NOTICE / "docs"
 LIVE_DOCS = ROOT / "docs"
 
 
 # The environment variables the build reads: a build sees only those a test gives it.
-SETTINGS_ENV = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO", "NOTICE_TODAY")
+SETTINGS_ENV = project_copy.SETTINGS_ENV
 # The date that counts as today in tests (NOTICE_TODAY), so that they do not change as the
 # calendar moves: the first version (2026-12-01) is in force.
-TODAY = "2026-12-15"
+TODAY = project_copy.EXAMPLE_TODAY
 
 
 def guide() -> str:
@@ -179,7 +178,7 @@ def built_log(site: SiteServer, tmp_path_factory: pytest.TempPathFactory, projec
 
 @pytest.fixture(scope="session")
 def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
-    """A published archive with versions A and B (B in force), served: tests/archives.py."""
+    """A published archive with versions A and B (B in force), served: scripts/archives.py."""
     from archives import two_versions
 
     arc = two_versions(tmp_path_factory.mktemp("two-versions"))
