@@ -4,30 +4,31 @@ line). `make publish`
 
 1. reads docs/ as the build does (hooks/notice/model.py): the version to publish is the first
    entry of docs/versions.yml, the newest, and any problem in docs/ stops it,
-2. refuses while a setting required before going live is missing (REQUIRED_SETTINGS), a
+2. refuses while a setting required before going live is missing (settings.py), a
    detail of SEOM's that docs/controller.yml must hold is missing, the working tree has
    uncommitted changes, or refusals() finds a reason (a version older than a published one,
    a new version's English behind its Swedish without acknowledgement, a changed text under
    a version that is already published); `make check` (scripts/review.py) asks the same
    questions of a pull request,
-3. builds the site with every check into a temporary folder, so that a broken build stops it
-   before anything moves,
+3. builds the site with every check into a temporary folder (mkdocs_utils.py), so that a
+   broken build stops it before anything moves,
 4. deploys with mike into <version>/ on gh-pages (and, for a version published ahead of its
    date, its rendering as in force into <version>/ on gh-pages-upcoming), points the alias
    `latest` at the version in force and makes `latest` the default,
 5. follows the calendar (follow_the_calendar(), all that `make calendar` does): the version in
    force today in `latest`, and robots.txt, 404.html, index.html, _headers, notice.json, the
-   feeds and the accessibility statement's stable address at the root of gh-pages,
+   feeds and the accessibility statement's stable address at the root of gh-pages
+   (root_files.py),
 6. tags the source commit notice/<version> (annotated: it records who published and when),
    and records the archive in archive.json (notice/manifest.py: each version's commit and
    folder, and why its folder changed),
 7. with --push, pushes the branches and the tag to origin in one atomic push.
 
 Before any of it moves anything, what is published (origin's branches and tags with --push,
-else this repository's) is checked against archive.json and the tags (check_archive()):
+else this repository's) is checked against archive.json and the tags (record.py):
 anything publishing did not leave there stops it, with how to restore it. When any step fails,
 the branches and the tag are put back exactly as they were; when a run is killed, the next one
-puts them back (recover()).
+puts them back (git_utils.recover()).
 """
 
 from __future__ import annotations
