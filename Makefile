@@ -91,7 +91,7 @@ benchmark-pages: $(TEST_INSTALLED)
 	python scripts/benchmark_pages.py
 
 ## benchmark-publish: publishes 20 versions into a bare origin and prints each publish's time
-## and the gh-pages branch's size (not a test; reuses tests/archives.py, so the test tools)
+## and the gh-pages branch's size (not a test; reuses scripts/archives.py, which the tests use, so the test tools)
 benchmark-publish: $(TEST_INSTALLED)
 	python scripts/benchmark_publish.py
 
@@ -104,9 +104,11 @@ clean:
 
 # The messages are Swedish: editors meet them on their first `make build` or `make serve`. They
 # go to stderr, so that `make review`'s output (Markdown, CI's job summary) is only the review.
-$(BUILD_INSTALLED): requirements.txt
+# The build's install also installs the project itself, editable: the `notice` package
+# (pyproject.toml), which the scripts import.
+$(BUILD_INSTALLED): requirements.txt pyproject.toml
 	@echo "Installerar det som behövs för att bygga webbplatsen i $(VENV)/ (första gången tar det ungefär en minut) ..." >&2
-	$(call install,requirements.txt)
+	$(call install,requirements.txt,--editable .)
 
 $(TEST_INSTALLED): requirements-test.txt $(BUILD_INSTALLED)
 	@echo "Installerar testverktygen (pytest, Playwright, ruff) i $(VENV)/ (första gången tar det ett par minuter) ..." >&2
@@ -117,7 +119,7 @@ define install
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
 		|| { echo "Kunde inte skapa $(VENV)/. Installera Python 3.11 eller senare med venv (på Debian och Ubuntu: apt-get install python3-venv)." >&2; \
 		     exit 1; }
-	@$(BIN)/python -m pip install --disable-pip-version-check --no-input -r $(1) \
+	@$(BIN)/python -m pip install --disable-pip-version-check --no-input -r $(1) $(2) \
 		> $(VENV)/install.log 2>&1 \
 		|| { cat $(VENV)/install.log >&2; \
 		     echo "Installationen misslyckades: pip säger varför ovan (och i $(VENV)/install.log)." >&2; \

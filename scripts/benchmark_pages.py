@@ -1,7 +1,7 @@
 """How fast the pages load: `make benchmark-pages` runs this.
 
 Builds the plain site (`mkdocs build --strict`) and a published two-version archive
-(tests/archives.py's `two_versions`: versions A and B published with `make publish`), serves
+(scripts/archives.py's `two_versions`: versions A and B published with `make publish`), serves
 both with gzip on 127.0.0.1 under /integritet/, as a host would, and runs Lighthouse (the npm
 package pinned in benchmarks/, driving the system Chromium, its default mobile settings) on
 the start page, a section page, the contact page, the history page, the what-changed page and
@@ -28,15 +28,21 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-import archives  # noqa: E402  (tests/ is not a package)
-from conftest import PREFIX, GzipServer, build, copy_project  # noqa: E402
+import archives
+from notice.publishing.mkdocs_utils import mkdocs_build
+from project_copy import EXAMPLE, EXAMPLE_TODAY, ROOT, SETTINGS_ENV, copy_project
+from site_server import PREFIX, GzipServer
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("", "lagring/", "kontakt/", "versioner/", "andringar/", "tillganglighet/")
+
+
+def example_settings(site_url: str) -> dict[str, str]:
+    """The environment the example notice is built with, as the tests build it: no setting
+    but the site's address, and its date as today."""
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_ENV}
+    return {**env, "SITE_URL": site_url, "NOTICE_TODAY": EXAMPLE_TODAY}
 
 
 def lighthouse(url: str, out: Path) -> dict:
@@ -181,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         plain = GzipServer(base / "site")
         # The tests' example notice, as the archive below: figures that do not move with SEOM's
         # edits of docs/.
-        result = build(copy_project(base / "project"), plain.site_dir, site_url=plain.url)
+        project = copy_project(base / "project", EXAMPLE / "docs")
+        result = mkdocs_build(project, plain.site_dir, env=example_settings(plain.url))
         if result.returncode != 0:
             print(result.stderr, file=sys.stderr)
             return 1

@@ -15,7 +15,7 @@ in force (mike's alias_type copy), and git stores a file's content once however 
 hold it, so the copy costs only the files that differ between <version>/ and latest/, and the
 trees.
 
-Uses tests/archives.py, as the publishing tests do: a copy of the project in a temporary git
+Uses scripts/archives.py, as the publishing tests do: a copy of the project in a temporary git
 repository with a bare origin, docs/controller.yml filled in, test settings (SITE_URL on
 127.0.0.1, CONTACT_FORM_ACTION). Version 1 is the project's own first version; each later one
 is a new entry at the top of docs/versions.yml, ten days after the previous, with one new
@@ -41,10 +41,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from archives import A, git, new_archive  # noqa: E402
+from archives import A, git, new_archive
 
 DAYS_BETWEEN = 10
 

@@ -18,7 +18,6 @@ presentation shows in both. The preview of the version in force needs its tag; w
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -26,11 +25,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
+from notice import archive, build, dates, languages, model, reading, shortcodes
+from notice import git as notice_git
+from notice.publishing.mkdocs_utils import mkdocs_build
 
-from notice import archive, build, dates, languages, model, reading, shortcodes  # noqa: E402
-from notice import git as notice_git  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 CONFIG = "mkdocs.preview.yml"
 BEFORE = "fore"  # preview/fore/: the site before the newest version's date
@@ -146,37 +145,22 @@ def run_build(
     date that counts as today, ``docs_dir``: the notice to build, if not docs/. A failure of
     this branch's own notice stops the preview, with the build's words; ``quiet``: it is
     returned instead, output captured."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = dict(os.environ)
     if today:
         env[dates.TODAY_VARIABLE] = today
-    options: dict = {"site_dir": str(site_dir), "view": view}
-    if docs_dir:
-        options["docs_dir"] = str(docs_dir)
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD, json.dumps(options), str(root / CONFIG)],
-        cwd=root,
+    result = mkdocs_build(
+        root,
+        site_dir,
+        config_file=CONFIG,
         env=env,
-        capture_output=quiet,
-        text=True,
+        # The preview's moment, in extra (mkdocs.yml cannot say it).
+        extra={"preview_view": view} if view else {},
+        docs_dir=docs_dir,
+        capture=quiet,
     )
     if result.returncode != 0 and not quiet:
         sys.exit(result.returncode)
     return result
-
-
-# `mkdocs build` with the preview's moment in extra (mkdocs.yml cannot say it).
-BUILD = """
-import json, sys
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
-options = json.loads(sys.argv[1])
-view = options.pop("view")
-config = load_config(sys.argv[2], **options)
-if view:
-    config.extra["preview_view"] = view
-build(config)
-"""
 
 
 if __name__ == "__main__":

@@ -36,12 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))  # the notice package, as the hooks import it
-
-import publish  # noqa: E402
-import site_checks  # noqa: E402
-from notice import (  # noqa: E402
+import site_checks
+from notice import (
     archive,
     build,
     changes,
@@ -56,7 +52,13 @@ from notice import (  # noqa: E402
     shortcodes,
     translations,
 )
-from notice import texts as notice_texts  # noqa: E402
+from notice import texts as notice_texts
+from notice.publishing.errors import IN_THE_BROWSER, PublishError
+from notice.publishing.mkdocs_utils import CONFIG, build_site
+from notice.publishing.operations import refusals
+from notice.publishing.settings import load_settings, settings_missing, to_the_web
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass
@@ -83,8 +85,7 @@ class Review:
         fixed = "felet under Fel är rättat" if count == 1 else "felen under Fel är rättade"
         if self.blocked and self.after_merge:
             lines.append(
-                f"Ändringen är sammanslagen men publiceras inte förrän {fixed}. "
-                + publish.IN_THE_BROWSER
+                f"Ändringen är sammanslagen men publiceras inte förrän {fixed}. " + IN_THE_BROWSER
             )
         elif self.blocked:
             lines.append(
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Review:
     out = Review(after_merge=after_merge)
-    config = publish.load_settings(root / publish.CONFIG)
+    config = load_settings(root / CONFIG)
     out.waiting += waiting_for_settings(root, config)
     built = languages.built(config)
     try:
@@ -195,7 +196,7 @@ def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Re
             for new in (True, False)
         )
         # What publishing would refuse, in the same round as the content's problems.
-        out.errors += publish.refusals(notice, notice.published, new=notice.new_version)
+        out.errors += refusals(notice, notice.published, new=notice.new_version)
         if not notice.new_version and notice.baseline is not None:
             # The new version the change needs would be refused for this too: say it now.
             versioned = [
@@ -228,7 +229,7 @@ def whole(notice: model.Notice) -> bool:
 
 
 def waiting_for_settings(root: Path, config: dict) -> list[str]:
-    missing = publish.settings_missing(config, web=publish.to_the_web(root))
+    missing = settings_missing(config, web=to_the_web(root))
     if not missing:
         return []
     return [
@@ -248,8 +249,8 @@ def build_and_check(
     with tempfile.TemporaryDirectory(prefix="seom-check-") as tmp:
         site_dir = Path(tmp) / version
         try:
-            publish.build_site(root, version, site_dir)
-        except publish.PublishError as error:
+            build_site(root, version, site_dir)
+        except PublishError as error:
             out.build_log = [
                 line
                 for line in str(error).splitlines()

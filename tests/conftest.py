@@ -10,8 +10,6 @@ opens, lists or builds it.
 
 from __future__ import annotations
 
-import gzip
-import io
 import os
 import struct
 import subprocess
@@ -21,7 +19,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -30,23 +28,22 @@ import pytest
 from bs4 import BeautifulSoup
 
 import project_copy
+from notice.publishing.mkdocs_utils import mkdocs_build
 from site_checks import CHROMIUM_ARGS, chromium
+from site_server import QuietServer, SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]
-# The example notice the tests build: SEOM's notice as it was first published (version
-# 2026-12-01, SEOM's details still missing), frozen. The live one is ROOT / "docs".
-NOTICE = ROOT / "tests" / "fixtures" / "seom"
+# The example notice the tests build (scripts/project_copy.py). The live one is ROOT / "docs".
+NOTICE = project_copy.EXAMPLE
 NOTICE_DOCS = NOTICE / "docs"
 LIVE_DOCS = ROOT / "docs"
-# Served under a path prefix, as on a real host, so that links that ignore it are caught.
-PREFIX = "/integritet/"
 
 
 # The environment variables the build reads: a build sees only those a test gives it.
-SETTINGS_ENV = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO", "NOTICE_TODAY")
+SETTINGS_ENV = project_copy.SETTINGS_ENV
 # The date that counts as today in tests (NOTICE_TODAY), so that they do not change as the
 # calendar moves: the first version (2026-12-01) is in force.
-TODAY = "2026-12-15"
+TODAY = project_copy.EXAMPLE_TODAY
 
 
 def guide() -> str:
@@ -73,79 +70,14 @@ def build(
     `env`: settings for this build, e.g. {"CONTACT_FORM_MAILTO": "..."}; `config_file`, e.g.
     "mkdocs.preview.yml" (`make preview`)."""
     assert project.resolve() != ROOT, "tests build a copy of the engine with an example notice"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = dict(os.environ)
     for name in SETTINGS_ENV:
         environment.pop(name, None)
     environment["NOTICE_TODAY"] = TODAY
     environment.update(env or {})
     if site_url:
         environment["SITE_URL"] = site_url
-    return subprocess.run(
-        [
-            *(sys.executable, "-m", "mkdocs", "build", "--strict"),
-            *("--config-file", config_file, "--site-dir", str(site_dir)),
-        ],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-class _Server(ThreadingHTTPServer):
-    """A test server that lets a browser drop a connection (a request it no longer needs, as
-    it leaves a page) without printing a traceback; any other error still prints one."""
-
-    def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-class SiteServer:
-    """A static host for a built site on 127.0.0.1, under PREFIX, with per-language 404s."""
-
-    def __init__(self, site_dir: Path, handler_class: type | None = None) -> None:
-        self.site_dir = site_dir
-        handler = partial(handler_class or _PrefixHandler, site_dir=site_dir)
-        self.httpd = _Server(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.url = self.origin + PREFIX
-
-    def start(self) -> None:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _PrefixHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, site_dir: Path, **kwargs) -> None:
-        self.site_dir = site_dir
-        super().__init__(*args, directory=str(site_dir), **kwargs)
-
-    def translate_path(self, path: str) -> str:
-        path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(PREFIX):
-            return str(self.site_dir / "__outside_prefix__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        page = self.site_dir / "en" / "404.html"
-        if not self.path.startswith(PREFIX + "en/") or not page.is_file():
-            page = self.site_dir / "404.html"
-        body = page.read_bytes() if page.is_file() else b"Not found"
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
+    return mkdocs_build(project, site_dir, config_file=config_file, env=environment, timeout=300)
 
 
 class FormEndpoint:
@@ -157,7 +89,7 @@ class FormEndpoint:
     def __init__(self) -> None:
         self.posts: list[Post] = []
         self.thanks = ""
-        self.httpd = _Server(("127.0.0.1", 0), partial(_EndpointHandler, self))
+        self.httpd = QuietServer(("127.0.0.1", 0), partial(_EndpointHandler, self))
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.url = self.origin + "/requests"
 
@@ -200,37 +132,6 @@ class _EndpointHandler(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
-
-
-# Text types worth compressing, as a host's gzip setting would list them.
-COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-
-
-class GzipServer(SiteServer):
-    """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks."""
-
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__(site_dir, _GzipHandler)
-
-
-class _GzipHandler(_PrefixHandler):
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
-                return super().send_head()  # the redirect to the folder's URL
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSED):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 @pytest.fixture(scope="session")
@@ -277,7 +178,7 @@ def built_log(site: SiteServer, tmp_path_factory: pytest.TempPathFactory, projec
 
 @pytest.fixture(scope="session")
 def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
-    """A published archive with versions A and B (B in force), served: tests/archives.py."""
+    """A published archive with versions A and B (B in force), served: scripts/archives.py."""
     from archives import two_versions
 
     arc = two_versions(tmp_path_factory.mktemp("two-versions"))

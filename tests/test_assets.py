@@ -22,8 +22,9 @@ from mkdocs.exceptions import PluginError
 
 import assets
 from archives import A, Archive
-from conftest import GzipServer, SiteServer, pages, soup, watched_tab
+from conftest import pages, soup, watched_tab
 from notice import stylesheet
+from site_server import GzipServer, SiteServer
 
 # The trimming, in-process
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from conftest import PREFIX, SiteServer, Tab, axe_violations, pages, switch_language
+from conftest import Tab, axe_violations, pages, switch_language
+from site_server import PREFIX, SiteServer
 
 # Every page a reader can reach, in both languages (checked against the build in
 # test_every_page_is_listed, so a new page cannot go untested).

@@ -437,7 +437,7 @@ def test_test_settings_never_reach_the_web(calendar: Archive) -> None:
     ],
 )
 def test_what_counts_as_an_address_on_the_web(url: str, on_the_web: bool) -> None:
-    from publish import _on_the_web
+    from notice.publishing.settings import _on_the_web
 
     assert _on_the_web(url) is on_the_web
 
@@ -495,7 +495,7 @@ def test_the_publish_that_lost_a_race_says_to_run_again_and_the_next_run_complet
 
 
 def test_a_push_that_lost_a_race_says_to_run_again() -> None:
-    from publish import lost_a_race
+    from notice.publishing.git_utils import lost_a_race
 
     rejected = (
         " ! [rejected]        gh-pages -> gh-pages (fetch first)\n"

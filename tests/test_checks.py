@@ -1526,11 +1526,12 @@ def test_the_guides_gdpr_report_is_part_of_what_the_build_prints(docs: Path) -> 
 def test_the_guides_publish_refusal_is_what_make_publish_says(docs: Path) -> None:
     from mkdocs.config import load_config
 
-    import publish
+    from notice.publishing.errors import PublishError
+    from notice.publishing.operations import read_notice
 
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    with pytest.raises(publish.PublishError) as refused:
-        publish.read_notice(docs, config)
+    with pytest.raises(PublishError) as refused:
+        read_notice(docs, config)
     said = f"make publish: {refused.value}".splitlines()
     example = guide_block("make publish: SEOM:s uppgifter")
     assert example == said[: len(example)]

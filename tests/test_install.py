@@ -10,6 +10,7 @@ is measured by hand (benchmarks/install.md), not here.
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import tomllib
@@ -124,3 +125,45 @@ def test_the_first_install_says_what_it_does_in_swedish(tmp_path: Path) -> None:
     # pip's own output goes to a log, printed only when the install fails.
     (pip,) = [step for step in steps if " -m pip install " in step]
     assert f"> {tmp_path}/install.log 2>&1" in pip
+
+
+def test_the_build_installs_the_notice_package_editable(tmp_path: Path) -> None:
+    """The scripts and the tests import `notice` as installed (pyproject.toml), never by
+    editing sys.path; every package under hooks/notice/ is declared, or a wheel would miss it."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    assert setuptools["package-dir"] == {"notice": "hooks/notice"}
+    found = {
+        ".".join(("notice", *init.parent.relative_to(ROOT / "hooks" / "notice").parts))
+        for init in (ROOT / "hooks" / "notice").rglob("__init__.py")
+    }
+    assert set(setuptools["packages"]) == found
+    result = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", "build", f"VENV={tmp_path}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    (pip,) = [step for step in result.stdout.splitlines() if " -m pip install " in step]
+    assert "-r requirements.txt --editable . " in pip
+
+
+def test_no_script_edits_sys_path_or_imports_a_test_helper() -> None:
+    """Production scripts stand on the installed package and scripts/ alone: what the tests
+    and the benchmarks share lives in scripts/ (archives.py, site_server.py, project_copy.py)."""
+    helpers = {path.stem for path in (ROOT / "tests").glob("*.py")}
+    found = []
+    for script in sorted((ROOT / "scripts").glob("*.py")):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and ast.unparse(node) == "sys.path":
+                found.append(f"{script.name}:{node.lineno}: sys.path")
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            found += [
+                f"{script.name}:{node.lineno}: imports {name}"
+                for name in names
+                if name.split(".")[0] in helpers
+            ]
+    assert found == []

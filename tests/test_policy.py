@@ -141,7 +141,7 @@ def published(notice: model.Notice, versions: list[str], baseline: model.Notice)
 
 
 def test_a_changed_text_under_a_published_version_is_refused(docs: Path) -> None:
-    from publish import refusals
+    from notice.publishing.operations import refusals
 
     baseline = load(docs)
     edit(docs, "lagring.md", "ytterligare tolv", "ytterligare sex")
@@ -160,7 +160,7 @@ def test_a_changed_text_under_a_published_version_is_refused(docs: Path) -> None
 
 
 def test_a_version_older_than_a_published_one_is_refused(docs: Path) -> None:
-    from publish import refusals
+    from notice.publishing.operations import refusals
 
     notice = published(load(docs), [A, B], load(docs))
     assert refusals(notice, [A, B], new=True) == [
@@ -180,7 +180,7 @@ def with_version_b(docs: Path) -> None:
 def test_english_left_behind_is_refused_under_a_new_version_until_acknowledged(
     docs: Path,
 ) -> None:
-    from publish import refusals
+    from notice.publishing.operations import refusals
 
     baseline = load(docs)
     edit(docs, "lagring.md", "ytterligare tolv", "ytterligare sex")
@@ -225,7 +225,7 @@ def test_english_left_behind_without_a_new_version_never_suggests_the_published_
 
 def test_force_republishes_a_typo_fixed_in_swedish_alone_once_acknowledged(docs: Path) -> None:
     """FORCE=1 publishes the same version anew: its english_checked counts again."""
-    from publish import refusals
+    from notice.publishing.operations import refusals
 
     baseline = load(docs)
     edit(docs, "lagring.md", "ytterligare tolv", "ytterligare  tolv")  # no change: wrapped
@@ -243,7 +243,7 @@ def test_english_behind_on_a_page_outside_the_versions_is_refused_without_a_vers
 ) -> None:
     """The contact page reaches readers on merge: its English must follow, and no new version
     is asked for."""
-    from publish import refusals
+    from notice.publishing.operations import refusals
 
     baseline = load(docs)
     edit(docs, "kontakt.md", "## Skicka din begäran", "Ett nytt stycke.\n\n## Skicka din begäran")

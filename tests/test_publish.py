@@ -35,7 +35,7 @@ from archives import (
     serve,
 )
 from conftest import NOTICE_DOCS, Tab, axe_violations, guide, switch_language, watched_tab
-from publish import IN_THE_BROWSER
+from notice.publishing.errors import IN_THE_BROWSER
 
 STATEMENT_UPDATED = "2027-03-10"
 STATEMENT_PAGES = ["tillganglighet/", "en/tillganglighet/"]
@@ -267,7 +267,9 @@ def committed(repo: Path, *folders: str) -> Path:
 
 
 def test_uncommitted_changes_are_refused(tmp_path: Path) -> None:
-    from publish import Git, PublishError, check_clean
+    from notice.publishing.errors import PublishError
+    from notice.publishing.git_utils import Git
+    from notice.publishing.operations import check_clean
 
     repo = committed(tmp_path)
     check_clean(Git(repo))
@@ -281,7 +283,9 @@ def test_uncommitted_changes_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_published_version_without_its_tag_is_refused(tmp_path: Path) -> None:
-    from publish import Git, PublishError, already_published
+    from notice.publishing.errors import PublishError
+    from notice.publishing.git_utils import Git
+    from notice.publishing.record import already_published
 
     repo = committed(tmp_path, A)  # its folder, on gh-pages
     git(repo, "branch", "gh-pages")

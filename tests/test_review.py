@@ -338,7 +338,7 @@ def test_from_when_readers_see_a_new_version(
 
 def test_after_a_merge_the_gate_says_how_to_fix_it_in_the_browser() -> None:
     import review as script
-    from publish import IN_THE_BROWSER
+    from notice.publishing.errors import IN_THE_BROWSER
 
     found = script.Review(errors=["docs/lagring.md, rad 3: ett fel."], after_merge=True)
     assert found.markdown().startswith(

@@ -26,12 +26,12 @@ from conftest import (
     TODAY,
     FormEndpoint,
     SiteServer,
-    _PrefixHandler,
     build,
     copy_project,
     switch_language,
 )
 from notice import csp, page_scripts, urls
+from site_server import PrefixHandler
 
 # The policy without a form endpoint or inline scripts.
 BASE = (
@@ -600,7 +600,7 @@ def test_the_form_with_and_without_errors_keeps_to_the_policy(
     assert len(endpoint.posts) == 1
 
 
-class _HeadersHandler(_PrefixHandler):
+class _HeadersHandler(PrefixHandler):
     """The archive served as Netlify or Cloudflare Pages serve it: every response carries the
     headers of the root's ``_headers`` (the one they read), beside each page's own meta
     policy."""

@@ -118,7 +118,7 @@ def test_a_site_url_that_could_end_an_attribute_stops_the_build(
 
 def test_publishing_and_the_calendar_refuse_what_the_build_refuses() -> None:
     """`make publish` and `make calendar` (which builds nothing) ask settings_missing()."""
-    from publish import settings_missing
+    from notice.publishing.settings import settings_missing
 
     hostile = 'https://integritet.seom.se/"/'
     config = {"site_url": hostile, "extra": {"contact_form": {"action": "/a b", "mailto": ""}}}

@@ -19,7 +19,7 @@ import pytest
 from archives import FIRST, SECOND, A, B, new_archive
 from conftest import NOTICE_DOCS, copy_project, guide
 from notice import html, model, reading, translations
-from publish import IN_THE_BROWSER
+from notice.publishing.errors import IN_THE_BROWSER
 
 LANGUAGES = ["sv", "en"]
 TODAY = dt.date(2027, 3, 15)

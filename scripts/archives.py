@@ -1,5 +1,6 @@
-"""A published archive for tests: a real git repository of the project with a bare origin,
-`make publish` run as OPERATIONS.md says, and the result served on 127.0.0.1 under PREFIX.
+"""A published archive of the example notice, for the tests and the benchmarks: a real git
+repository of the project with a bare origin, `make publish` run as OPERATIONS.md says, and the
+result served on 127.0.0.1 under PREFIX.
 
 Like mike's integration tests: the real CLI as a subprocess, assertions on branches, tags and
 files. `two_versions()` is the archive most browser tests read: A and B published, B in force.
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SiteServer, copy_project
+from project_copy import EXAMPLE, ROOT, copy_project
+from site_server import SiteServer
 
 A, B = "2026-12-01", "2027-03-01"
 NEW_SV = "Den här meningen är ny i version B."
@@ -118,7 +120,7 @@ def new_archive(base: Path, today: str) -> Archive:
     server = SiteServer(base / "served")
     origin = base / "origin.git"
     git(base, "init", "-q", "--bare", str(origin))
-    repo = copy_project(base / "repo")
+    repo = copy_project(base / "repo", EXAMPLE / "docs")
     for name in (".gitignore", "Makefile", "requirements.txt"):
         shutil.copy2(ROOT / name, repo / name)
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
