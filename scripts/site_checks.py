@@ -31,6 +31,8 @@ from urllib.parse import unquote, urlsplit
 import ada_url
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from notice import shortcodes
+
 # ALIAS: the alias of the version in force, whose folder the pages' absolute links name (mike's
 # canonical_version, mkdocs.archive.yml): the browser check serves the version there.
 from notice.archive import ALIAS
@@ -412,7 +414,9 @@ def page_types(site: Site) -> list[str]:
     return sorted(set(pages), key=pages.index)
 
 
-OTHER_KINDS = ["hela-meddelandet/", "kontakt/", "versioner/", "andringar/", "tillganglighet/"]
+# One page of every other kind: the shortcodes' pages, and the form's thank-you page.
+OTHER_KINDS = [f"{shortcodes.page(name)}/" for name in ("full", "contact-form", "history")]
+OTHER_KINDS += [f"{page}/" for page in (shortcodes.CHANGES_PAGE, shortcodes.STATEMENT_PAGE)]
 OTHER_KINDS += ["tack/"]
 
 
