@@ -28,9 +28,10 @@ from pathlib import Path
 import yaml
 
 from notice.publishing.mkdocs_utils import mkdocs_build
+from notice.urls import MIKE_VERSION_VARIABLE
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO", "MIKE_DOCS_VERSION")
+SETTINGS = ("SITE_URL", "CONTACT_FORM_ACTION", "CONTACT_FORM_MAILTO", MIKE_VERSION_VARIABLE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,9 +31,13 @@ from urllib.parse import unquote, urlsplit
 import ada_url
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-# The alias of the version in force, whose folder the pages' absolute links name (mike's
+from notice import shortcodes
+
+# ALIAS: the alias of the version in force, whose folder the pages' absolute links name (mike's
 # canonical_version, mkdocs.archive.yml): the browser check serves the version there.
-ALIAS = "latest"
+from notice.archive import ALIAS
+from notice.languages import LANGUAGE_NAMES
+
 # Files at the archive's root that pages link to (`make publish` writes them).
 ARCHIVE_ROOT_FILES = {"notice.json", "versions.json", "feed.xml", "tillganglighet/"}
 # What an element asks the browser to fetch without a click, where it is not a link to follow
@@ -68,7 +72,6 @@ CSS_ATTRIBUTES = {"style", "fill", "stroke", "filter", "clip-path", "mask", "cur
 CSS_ATTRIBUTES |= {"marker-start", "marker-mid", "marker-end"}
 # The site's address where site_url gives none (an unset site_url): any other host is another.
 SOMEWHERE = "https://notice.invalid/"
-LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 
 
 @dataclass
@@ -411,7 +414,9 @@ def page_types(site: Site) -> list[str]:
     return sorted(set(pages), key=pages.index)
 
 
-OTHER_KINDS = ["hela-meddelandet/", "kontakt/", "versioner/", "andringar/", "tillganglighet/"]
+# One page of every other kind: the shortcodes' pages, and the form's thank-you page.
+OTHER_KINDS = [f"{shortcodes.page(name)}/" for name in ("full", "contact-form", "history")]
+OTHER_KINDS += [f"{page}/" for page in (shortcodes.CHANGES_PAGE, shortcodes.STATEMENT_PAGE)]
 OTHER_KINDS += ["tack/"]
 
 
