@@ -169,14 +169,6 @@ def site(
 
 
 @pytest.fixture(scope="session")
-def built_log(site: SiteServer, tmp_path_factory: pytest.TempPathFactory, project: Path) -> str:
-    """What a build prints (the same sources as `site`)."""
-    result = build(project, tmp_path_factory.mktemp("site-log"))
-    assert result.returncode == 0, result.stderr
-    return result.stderr
-
-
-@pytest.fixture(scope="session")
 def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """A published archive with versions A and B (B in force), served: scripts/archives.py."""
     from archives import two_versions

@@ -2,7 +2,8 @@
 
 - Material's stylesheet is trimmed to what the site uses (hooks/assets.py, notice/stylesheet.py):
   the rules, in-process; and in Chromium, every kind of page in every state a reader can bring
-  it to looks exactly as it does with Material's whole stylesheet.
+  it to looks exactly as it does with Material's whole stylesheet (every element's computed
+  style, not pixels).
 - Nothing but the site's stylesheets blocks the first paint: every script is deferred.
 - Search loads its worker, index and lunr when the reader opens it, not before.
 - A section page's first view is at most 60 KiB over the wire (gzip, as a host serves it).
@@ -341,12 +342,90 @@ def settled(page) -> None:
 STILL = "*, *::before, *::after, *::placeholder { transition: none !important; }"
 
 
-def shots(browser, server: SiteServer, viewport: dict, visits: list) -> dict[str, bytes]:
-    """What a reader sees on each of ``visits`` ((name, path, state)), one page after the
-    other in one tab: the whole page as it loads, or the window once ``state`` has brought the
-    page to it (a page scrolled away from its top, in a picture of the whole page, shows its
-    sticky header wherever the scrolling happened to be). ``state`` returns True for the
-    whole page (print)."""
+# What every element looks like, as the browser computed it from the stylesheets: each of its
+# properties (a custom property shows where it is read), of its ::before and ::after when they
+# are drawn, of a list item's ::marker and a field's ::placeholder; animations at their end.
+# An element names only what differs from its parent (a pseudo-element: from its element),
+# which loses nothing: any difference shows at the first element where it starts. What
+# getComputedStyle cannot reach (scrollbars, <details>' marker) is compared as the rules that
+# style it on this page's elements; an animation, as the @keyframes its elements run.
+STYLES = r"""() => {
+  for (const animation of document.getAnimations()) {
+    try { animation.finish(); } catch { animation.cancel(); }
+  }
+  const read = (element, pseudo) => {
+    const style = getComputedStyle(element, pseudo), out = {};
+    for (let i = 0; i < style.length; i++) {
+      // A custom property shows where it is read; the trimming drops those nothing reads.
+      if (!style[i].startsWith("--")) out[style[i]] = style.getPropertyValue(style[i]);
+    }
+    return out;
+  };
+  const changes = (own, from) => {
+    const out = {};
+    for (const name in own) if (!from || own[name] !== from[name]) out[name] = own[name];
+    return out;
+  };
+  const seen = new Map(), out = {}, animations = new Set();
+  [...document.querySelectorAll("*")].forEach((element, index) => {
+    const classes = [...element.classList].map(name => "." + name).join("");
+    const label = `${index} ${element.localName}${element.id ? "#" + element.id : ""}${classes}`;
+    const own = read(element, null);
+    seen.set(element, own);
+    out[label] = changes(own, seen.get(element.parentElement));
+    for (const name of own["animation-name"].split(", ")) if (name !== "none") animations.add(name);
+    const pseudos = ["::before", "::after"];
+    if (own.display === "list-item") pseudos.push("::marker");
+    if (element.matches("input, textarea")) pseudos.push("::placeholder");
+    for (const pseudo of pseudos) {
+      const style = read(element, pseudo);
+      const drawn = pseudos.indexOf(pseudo) > 1 || !["none", "normal"].includes(style.content);
+      out[label + pseudo] = drawn ? changes(style, own) : {content: style.content};
+    }
+  });
+  const rules = {}, unreachable = /::(?!before|after|marker|placeholder)[\w-]+/;
+  const split = text => {  // a selector list, at its top-level commas
+    const parts = [];
+    let depth = 0, part = "";
+    for (const c of text) {
+      if (c === "," && depth === 0) { parts.push(part.trim()); part = ""; continue; }
+      depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+      part += c;
+    }
+    return [...parts, part.trim()];
+  };
+  const matches = selector => {
+    try { return document.querySelector(selector || "*") !== null; } catch { return false; }
+  };
+  const walk = list => {
+    for (const rule of list) {
+      if (rule instanceof CSSMediaRule) {
+        if (matchMedia(rule.conditionText).matches) walk(rule.cssRules);
+      } else if (rule instanceof CSSSupportsRule) {
+        if (CSS.supports(rule.conditionText)) walk(rule.cssRules);
+      } else if (rule instanceof CSSKeyframesRule) {
+        if (animations.has(rule.name)) rules["@keyframes " + rule.name] = rule.cssText;
+      } else if (rule instanceof CSSStyleRule) {
+        for (const part of split(rule.selectorText)) {
+          const found = part.match(unreachable);
+          if (found && matches(part.slice(0, found.index))) {
+            rules[part] = (rules[part] || "") + `{${rule.style.cssText}}`;
+          }
+        }
+      }
+    }
+  };
+  for (const sheet of document.styleSheets) walk(sheet.cssRules);
+  out["rules the elements above cannot show"] = rules;
+  return out;
+}"""
+
+
+def styles(browser, server: SiteServer, viewport: dict, visits: list) -> dict[str, dict]:
+    """What every element looks like on each of ``visits`` ((name, path, state)), one page
+    after the other in one tab: as the page loads, or once ``state`` has brought the page to
+    it. The browser's computed styles, not pixels: a picture of the same styles differs now
+    and then on a busy machine, as an icon's edges are smoothed."""
     # Reduced motion stops Material's transitions, but not on ::placeholder (the search
     # field's fades in as the page loads): no transitions at all, both stylesheets alike. The
     # style element needs the policy bypassed; nothing else here depends on the policy.
@@ -358,38 +437,39 @@ def shots(browser, server: SiteServer, viewport: dict, visits: list) -> dict[str
         page.goto(server.url + path)
         page.add_style_tag(content=STILL)
         settled(page)
-        whole = True
         if state:
-            whole = bool(state(page))
+            state(page)
             settled(page)
-        out[name] = page.screenshot(full_page=whole, animations="disabled")
+        out[name] = page.evaluate(STYLES)
     context.close()
     return out
 
 
 def differences(browser, trimmed, untrimmed, viewport: dict, visits: list) -> list[str]:
-    """The visits that look different with the trimmed stylesheet; both pictures of each are
-    kept beside the site for a person to compare.
-
-    A visit that differs is looked at again, both ways: a stylesheet's difference shows every
-    time, while Chromium, on a busy machine, now and then paints a first frame of the search
-    field's placeholder differently."""
-    want = shots(browser, untrimmed, viewport, visits)
-    got = shots(browser, trimmed, viewport, visits)
-    again = [visit for visit in visits if got[visit[0]] != want[visit[0]]]
-    if again:
-        want.update(shots(browser, untrimmed, viewport, again))
-        got.update(shots(browser, trimmed, viewport, again))
-    out = trimmed.site_dir.parent / "looks"
+    """Where the trimmed stylesheet makes a visit look different: the element, the property,
+    its value with Material's whole stylesheet and with the trimmed one."""
+    want = styles(browser, untrimmed, viewport, visits)
+    got = styles(browser, trimmed, viewport, visits)
     different = []
-    for name in want:
-        if got[name] != want[name]:
-            out.mkdir(exist_ok=True)
-            stem = f"{name}-{viewport['width']}".replace("/", "_").replace(" ", "_")
-            (out / f"{stem}-trimmed.png").write_bytes(got[name])
-            (out / f"{stem}-material.png").write_bytes(want[name])
-            different.append(f"{name} at {viewport['width']} px ({out}/{stem}-*.png)")
-    return different
+    for name, elements in want.items():
+        if list(got[name]) != list(elements):
+            only = [e for e in got[name] if e not in elements][:3]
+            missing = [e for e in elements if e not in got[name]][:3]
+            different.append(
+                f"{name} at {viewport['width']} px: other elements with the trimmed stylesheet "
+                f"({only}) than with Material's whole one ({missing})"
+            )
+            continue
+        for element, properties in elements.items():
+            trimmed_properties = got[name][element]
+            for prop in sorted(properties.keys() | trimmed_properties.keys()):
+                whole, trim = properties.get(prop), trimmed_properties.get(prop)
+                if whole != trim:
+                    different.append(
+                        f"{name} at {viewport['width']} px, {element}: {prop} is {trim!r}, "
+                        f"with Material's whole stylesheet {whole!r}"
+                    )
+    return different[:40]
 
 
 STILL_RESULTS = """() => new Promise(resolve => {
@@ -436,14 +516,12 @@ def scrolled(page) -> None:
     page.mouse.wheel(0, page.evaluate("document.documentElement.scrollHeight / 2"))
 
 
-def printed(page) -> bool:
+def printed(page) -> None:
     page.emulate_media(media="print")
-    return True  # the whole page, as printed
 
 
-def screen(page) -> bool:
+def screen(page) -> None:
     page.emulate_media(media="screen")
-    return True
 
 
 PAGES = ["", "lagring/", "kontakt/", "versioner/", "andringar/", "tillganglighet/"]
@@ -468,10 +546,20 @@ def test_every_page_and_state_looks_as_with_materials_whole_stylesheet(
     visits = [(path or "start", path, None) for path in PAGES] + STATES
     if viewport is PHONE:
         visits.append(("menu", "lagring/", menu_opened))
-    assert differences(browser, site, untrimmed, viewport, visits) == []
+    different = differences(browser, site, untrimmed, viewport, visits)
+    assert different == [], "\n".join(different)
+
+
+def archive_ready(page) -> None:
+    """Material builds the version selector, and an earlier version's banner, once
+    versions.json has arrived."""
+    page.locator(".md-version__current").wait_for()
+    if f"/{A}/" in page.url:
+        page.locator("[data-md-component=outdated]").wait_for()
 
 
 def versions_opened(page) -> None:
+    archive_ready(page)
     page.locator(".md-version__current").focus()
 
 
@@ -482,8 +570,9 @@ def test_the_archive_looks_as_with_materials_whole_stylesheet(
     """The version selector (Material builds it from nothing) and an earlier version's
     banner."""
     visits = [
-        ("latest", "latest/lagring/", None),
+        ("latest", "latest/lagring/", archive_ready),
         ("versions", "latest/lagring/", versions_opened),
-        ("earlier", f"{A}/", None),
+        ("earlier", f"{A}/", archive_ready),
     ]
-    assert differences(browser, two_versions.server, untrimmed_archive, viewport, visits) == []
+    different = differences(browser, two_versions.server, untrimmed_archive, viewport, visits)
+    assert different == [], "\n".join(different)

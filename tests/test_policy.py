@@ -54,6 +54,17 @@ def test_the_version_in_force_on_before_and_after_its_date(
         # In summer (CEST) the 22:05 UTC run is the one after midnight.
         ("2027-05-31T22:05:00", "2027-06-01"),
         ("2027-05-31T21:55:00", "2027-05-31"),
+        # The night Sweden moves to summer time (2027-03-28, 01:00 UTC): before it 23:05 UTC
+        # is already the next day, after it 22:05 UTC is.
+        ("2027-03-27T23:05:00", "2027-03-28"),
+        ("2027-03-27T22:05:00", "2027-03-27"),
+        ("2027-03-28T22:05:00", "2027-03-29"),
+        ("2027-03-28T21:55:00", "2027-03-28"),
+        # The night it moves back to winter time (2027-10-31, 01:00 UTC).
+        ("2027-10-30T22:05:00", "2027-10-31"),
+        ("2027-10-31T22:05:00", "2027-10-31"),  # 23:05 in Sweden again: still the eve
+        ("2027-10-31T23:05:00", "2027-11-01"),
+        ("2027-10-31T23:30:00", "2027-11-01"),
     ],
 )
 def test_today_is_swedens_date_when_the_nightly_run_starts(
@@ -168,6 +179,19 @@ def test_a_version_older_than_a_published_one_is_refused(docs: Path) -> None:
         "ett senare datum än de publicerade: ändra datumet överst i docs/versions.yml till ett "
         "datum efter den 1 mars 2027."
     ]
+
+
+def test_a_version_as_new_as_the_newest_published_one_is_not_refused_as_older(
+    docs: Path,
+) -> None:
+    """FORCE=1 republishes the newest version; a version newer than all is what a release is."""
+    from publish import refusals
+
+    notice = published(load(docs), [A], load(docs))
+    assert refusals(notice, [A], new=True) == []
+    assert (
+        refusals(published(load(docs), ["2026-06-01"], load(docs)), ["2026-06-01"], new=True) == []
+    )
 
 
 def with_version_b(docs: Path) -> None:

@@ -2,11 +2,13 @@
 
 overrides/ copies a few upstream templates to change one thing each. When an upgrade changes
 the original under a copy, the copy silently keeps the old version: these tests fail instead,
-naming the file to compare (tests/upstream/README.md says how to update).
+showing how the original changed, as a unified diff of the stored copy against it
+(tests/upstream/README.md says how to update).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -35,10 +37,14 @@ COPIES = {
 @pytest.mark.parametrize("stored", COPIES)
 def test_a_copied_template_matches_the_installed_original(stored: str) -> None:
     installed = COPIES[stored].read_text(encoding="utf-8")
-    assert installed == (UPSTREAM / stored).read_text(encoding="utf-8"), (
-        f"{COPIES[stored]} changed upstream: carry the change into overrides/, then copy it to "
-        f"tests/upstream/{stored}"
-    )
+    recorded = (UPSTREAM / stored).read_text(encoding="utf-8")
+    if installed != recorded:
+        pytest.fail(
+            f"{COPIES[stored]} changed upstream: carry the change into overrides/, then copy it "
+            f"to tests/upstream/{stored}. The change:\n"
+            + diff(recorded, installed, f"tests/upstream/{stored}", str(COPIES[stored])),
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("name", ["site_meta", "htmltitle", "styles", "scripts"])
@@ -47,7 +53,40 @@ def test_a_copied_block_of_base_html_matches_materials(name: str) -> None:
     block = re.search(rf"\{{% block {name} %\}}.*?\{{% endblock %\}}", base, re.DOTALL)
     assert block, f"Material's base.html has no block {name}: overrides/main.html needs a look"
     stored = (UPSTREAM / f"material/base.html.{name}").read_text(encoding="utf-8")
-    assert block.group(0) + "\n" == stored, (
-        f"Material's block {name} changed: carry the change into overrides/main.html, then "
-        f"copy it to tests/upstream/material/base.html.{name}"
+    if block.group(0) + "\n" != stored:
+        pytest.fail(
+            f"Material's block {name} changed: carry the change into overrides/main.html, then "
+            f"copy it to tests/upstream/material/base.html.{name}. The change:\n"
+            + diff(
+                stored,
+                block.group(0) + "\n",
+                f"tests/upstream/material/base.html.{name}",
+                f"{MATERIAL / 'base.html'} (block {name})",
+            ),
+            pytrace=False,
+        )
+
+
+def diff(recorded: str, installed: str, recorded_name: str, installed_name: str) -> str:
+    """What changed upstream, as `diff -u recorded installed` prints it."""
+    lines = difflib.unified_diff(
+        recorded.splitlines(keepends=True),
+        installed.splitlines(keepends=True),
+        fromfile=recorded_name,
+        tofile=installed_name,
     )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def test_a_changed_original_fails_with_a_unified_diff(tmp_path, monkeypatch) -> None:
+    """What a maintainer reads on an upgrade: the lines that changed, not only the file."""
+    stored = "material/partials/logo.html"
+    changed = tmp_path / "logo.html"
+    original = COPIES[stored].read_text(encoding="utf-8")
+    changed.write_text(original.replace("{#-", "{#- Changed upstream.\n", 1), encoding="utf-8")
+    monkeypatch.setitem(COPIES, stored, changed)
+    with pytest.raises(pytest.fail.Exception) as failure:
+        test_a_copied_template_matches_the_installed_original(stored)
+    message = str(failure.value)
+    assert f"--- tests/upstream/{stored}\n+++ {changed}\n@@ " in message
+    assert "\n+{#- Changed upstream.\n" in message
