@@ -439,7 +439,12 @@ def styles(browser, server: SiteServer, viewport: dict, visits: list) -> dict[st
         settled(page)
         if state:
             state(page)
-            settled(page)
+        else:
+            # As loaded: at the top. What arrives after the first layout (the outdated
+            # banner, the version selector) can scroll the page by the browser's scroll
+            # anchoring, now and then, and Material then shadows the header.
+            page.evaluate("window.scrollTo(0, 0)")
+        settled(page)
         out[name] = page.evaluate(STYLES)
     context.close()
     return out

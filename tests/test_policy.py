@@ -185,7 +185,7 @@ def test_a_version_as_new_as_the_newest_published_one_is_not_refused_as_older(
     docs: Path,
 ) -> None:
     """FORCE=1 republishes the newest version; a version newer than all is what a release is."""
-    from publish import refusals
+    from notice.publishing.operations import refusals
 
     notice = published(load(docs), [A], load(docs))
     assert refusals(notice, [A], new=True) == []
