@@ -31,7 +31,7 @@ def load(docs: Path) -> model.Notice:
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    """A copy of the real docs/ to change."""
+    """A copy of the example notice's docs/ (tests/fixtures/seom, never the live one) to change."""
     return Path(shutil.copytree(NOTICE_DOCS, tmp_path / "docs"))
 
 
