@@ -580,6 +580,10 @@ def archive_ready(page) -> None:
     page.locator(".md-version__current").wait_for()
     if f"/{A}/" in page.url:
         page.locator("[data-md-component=outdated]").wait_for()
+    # At the top, as loaded: the banner arrives after the first layout, and the browser's
+    # scroll anchoring can scroll the page by its height, which shadows the header.
+    settled(page)
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 def versions_opened(page) -> None:
