@@ -16,6 +16,7 @@ the pull request. Messages are Swedish: the editors act on them.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import posixpath
@@ -420,6 +421,11 @@ OTHER_KINDS += [f"{page}/" for page in (shortcodes.CHANGES_PAGE, shortcodes.STAT
 OTHER_KINDS += ["tack/"]
 
 
+# Pages open at once in the browser: a page spends most of its time waiting (for the network
+# to stay idle, for axe-core), so a few at a time keep two cores busy.
+TABS = 4
+
+
 def browse(site: Site, result: Result) -> None:
     executable = chromium()
     if executable is None:
@@ -429,41 +435,57 @@ def browse(site: Site, result: Result) -> None:
         )
         return
     import axe_playwright_python
-    from playwright.sync_api import sync_playwright
 
     axe = (Path(axe_playwright_python.__file__).with_name("axe.min.js")).read_text("utf-8")
-    with Archive(site) as server, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    pages = page_types(site)
+    with Archive(site) as server:
+        found = asyncio.run(_browse_pages(executable, server, pages, axe, site))
+    for problems in found:  # in the pages' order, however they finished
+        result.problems += problems
+        result.browsed += 1
+
+
+async def _browse_pages(
+    executable: str, server: Archive, pages: list[str], axe: str, site: Site
+) -> list[list[str]]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        at_once = asyncio.Semaphore(TABS)
+
+        async def one(page: str) -> list[str]:
+            async with at_once:
+                return await browse_page(browser, server, page, axe, site)
+
         try:
-            for page in page_types(site):
-                result.problems += browse_page(browser, server, page, axe, site)
-                result.browsed += 1
+            return await asyncio.gather(*(one(page) for page in pages))
         finally:
-            browser.close()
+            await browser.close()
 
 
-def browse_page(browser, server: Archive, page: str, axe: str, site: Site) -> list[str]:
-    context = browser.new_context()
-    tab = context.new_page()
+async def browse_page(browser, server: Archive, page: str, axe: str, site: Site) -> list[str]:
+    context = await browser.new_context()
+    tab = await context.new_page()
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
     name = describe(page, site.languages, site.sources)
     if page.endswith(NOT_FOUND):
         name = f"Sidan som visas när en adress inte finns (404, {name.rsplit('(', 1)[1]}"
     try:
-        tab.goto(server.url + page)
-        tab.wait_for_load_state("networkidle")
-        tab.evaluate(axe)
-        found = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")[
-            "violations"
-        ]
-        cookies = context.cookies()
+        await tab.goto(server.url + page)
+        await tab.wait_for_load_state("networkidle")
+        await tab.evaluate(axe)
+        found = await tab.evaluate(
+            "async () => await axe.run(document, {resultTypes: ['violations']})"
+        )
+        cookies = await context.cookies()
     finally:
-        context.close()
+        await context.close()
     problems = [
         f"{name}: axe-core hittar ett tillgänglighetsfel, {v['id']} ({v['help']}) i "
         f"{', '.join(n['target'][0] for n in v['nodes'][:3])}. {AXE_HELP.get(v['id'], AXE_ELSE)}"
-        for v in found
+        for v in found["violations"]
     ]
     problems += [
         f"{name}: sidan frågar en annan värd: {url}. Webbplatsen får inte fråga andra värdar."

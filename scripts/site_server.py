@@ -36,10 +36,15 @@ class SiteServer:
         self.url = self.origin + PREFIX
 
     def start(self) -> None:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.serving = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.serving.start()
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        """Stop serving, if it started (shutdown() would wait forever for a server that
+        never did: a test that failed before serving would hang in its cleanup)."""
+        if getattr(self, "serving", None) is not None:
+            self.httpd.shutdown()
+            self.serving = None
         self.httpd.server_close()
 
 

@@ -94,10 +94,13 @@ class FormEndpoint:
         self.url = self.origin + "/requests"
 
     def start(self) -> None:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.serving = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.serving.start()
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        if getattr(self, "serving", None) is not None:  # shutdown() waits for serving
+            self.httpd.shutdown()
+            self.serving = None
         self.httpd.server_close()
 
 

@@ -580,6 +580,12 @@ def archive_ready(page) -> None:
     page.locator(".md-version__current").wait_for()
     if f"/{A}/" in page.url:
         page.locator("[data-md-component=outdated]").wait_for()
+    # At the top, as loaded: the banner arrives after the first layout, and the browser's
+    # scroll anchoring can scroll the page by its height, which shadows the header. Material
+    # decides the shadow on scrolling: a pixel down and back, so that it decides at the top.
+    for y in (1, 0):
+        settled(page)
+        page.evaluate(f"window.scrollTo(0, {y})")
 
 
 def versions_opened(page) -> None:

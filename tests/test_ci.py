@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 import yaml
 
 from archives import git
 from conftest import ROOT
+from site_server import SiteServer
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -123,3 +125,13 @@ def test_the_guides_links_lead_to_its_pages_and_headings() -> None:
             if not file.is_file() or (anchor and anchor not in anchors(file.read_text("utf-8"))):
                 broken.append(f"{page.relative_to(ROOT)}: {target}")
     assert broken == []
+
+
+def test_a_test_server_that_never_started_stops_at_once(tmp_path: Path) -> None:
+    """A test that fails before its server serves must not hang in its cleanup (a whole CI
+    run did, waiting for a server that never started)."""
+    server = SiteServer(tmp_path)
+    stopping = threading.Thread(target=server.stop, daemon=True)
+    stopping.start()
+    stopping.join(timeout=10)
+    assert not stopping.is_alive()

@@ -14,6 +14,7 @@ MkDocs' log).
 
 from __future__ import annotations
 
+import asyncio
 import re
 import subprocess
 from collections.abc import Iterator
@@ -200,33 +201,34 @@ def test_the_errors_quote_what_the_editors_wrote_without_forging_the_review(
 
 
 class Browser:
-    """A stand-in for Chromium with axe-core: each page has the violation given."""
+    """A stand-in for Chromium (Playwright's async API) with axe-core: each page has the
+    violation given."""
 
     def __init__(self, violation: dict) -> None:
         self.violation = violation
 
-    def new_context(self) -> Browser:
+    async def new_context(self) -> Browser:
         return self
 
-    def new_page(self) -> Browser:
+    async def new_page(self) -> Browser:
         return self
 
     def on(self, *args) -> None:
         pass
 
-    def goto(self, url: str) -> None:
+    async def goto(self, url: str) -> None:
         pass
 
-    def wait_for_load_state(self, state: str) -> None:
+    async def wait_for_load_state(self, state: str) -> None:
         pass
 
-    def evaluate(self, script: str):
+    async def evaluate(self, script: str):
         return {"violations": [self.violation]}
 
-    def cookies(self) -> list:
+    async def cookies(self) -> list:
         return []
 
-    def close(self) -> None:
+    async def close(self) -> None:
         pass
 
 
@@ -251,7 +253,7 @@ def test_the_site_checks_axe_core_and_mkdocs_cannot_forge_the_review(tmp_path: P
         "help": f"Links must have discernible text {FORGED}",
         "nodes": [{"target": [f'a[href$="www.evil.example/```\n## Rubrik"] {FORGED}']}],
     }
-    problems += site_checks.browse_page(Browser(violation), Server(), "", "", site)
+    problems += asyncio.run(site_checks.browse_page(Browser(violation), Server(), "", "", site))
     log = [
         "WARNING -  Doc file 'lagring.md' contains a link '```', but the target is not found.",
         "## Godkänt av SEOM:s jurist",

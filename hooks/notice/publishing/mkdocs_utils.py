@@ -1,17 +1,26 @@
-"""Building a version with every check, comparing it with its folder online, and deploying it
-with mike (mike has no API: its command line, with the venv's mkdocs first on PATH); and
-mkdocs_build(), the one way the scripts and the tests run `mkdocs build` in a process of its
-own."""
+"""Building a version with every check, comparing it with its folder online, and deploying that
+very build with mike; and mkdocs_build(), the one way the scripts and the tests run `mkdocs
+build` in a process of its own.
+
+What is deployed is what was built and checked, once: mike's own commands (mike.commands,
+what its command line runs after building) commit the folder our strict build made, instead of
+mike building it a second time without --strict. mike is pinned; its commands and git_utils are
+the coupling (ARCHITECTURE.md), exercised by every publishing test."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+from mike import commands as mike_commands
+from mike import git_utils as mike_git
+from mkdocs.utils import yaml_load
 
 from notice import dates, urls
 from notice.publishing.errors import PublishError
@@ -22,12 +31,10 @@ from notice.publishing.git_utils import ALIAS, BRANCH, REMOTE, UPCOMING, Git
 CONFIG = "mkdocs.archive.yml"
 
 
-def _env(version: str | None = None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    bin_dir = str(Path(sys.executable).parent)  # mike runs mkdocs: the venv's comes first
-    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
-    if version:
-        env[urls.MIKE_VERSION_VARIABLE] = version  # build exactly what mike will deploy
+def _env(version: str, today: str = "") -> dict[str, str]:
+    env = {**os.environ, urls.MIKE_VERSION_VARIABLE: version}  # exactly what mike deploys
+    if today:
+        env[dates.TODAY_VARIABLE] = today
     return env
 
 
@@ -85,9 +92,10 @@ build(config)
 """
 
 
-def build_site(root: Path, version: str, site_dir: Path) -> None:
-    """The version as mike will deploy it, built with every check into ``site_dir``."""
-    result = mkdocs_build(root, site_dir, config_file=CONFIG, env=_env(version))
+def build_site(root: Path, version: str, site_dir: Path, *, today: str = "") -> None:
+    """The version as mike will deploy it, built with every check into ``site_dir``; as on
+    ``today`` when given (its rendering as in force, for a version published ahead)."""
+    result = mkdocs_build(root, site_dir, config_file=CONFIG, env=_env(version, today))
     if result.returncode != 0:
         raise PublishError(
             "bygget misslyckades, så ingenting publicerades. Rätta det som bygget säger här "
@@ -96,18 +104,25 @@ def build_site(root: Path, version: str, site_dir: Path) -> None:
         )
 
 
-def build_and_compare(root: Path, git: Git, version: str, *, published: bool) -> bool:
-    """Build the version with every check; for a published one, whether to deploy it again.
+@contextlib.contextmanager
+def built(root: Path, version: str, *, today: str = "") -> Iterator[Path]:
+    """The version built with every check (build_site()) into a temporary folder, removed
+    afterwards: a broken build stops everything before anything moves."""
+    with tempfile.TemporaryDirectory(prefix="seom-publish-") as folder:
+        site_dir = Path(folder) / version
+        build_site(root, version, site_dir, today=today)
+        yield site_dir
 
-    A broken build stops everything before anything moves. A published version is compared
-    with its folder online: the same files, nothing to do; otherwise its presentation changed
-    (the theme, styles, scripts, pages outside the notice, its "takes effect" notice on its
-    date), and it is deployed again (its text cannot have: refusals() saw to that). Earlier
-    versions are never touched.
+
+def deploy_again(git: Git, site_dir: Path, version: str, *, published: bool) -> bool:
+    """For a published version, whether its fresh build ``site_dir`` must be deployed again.
+
+    A published version is compared with its folder online: the same files, nothing to do;
+    otherwise its presentation changed (the theme, styles, scripts, pages outside the notice,
+    its "takes effect" notice on its date), and it is deployed again (its text cannot have:
+    refusals() saw to that). Earlier versions are never touched.
     """
-    with tempfile.TemporaryDirectory(prefix="seom-publish-") as site_dir:
-        build_site(root, version, Path(site_dir))
-        return published and bool(changed_files(git, Path(site_dir), version))
+    return published and bool(changed_files(git, site_dir, version))
 
 
 def changed_files(git: Git, site_dir: Path, version: str) -> list[str]:
@@ -133,46 +148,82 @@ def changed_files(git: Git, site_dir: Path, version: str) -> list[str]:
     return sorted(p for p in fresh.keys() | online.keys() if fresh.get(p) != online.get(p))
 
 
-def deploy(git: Git, version: str, *, latest: bool) -> None:
-    """The version into its folder; `latest` too when it is the version in force."""
-    message = f"Publish privacy notice {version}"
-    if latest:
-        mike(git, "deploy", "--update-aliases", "--message", message, version, ALIAS)
-    else:
-        mike(git, "deploy", "--message", message, version)
+def deploy(git: Git, version: str, site_dir: Path, *, latest: bool) -> None:
+    """The build in ``site_dir`` into the version's folder; `latest` too when it is the
+    version in force."""
+    aliases = [ALIAS] if latest else []
+    _deploy(git, version, site_dir, aliases, f"Publish privacy notice {version}", BRANCH)
 
 
-def deploy_in_force(git: Git, version: str) -> None:
+def deploy_in_force(root: Path, git: Git, version: str) -> None:
     """A version published ahead of its date, built as it will read on that date, into its
     folder on UPCOMING (follow_the_calendar() moves it to gh-pages then)."""
     message = f"Privacy notice {version} as in force, from {git.run('rev-parse', 'HEAD')}"
-    mike(git, "deploy", "--message", message, version, branch=UPCOMING, today=version)
+    with built(root, version, today=version) as site_dir:
+        _deploy(git, version, site_dir, [], message, UPCOMING)
 
 
 def drop_pending(git: Git, versions: list[str]) -> None:
     """Renderings put in force, or made stale by a newer build: off UPCOMING."""
     if versions:
         message = f"In force: {', '.join(versions)}"
-        mike(git, "delete", "--message", message, *versions, branch=UPCOMING)
+        with _mike(git, "delete", UPCOMING):
+            mike_commands.delete(versions, branch=UPCOMING, message=message)
 
 
 def move_latest(git: Git, version: str) -> None:
     """`latest` (a full copy: mike's alias_type copy) to the version in force."""
-    mike(git, "alias", "--update-aliases", "--message", f"In force: {version}", version, ALIAS)
+    with _mike(git, "alias", BRANCH):
+        mike_commands.alias(
+            {"use_directory_urls": True},
+            version,
+            [ALIAS],
+            update_aliases=True,
+            alias_type=_alias_type(git.root),
+            branch=BRANCH,
+            message=f"In force: {version}",
+        )
 
 
-def mike(git: Git, command: str, *args: str, branch: str = BRANCH, today: str = "") -> None:
-    executable = str(Path(sys.executable).parent / "mike")  # mike has no `python -m mike`
-    where = ["--config-file", CONFIG, "--branch", branch, "--remote", REMOTE]
-    env = _env()
-    if today:
-        env[dates.TODAY_VARIABLE] = today
-    result = subprocess.run(
-        [executable, command, *args, *where],
-        cwd=git.root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise PublishError(f"mike {command} failed:\n{result.stderr}")
+def _deploy(
+    git: Git, version: str, site_dir: Path, aliases: list[str], message: str, branch: str
+) -> None:
+    cfg = {"site_dir": str(site_dir), "use_directory_urls": True}
+    with (
+        _mike(git, "deploy", branch),
+        mike_commands.deploy(
+            cfg,
+            version,
+            aliases=aliases,
+            update_aliases=bool(aliases),
+            alias_type=_alias_type(git.root),
+            branch=branch,
+            message=message,
+        ),
+    ):
+        pass  # where mike's command line builds: the build is made already, and checked
+
+
+@contextlib.contextmanager
+def _mike(git: Git, command: str, branch: str) -> Iterator[None]:
+    """A mike command in the repository, as its command line runs it: the local branch
+    brought up to what was fetched from REMOTE first, and a commit that would change nothing
+    left out (mike warns and goes on)."""
+    try:
+        with contextlib.chdir(git.root):  # mike's git_utils run git in the working directory
+            mike_git.update_from_upstream(REMOTE, branch)
+            yield
+    except mike_git.GitEmptyCommit:
+        pass
+    except (ValueError, mike_git.GitError) as error:
+        raise PublishError(f"mike {command} failed:\n{error}") from error
+
+
+def _alias_type(root: Path) -> mike_commands.AliasType:
+    """How `latest` holds the version in force: mike's alias_type in mkdocs.archive.yml."""
+    with (root / CONFIG).open("rb") as file:
+        config = yaml_load(file)
+    plugins = config.get("plugins") or {}  # a mapping here, so that INHERIT merges it
+    if not isinstance(plugins, dict) or "mike" not in plugins:
+        raise PublishError(f"{CONFIG} does not configure mike's plugin as a mapping")
+    return mike_commands.AliasType[(plugins["mike"] or {}).get("alias_type", "symlink")]

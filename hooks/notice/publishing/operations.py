@@ -65,8 +65,9 @@ from notice.publishing.git_utils import (
 )
 from notice.publishing.mkdocs_utils import (
     CONFIG,
-    build_and_compare,
+    built,
     deploy,
+    deploy_again,
     deploy_in_force,
     drop_pending,
     move_latest,
@@ -118,14 +119,17 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
     moved = alias_target(git) != in_force
     waiting = pending(git, version.id)
 
-    with all_or_nothing(git, (*BRANCHES, f"refs/tags/{tag}")) as saved:
-        # Build what main holds; a published version is rebuilt only when what it shows
-        # changed (its presentation: its text cannot, refusals() saw to that).
-        rebuild = build_and_compare(root, git, version.id, published=not new)
+    with (
+        all_or_nothing(git, (*BRANCHES, f"refs/tags/{tag}")) as saved,
+        built(root, version.id) as site_dir,
+    ):
+        # Build what main holds; a published version is deployed again only when what it
+        # shows changed (its presentation: its text cannot, refusals() saw to that).
+        rebuild = deploy_again(git, site_dir, version.id, published=not new)
         if new or rebuild:
-            deploy(git, version.id, latest=version.id == in_force)
+            deploy(git, version.id, site_dir, latest=version.id == in_force)
         if upcoming and (new or rebuild or not waiting):
-            deploy_in_force(git, version.id)
+            deploy_in_force(root, git, version.id)
         elif not upcoming and (new or rebuild):
             drop_pending(git, [v for v in pending_versions(git) if v == version.id])
         if new:

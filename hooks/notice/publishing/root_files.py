@@ -161,7 +161,7 @@ def statement_pages(
     <root>/en/tillganglighet/): a redirect, as the root index.html, to the statement of the
     version main holds, the one this run built and deployed. The statement is not part of the
     notice's versions: a change to it is a change of presentation, which deploys main's
-    version again (build_and_compare), so the address always leads to the current statement.
+    version again (mkdocs_utils.deploy_again), so the address always leads to the current statement.
     That is latest/ when main's version is in force, else main's upcoming version's folder.
     """
     newest = notice.versions[0].id
