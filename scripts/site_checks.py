@@ -23,6 +23,7 @@ import posixpath
 import re
 import shutil
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -438,8 +439,11 @@ def browse(site: Site, result: Result) -> None:
 
     axe = (Path(axe_playwright_python.__file__).with_name("axe.min.js")).read_text("utf-8")
     pages = page_types(site)
-    with Archive(site) as server:
-        found = asyncio.run(_browse_pages(executable, server, pages, axe, site))
+    with Archive(site) as server, ThreadPoolExecutor(1) as thread:
+        # In a thread of its own: the caller may be running an event loop already (as
+        # Playwright's sync API does), where asyncio.run() refuses to start another.
+        found = thread.submit(asyncio.run, _browse_pages(executable, server, pages, axe, site))
+        found = found.result()
     for problems in found:  # in the pages' order, however they finished
         result.problems += problems
         result.browsed += 1
