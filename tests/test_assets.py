@@ -580,12 +580,16 @@ def archive_ready(page) -> None:
     page.locator(".md-version__current").wait_for()
     if f"/{A}/" in page.url:
         page.locator("[data-md-component=outdated]").wait_for()
-    # At the top, as loaded: the banner arrives after the first layout, and the browser's
-    # scroll anchoring can scroll the page by its height, which shadows the header. Material
-    # decides the shadow on scrolling: a pixel down and back, so that it decides at the top.
-    for y in (1, 0):
+    # The banner arrives after the first layout and moves the page down. Material measures
+    # where the page's main part starts only when that part changes size (a ResizeObserver),
+    # so whether the header casts its shadow at the top depends on which came first, for a
+    # reader too. A pixel narrower and back makes it measure again, with the banner in place;
+    # then at the top, whatever the browser's scroll anchoring did.
+    size = page.viewport_size
+    for viewport in ({**size, "width": size["width"] + 1}, size):
+        page.set_viewport_size(viewport)
         settled(page)
-        page.evaluate(f"window.scrollTo(0, {y})")
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 def versions_opened(page) -> None:
