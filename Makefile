@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_INSTALLED := $(VENV)/.installed-build
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: build preview serve test ci-test check review publish calendar benchmark benchmark-check benchmark-hostile benchmark-pages benchmark-publish benchmark-serve clean
+.PHONY: build preview serve test ci-test check review publish calendar benchmark benchmark-check benchmark-hostile benchmark-pages benchmark-publish benchmark-serve benchmark-suite clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(BUILD_INSTALLED)
@@ -94,6 +94,10 @@ benchmark-pages: $(TEST_INSTALLED)
 ## and the gh-pages branch's size (not a test; reuses scripts/archives.py, which the tests use, so the test tools)
 benchmark-publish: $(TEST_INSTALLED)
 	python scripts/benchmark_publish.py
+
+## benchmark-suite: how long the whole suite takes, and how busy it keeps the machine (not a test)
+benchmark-suite: $(TEST_INSTALLED)
+	python scripts/benchmark_suite.py
 
 ## benchmark-serve: how long `make serve` takes to rebuild after one section is saved (not a test)
 benchmark-serve: $(BUILD_INSTALLED)
