@@ -25,15 +25,12 @@ class QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class SiteServer:
-    """A static host for a built site on 127.0.0.1, under PREFIX, with per-language 404s."""
+class Serving:
+    """start() and stop() for what serves with ``httpd`` in a thread of its own: the site
+    servers here and the tests' stand-in for the form's endpoint."""
 
-    def __init__(self, site_dir: Path, handler_class: type | None = None) -> None:
-        self.site_dir = site_dir
-        handler = partial(handler_class or PrefixHandler, site_dir=site_dir)
-        self.httpd = QuietServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.url = self.origin + PREFIX
+    httpd: ThreadingHTTPServer
+    serving: threading.Thread | None = None
 
     def start(self) -> None:
         self.serving = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -42,10 +39,21 @@ class SiteServer:
     def stop(self) -> None:
         """Stop serving, if it started (shutdown() would wait forever for a server that
         never did: a test that failed before serving would hang in its cleanup)."""
-        if getattr(self, "serving", None) is not None:
+        if self.serving is not None:
             self.httpd.shutdown()
             self.serving = None
         self.httpd.server_close()
+
+
+class SiteServer(Serving):
+    """A static host for a built site on 127.0.0.1, under PREFIX, with per-language 404s."""
+
+    def __init__(self, site_dir: Path, handler_class: type | None = None) -> None:
+        self.site_dir = site_dir
+        handler = partial(handler_class or PrefixHandler, site_dir=site_dir)
+        self.httpd = QuietServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.origin + PREFIX
 
 
 class PrefixHandler(SimpleHTTPRequestHandler):

@@ -14,7 +14,6 @@ import os
 import struct
 import subprocess
 import sys
-import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from bs4 import BeautifulSoup
 import project_copy
 from notice.publishing.mkdocs_utils import mkdocs_build
 from site_checks import CHROMIUM_ARGS, chromium
-from site_server import QuietServer, SiteServer
+from site_server import QuietServer, Serving, SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]
 # The example notice the tests build (scripts/project_copy.py). The live one is ROOT / "docs".
@@ -80,7 +79,7 @@ def build(
     return mkdocs_build(project, site_dir, config_file=config_file, env=environment, timeout=300)
 
 
-class FormEndpoint:
+class FormEndpoint(Serving):
     """A stand-in for SEOM's contact-form endpoint on 127.0.0.1 (another origin than the site).
 
     Records every POST and answers as a real endpoint should: 303 to the thank-you page in the
@@ -92,16 +91,6 @@ class FormEndpoint:
         self.httpd = QuietServer(("127.0.0.1", 0), partial(_EndpointHandler, self))
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.url = self.origin + "/requests"
-
-    def start(self) -> None:
-        self.serving = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.serving.start()
-
-    def stop(self) -> None:
-        if getattr(self, "serving", None) is not None:  # shutdown() waits for serving
-            self.httpd.shutdown()
-            self.serving = None
-        self.httpd.server_close()
 
 
 @dataclass
