@@ -40,7 +40,9 @@ def main() -> int:
     busy1, total1 = busy_ticks()
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     if result.returncode != 0:
-        print(result.stdout[-5000:], result.stderr[-2000:], sep="\n")
+        # The failures' tracebacks, not the durations printed after them.
+        failures = result.stdout.split("= FAILURES =", 1)[-1].split("slowest durations", 1)[0]
+        print(failures[-20000:], summary, result.stderr[-2000:], sep="\n")
         return result.returncode
     per_file: collections.Counter[str] = collections.Counter()
     for line in result.stdout.splitlines():

@@ -422,7 +422,7 @@ OTHER_KINDS += [f"{page}/" for page in (shortcodes.CHANGES_PAGE, shortcodes.STAT
 OTHER_KINDS += ["tack/"]
 
 
-# Pages open at once in the browser: a page spends most of its time waiting (for the network
+# Tabs open at once in the browser: a page spends much of its time waiting (for the network
 # to stay idle, for axe-core), so a few at a time keep two cores busy.
 TABS = 4
 
@@ -454,25 +454,48 @@ async def _browse_pages(
 ) -> list[list[str]]:
     from playwright.async_api import async_playwright
 
+    waiting = list(pages)
+    found: dict[str, list[str]] = {}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        at_once = asyncio.Semaphore(TABS)
-
-        async def one(page: str) -> list[str]:
-            async with at_once:
-                return await browse_page(browser, server, page, axe, site)
-
         try:
-            return await asyncio.gather(*(one(page) for page in pages))
+            context = await browser.new_context()
+
+            async def one_tab() -> None:
+                # A tab opens page after page: a new context or tab for each costs Chromium
+                # more than the page itself (a renderer, a profile). What one page leaves behind
+                # (cookies, storage) is cleared before the next, and nothing comes from a
+                # cache an earlier page filled: each page asks for everything it needs.
+                tab = await context.new_page()
+                devtools = await context.new_cdp_session(tab)
+                await devtools.send("Network.enable")
+                await devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+                while waiting:
+                    page = waiting.pop(0)
+                    try:
+                        found[page] = await browse_page(tab, server, page, axe, site)
+                    finally:
+                        await tab.goto("about:blank")
+                        await devtools.send(  # every kind of storage, cookies among them
+                            "Storage.clearDataForOrigin",
+                            {"origin": server.origin, "storageTypes": "all"},
+                        )
+
+            await asyncio.gather(*(one_tab() for _ in range(min(TABS, len(pages)))))
         finally:
             await browser.close()
+    return [found[page] for page in pages]
 
 
-async def browse_page(browser, server: Archive, page: str, axe: str, site: Site) -> list[str]:
-    context = await browser.new_context()
-    tab = await context.new_page()
+async def browse_page(tab, server: Archive, page: str, axe: str, site: Site) -> list[str]:
+    """What is wrong with ``page`` in Chromium's ``tab`` (a Playwright page): what axe-core
+    finds, requests to another host, cookies."""
     requests: list[str] = []
-    tab.on("request", lambda request: requests.append(request.url))
+
+    def asked(request) -> None:
+        requests.append(request.url)
+
+    tab.on("request", asked)
     name = describe(page, site.languages, site.sources)
     if page.endswith(NOT_FOUND):
         name = f"Sidan som visas när en adress inte finns (404, {name.rsplit('(', 1)[1]}"
@@ -483,9 +506,9 @@ async def browse_page(browser, server: Archive, page: str, axe: str, site: Site)
         found = await tab.evaluate(
             "async () => await axe.run(document, {resultTypes: ['violations']})"
         )
-        cookies = await context.cookies()
+        cookies = await tab.context.cookies()
     finally:
-        await context.close()
+        tab.remove_listener("request", asked)
     problems = [
         f"{name}: axe-core hittar ett tillgänglighetsfel, {v['id']} ({v['help']}) i "
         f"{', '.join(n['target'][0] for n in v['nodes'][:3])}. {AXE_HELP.get(v['id'], AXE_ELSE)}"

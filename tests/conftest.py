@@ -16,7 +16,7 @@ import subprocess
 import sys
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl
 import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
+from tabs import TIMEOUT_MS, Tab, Tabs
 
 import project_copy
 from notice.publishing.mkdocs_utils import mkdocs_build
@@ -225,35 +226,22 @@ def axe_violations(tab: Tab, *, preload: bool = True) -> list[str]:
         "async preload => await axe.run(document, {resultTypes: ['violations'], preload})",
         preload,
     )
+    # axe-core's default rules include the best-practice ones (landmarks named and unique, one
+    # main, content inside landmarks).
+    ran = {rule["id"] for kind in ("passes", "inapplicable", "violations") for rule in result[kind]}
+    assert {"landmark-unique", "landmark-one-main", "region"} <= ran
     return [
         f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
         for v in result["violations"]
     ]
 
 
-@dataclass
-class Tab:
-    """A page in a fresh browser context, with what it asked for and complained about."""
-
-    page: object
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    @property
-    def foreign_requests(self) -> list[str]:
-        return [
-            url
-            for url in self.requests
-            if not url.startswith(self.origin + "/") and not url.startswith(("data:", "blob:"))
-        ]
-
-
 def watched_tab(context, origin: str) -> Tab:
     """A new page in ``context`` that records every request and console error; requests that
-    do not start with ``origin`` are the page's foreign ones."""
+    do not start with ``origin`` are the page's foreign ones. For a test that needs a context
+    of its own (a first view's bytes, scripts added to every page); others borrow one (tabs)."""
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(TIMEOUT_MS)
     tab = Tab(page, origin)
     page.on("request", lambda request: tab.requests.append(request.url))
     page.on(
@@ -268,11 +256,24 @@ def watched_tab(context, origin: str) -> Tab:
     return tab
 
 
+@pytest.fixture(scope="session")
+def tab_pool(browser) -> Iterator[Tabs]:
+    pool = Tabs(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def tab(browser, site: SiteServer) -> Iterator[Tab]:
-    context = browser.new_context()
-    yield watched_tab(context, site.origin)
-    context.close()
+def tabs(tab_pool: Tabs) -> Iterator[Tabs]:
+    """Borrow tabs with tabs.open(origin, viewport=..., **context options); they are given
+    back, cleared, when the test ends."""
+    yield tab_pool
+    tab_pool.give_back()
+
+
+@pytest.fixture
+def tab(tabs: Tabs, site: SiteServer) -> Tab:
+    return tabs.open(site.origin)
 
 
 def switch_language(page, language: str) -> None:

@@ -133,3 +133,37 @@ def test_search_returns_only_the_readers_language(
     else:
         assert in_english == hrefs, hrefs
     assert tab.console_errors == []
+
+
+def test_a_lent_tab_keeps_nothing_of_the_test_before(tab_pool, site: SiteServer) -> None:
+    """The suite reuses Chromium's tabs (tests/tabs.py): the next test gets the same tab, but
+    nothing the last one left there, and it asks for every file again, as a first visit does."""
+    first = tab_pool.open(site.origin, viewport={"width": 360, "height": 640})
+    first.page.goto(site.url + "lagring/")
+    first.page.evaluate(
+        "document.cookie = 'left=1; path=/'; localStorage.setItem('left', '1');"
+        "sessionStorage.setItem('left', '1')"
+    )
+    first.page.emulate_media(media="print")
+    first.page.route("**/*.css", lambda route: route.abort())
+    tab_pool.give_back()
+    assert first.page.url == "about:blank"  # between tests a tab shows nothing
+    second = tab_pool.open(site.origin)
+    assert second.page is first.page  # reused, else this test proves nothing
+    fetched = {}
+    second.page.on(
+        "requestfinished",
+        lambda request: fetched.update({request.url: request.sizes()["responseBodySize"]}),
+    )
+    second.page.goto(site.url + "lagring/")
+    try:
+        assert second.page.context.cookies() == []
+        assert second.page.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
+        assert second.page.evaluate("matchMedia('print').matches") is False
+        assert second.page.viewport_size == {"width": 1280, "height": 720}
+        # Fetched over the wire, not taken from a cache the last test filled, nor refused.
+        assert fetched[site.url + "assets/stylesheets/material.css"] > 0
+        # Material's stylesheet applies (a refused one would leave the body a block).
+        assert second.page.evaluate("getComputedStyle(document.body).display") == "flex"
+    finally:
+        tab_pool.give_back()

@@ -15,9 +15,10 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from tabs import Tabs
 
 from archives import Archive, git, new_archive
-from conftest import SiteServer, Tab, axe_violations, watched_tab
+from conftest import SiteServer, Tab, axe_violations
 
 A, B, BETWEEN, C, D, E = (
     "2026-12-01",
@@ -562,18 +563,9 @@ ANNOUNCED = {
 
 
 @pytest.fixture
-def open_tab(browser) -> Iterator[Callable[[SiteServer], Tab]]:
-    """Opens a page in a fresh browser context on a served archive; all closed afterwards."""
-    contexts = []
-
-    def open_(server: SiteServer) -> Tab:
-        context = browser.new_context()
-        contexts.append(context)
-        return watched_tab(context, server.origin)
-
-    yield open_
-    for context in contexts:
-        context.close()
+def open_tab(tabs: Tabs) -> Callable[[SiteServer], Tab]:
+    """Opens a tab on a served archive; given back when the test ends."""
+    return lambda server: tabs.open(server.origin)
 
 
 @pytest.fixture

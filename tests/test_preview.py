@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from tabs import Tabs
 
 from conftest import (
     Tab,
@@ -24,7 +25,6 @@ from conftest import (
     copy_project,
     png,
     switch_language,
-    watched_tab,
 )
 
 PREVIEW = "mkdocs.preview.yml"  # `make preview`
@@ -59,12 +59,10 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def disk_tab(browser) -> Iterator[Tab]:
-    """A fresh browser context recording every request and console error; only file: URLs
-    (and data:/blob:) count as the preview's own."""
-    context = browser.new_context()
-    yield watched_tab(context, "file://")
-    context.close()
+def disk_tab(tabs: Tabs) -> Tab:
+    """A tab recording every request and console error; only file: URLs (and data:/blob:)
+    count as the preview's own."""
+    return tabs.open("file://")
 
 
 # The files

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
+from tabs import Tabs
 
 from archives import (
     ALL_PAGES,
@@ -34,7 +35,7 @@ from archives import (
     run,
     serve,
 )
-from conftest import NOTICE_DOCS, Tab, axe_violations, guide, switch_language, watched_tab
+from conftest import NOTICE_DOCS, Tab, axe_violations, guide, switch_language
 from notice.publishing.errors import IN_THE_BROWSER
 
 STATEMENT_UPDATED = "2027-03-10"
@@ -305,10 +306,8 @@ def test_a_published_version_without_its_tag_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def archive_tab(browser, archive: Archive) -> Iterator[Tab]:
-    context = browser.new_context()
-    yield watched_tab(context, archive.server.origin)
-    context.close()
+def archive_tab(tabs: Tabs, archive: Archive) -> Tab:
+    return tabs.open(archive.server.origin)
 
 
 @pytest.mark.parametrize("path", [f"{v}/{p}" for v in (A, B, "latest") for p in ALL_PAGES])

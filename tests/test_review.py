@@ -478,3 +478,33 @@ def checked_site(site_dir: Path):
 
     versions = frozenset({"2026-12-01"})
     return Site(site_dir, ["sv", "en"], versions, "/", {"": "docs/index.md"}, SITE_ORIGIN)
+
+
+def test_the_site_checks_say_which_page_sets_a_cookie(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gate opens page after page in one tab (site_checks.TABS): what one page leaves
+    behind is cleared before the next, so a cookie is reported on the page that sets it."""
+    import site_checks
+
+    monkeypatch.setattr(site_checks, "TABS", 1)
+    site_dir = tmp_path / A
+    (site_dir / "assets").mkdir(parents=True)
+    (site_dir / "assets" / "kaka.js").write_text("document.cookie = 'kaka=1; path=/'\n")
+    sources = {"": "docs/index.md", "lagring/": "docs/lagring.md", "delning/": "docs/delning.md"}
+    for page, source in sources.items():
+        script = '<script src="assets/kaka.js"></script>' if page == "" else ""
+        (site_dir / page).mkdir(exist_ok=True)
+        (site_dir / page / "index.html").write_text(
+            f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{source}</title>'
+            f"{script}</head><body><main><h1>{source}</h1></main></body></html>\n",
+            encoding="utf-8",
+        )
+    (site_dir / "404.html").write_text((site_dir / "delning" / "index.html").read_text())
+    site = site_checks.Site(site_dir, ["sv"], frozenset({A}), "/", sources)
+    result = site_checks.Result()
+    site_checks.browse(site, result)
+    assert result.browsed == 4  # and the page that is not there
+    assert [problem for problem in result.problems if "kakor" in problem] == [
+        "Sidan ./ (svenska, docs/index.md): sidan sätter kakor (1). Webbplatsen sätter inga."
+    ]

@@ -199,20 +199,18 @@ def test_the_errors_quote_what_the_editors_wrote_without_forging_the_review(
     assert "Godkänt av SEOM:s jurist" in tree.body.text(deep=True)
 
 
-class Browser:
-    """A stand-in for Chromium (Playwright's async API) with axe-core: each page has the
-    violation given."""
+class Tab:
+    """A stand-in for a tab of Chromium (Playwright's async API) with axe-core: each page has
+    the violation given."""
 
     def __init__(self, violation: dict) -> None:
         self.violation = violation
-
-    async def new_context(self) -> Browser:
-        return self
-
-    async def new_page(self) -> Browser:
-        return self
+        self.context = self
 
     def on(self, *args) -> None:
+        pass
+
+    def remove_listener(self, *args) -> None:
         pass
 
     async def goto(self, url: str) -> None:
@@ -226,9 +224,6 @@ class Browser:
 
     async def cookies(self) -> list:
         return []
-
-    async def close(self) -> None:
-        pass
 
 
 def finished(coroutine):
@@ -262,7 +257,7 @@ def test_the_site_checks_axe_core_and_mkdocs_cannot_forge_the_review(tmp_path: P
         "help": f"Links must have discernible text {FORGED}",
         "nodes": [{"target": [f'a[href$="www.evil.example/```\n## Rubrik"] {FORGED}']}],
     }
-    problems += finished(site_checks.browse_page(Browser(violation), Server(), "", "", site))
+    problems += finished(site_checks.browse_page(Tab(violation), Server(), "", "", site))
     log = [
         "WARNING -  Doc file 'lagring.md' contains a link '```', but the target is not found.",
         "## Godkänt av SEOM:s jurist",
