@@ -40,6 +40,19 @@ email: dataskydd@example.se
 dpo_email: dataskyddsombud@example.se
 website: https://www.seom.se/
 """
+# The accessibility statement's channel for feedback as a deployment has it (appended to
+# docs/accessibility.yml): made up for the tests only, like CONTROLLER.
+FEEDBACK = "feedback_email: webb@example.se\nfeedback_phone: 08-000 000 01\n"
+
+
+def complete(docs: Path) -> None:
+    """What only SEOM can supply, filled in ``docs`` as a deployment has it: SEOM's details and
+    the statement's channel for feedback (made up for the tests)."""
+    (docs / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    with (docs / "accessibility.yml").open("a", encoding="utf-8") as statement:
+        statement.write("\n" + FEEDBACK)
+
+
 # Two entries of docs/versions.yml, the newest first: the project's first version, and a second
 # one that shortens the retention time (tests/test_versions.py, tests/test_translations.py).
 FIRST = """\
@@ -133,7 +146,7 @@ def new_archive(base: Path, today: str) -> Archive:
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     os.environ.update(identity)  # for git() in this process
     arc = Archive(repo, origin, server, env)
-    (repo / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    complete(repo / "docs")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "remote", "add", "origin", str(origin))
     assert f"- version: {A}\n" in (repo / "docs" / "versions.yml").read_text()

@@ -937,10 +937,26 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         ],
     ),
     "an unknown key in authority.yml": (
-        replace("authority.yml", "abbreviation: IMY", "abbreviation: IMY\nphone: 08-657 61 00"),
+        replace("authority.yml", "abbreviation: IMY", "abbreviation: IMY\nfax: 08-000 000 00"),
         [
-            "docs/authority.yml: nyckeln phone används inte. Använd name, abbreviation, url, "
-            "email, address, eller ta bort raden."
+            "docs/authority.yml: nyckeln fax används inte. Använd name, abbreviation, url, "
+            "email, address, phone, eller ta bort raden."
+        ],
+    ),
+    "the authority's phone number in words": (
+        replace("authority.yml", "abbreviation: IMY", "abbreviation: IMY\nphone: ring växeln"),
+        [
+            "docs/authority.yml: phone är 'ring växeln', men ska vara myndighetens "
+            "telefonnummer, med siffror, mellanslag och bindestreck, så som det står på "
+            "myndighetens egen kontaktsida, till exempel 'phone: 08-000 000 00'."
+        ],
+    ),
+    "the statement's e-mail address for feedback without an @": (
+        replace("accessibility.yml", "digg_form:", "feedback_email: webb.example.se\ndigg_form:"),
+        [
+            "docs/accessibility.yml: feedback_email är 'webb.example.se', men ska vara den "
+            "e-postadress där läsaren kan anmäla brister i tillgängligheten, till exempel "
+            "'feedback_email: webb@example.se'."
         ],
     ),
     "the authority's e-mail as a list": (
@@ -1084,7 +1100,7 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         [
             "docs/accessibility.yml saknas. Den innehåller tillgänglighetsredogörelsen (sidan "
             "tillganglighet.md): skapa den med nycklarna compliance, shortcomings, assessed, "
-            "method, updated, digg_form."
+            "method, updated, digg_form, feedback_email, feedback_phone."
         ],
     ),
     "the statement's compliance missing": (
@@ -1226,7 +1242,7 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         ),
         [
             f"{A11Y}: nyckeln contact används inte. Använd compliance, shortcomings, assessed, "
-            "method, updated, digg_form, eller ta bort raden."
+            "method, updated, digg_form, feedback_email, feedback_phone, eller ta bort raden."
         ],
     ),
     "the statement page without its shortcode": (
@@ -1710,3 +1726,35 @@ def test_thousands_of_mistakes_on_a_page_give_thirty_and_how_to_go_on(docs: Path
 )
 def test_a_section_closes_what_it_opens_as_a_browser_reads_it(rendered: str, closed: bool) -> None:
     assert html.ends_with_paragraph(rendered, "END") is closed
+
+
+def test_the_statements_channel_for_feedback_is_seoms_to_supply(docs: Path, project: Path) -> None:
+    """Neither feedback_email nor feedback_phone: not an error, but the review lists it and
+    `make publish` refuses (notice.publishing.operations.read_notice); one of them is enough."""
+    from mkdocs.config import load_config
+
+    from notice.publishing.errors import PublishError
+    from notice.publishing.operations import read_notice
+
+    config = load_config(str(project / "mkdocs.yml"))
+    for old, new in COMPLETE_CONTROLLER.items():
+        replace("controller.yml", old, new)(docs)
+    notice = load(docs)
+    assert notice.problems == [] and notice.controller.missing == []
+    assert notice.statement_missing == [
+        "docs/accessibility.yml: feedback_email och feedback_phone saknas (den e-postadress "
+        "eller det telefonnummer där läsaren kan anmäla brister i tillgängligheten och be om "
+        "innehåll i en annan form). Fyll i minst en av dem när SEOM har lämnat uppgiften."
+    ]
+    with pytest.raises(PublishError) as refused:
+        read_notice(docs, config)
+    assert str(refused.value) == (
+        "Tillgänglighetsredogörelsen saknar det som bara SEOM kan lämna, så ingenting "
+        "publiceras. Fyll i det i docs/accessibility.yml när SEOM har lämnat det:\n  - "
+        + notice.statement_missing[0]
+    )
+    replace("accessibility.yml", "digg_form:", "feedback_phone: 08-000 000 01\ndigg_form:")(docs)
+    notice = load(docs)
+    assert notice.problems == [] and notice.statement_missing == []
+    assert notice.accessibility["en"]["feedback_phone"] == "08-000 000 01"
+    assert read_notice(docs, config).statement_missing == []

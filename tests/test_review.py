@@ -90,11 +90,15 @@ def reviews(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     edit(repo, "delning.md", "# Mottagare: ", "# ")
     out["without version"] = check(arc)
     add_entry(repo, VERSION_B_ENTRY)
-    # SEOM's details as the example notice has them: missing, which no pull request can fix.
-    (repo / "docs" / "controller.yml").write_bytes((NOTICE_DOCS / "controller.yml").read_bytes())
+    # SEOM's details and the statement's channel for feedback as the example notice has them:
+    # missing, which no pull request can fix.
+    statement = (repo / "docs" / "accessibility.yml").read_bytes()
+    for name in ("controller.yml", "accessibility.yml"):
+        (repo / "docs" / name).write_bytes((NOTICE_DOCS / name).read_bytes())
     out["with version"] = check(arc)
     out["announced"] = check(arc, today="2027-02-20")
     (repo / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    (repo / "docs" / "accessibility.yml").write_bytes(statement)
     # A link without words: only the browser (axe-core) tells.
     for name in ("insamling.md", "insamling.en.md"):
         edit(repo, name, "\n## ", "\nSe [](klagomal.md).\n\n## ")
@@ -217,6 +221,10 @@ def test_what_no_pull_request_can_fix_is_said_once_at_the_top_without_failing(
         "(organisationsnumret, sex siffror, bindestreck och fyra siffror)."
     ) in top
     assert "organisation\\_number saknas" not in rest.split("```")[0]
+    assert (
+        "> - Tillgänglighetsredogörelsen: docs/accessibility.yml: feedback\\_email och "
+        "feedback\\_phone saknas"
+    ) in top
 
 
 def test_the_gdpr_report_is_there_once_with_what_changes(reviews: dict) -> None:

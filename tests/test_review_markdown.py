@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborNode
 
-from archives import CONTROLLER
+from archives import complete
 from conftest import SETTINGS_ENV, copy_project
 from test_gfm import elements, render, shown
 
@@ -92,7 +92,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The example notice in a git repository, version A published (its tag), and the
     environment the gate runs in: today, and the deployment's settings left unset."""
     repo = copy_project(tmp_path_factory.mktemp("forged") / "repo")
-    (repo / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    complete(repo / "docs")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Version A")

@@ -51,6 +51,67 @@ def test_each_section_has_its_title_in_each_language(site: SiteServer, page: str
     assert soup(site, f"en/{page}").h1.get_text(strip=True) == en
 
 
+FEEDBACK_WORDS = {
+    # What the reader reads where SEOM's channel would stand, before and after SEOM supplies it.
+    "": (
+        "kan du be oss om det (e-postadressen och telefonnumret saknas: SEOM har inte lämnat "
+        "dem än) eller i kontaktformuläret",
+        "kan du be oss om det via e-post till webb@example.se, på telefon 08-000 000 01, eller "
+        "i kontaktformuläret",
+        "En webbplats som uppfyller kraven i den europeiska standarden EN 301 549 (V3.2.1), som "
+        "för webbplatser innebär kraven i WCAG 2.1 på nivå AA, uppfyller lagens krav (5 § i "
+        "Diggs föreskrifter, MDFFS 2019:2). Standarden i sig är inget lagkrav.",
+    ),
+    "en/": (
+        "you can ask us for it (the e-mail address and phone number are missing: SEOM has not "
+        "supplied them yet) or in the contact form",
+        "you can ask us for it by e-mail to webb@example.se, by phone on 08-000 000 01, or in "
+        "the contact form",
+        "A website that meets the requirements of the European standard EN 301 549 (V3.2.1), "
+        "which for websites means the requirements of WCAG 2.1 at level AA, meets the "
+        "requirements of the law (section 5 of Digg's regulations, MDFFS 2019:2). The standard "
+        "itself is not a legal requirement.",
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_statement_gives_seoms_channel_for_feedback_or_says_it_is_missing(
+    site: SiteServer, complete_site: SiteServer, prefix: str
+) -> None:
+    missing, given, law = FEEDBACK_WORDS[prefix]
+    text = " ".join(soup(site, prefix + "tillganglighet/").select_one("article").text.split())
+    assert missing in text and law in text
+    assert "webb@example.se" not in text
+    article = soup(complete_site, prefix + "tillganglighet/").select_one("article")
+    text = " ".join(article.text.split())
+    assert given in text and "saknas" not in text and "missing" not in text
+    assert len(article.select('a[href="mailto:webb@example.se"]')) == 2  # ask, and report
+    assert len(article.select('a[href="tel:0800000001"]')) == 2
+
+
+@pytest.mark.parametrize(
+    ("prefix", "sentence"),
+    [
+        (
+            "",
+            "Du kan också klaga hos dataskyddsmyndigheten i det land i EU eller EES där du bor "
+            "eller arbetar, eller där det du klagar på har hänt.",
+        ),
+        (
+            "en/",
+            "You can also complain to the data protection authority of the EU or EEA country "
+            "where you live or work, or where what you complain about happened.",
+        ),
+    ],
+)
+def test_the_complaints_section_says_one_may_complain_where_one_lives_or_works(
+    site: SiteServer, prefix: str, sentence: str
+) -> None:
+    authority = soup(site, prefix + "klagomal/").select_one(".seom-authority")
+    assert " ".join(authority.select_one(".seom-authority__elsewhere").text.split()) == sentence
+
+
 @pytest.mark.parametrize("path", [*SECTIONS, *OTHER_PAGES, "404.html"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_page_declares_its_language_and_describes_itself(
@@ -265,12 +326,12 @@ def test_every_footer_says_which_of_seoms_details_are_missing(
 
 @pytest.fixture(scope="module")
 def complete_site(tmp_path_factory: pytest.TempPathFactory) -> SiteServer:
-    """The site built with every one of SEOM's details (made up: tests/archives.py)."""
-    from archives import CONTROLLER
+    """The site built with everything only SEOM can supply (made up: scripts/archives.py)."""
+    from archives import complete
 
     tmp_path = tmp_path_factory.mktemp("complete")
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    complete(project / "docs")
     server = SiteServer(tmp_path / "site")
     result = build(project, server.site_dir)
     assert result.returncode == 0, result.stderr

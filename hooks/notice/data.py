@@ -246,7 +246,7 @@ def read_authority(
         data,
         problems,
         "Den innehåller tillsynsmyndighetens (IMY:s) kontaktuppgifter: skapa den med nycklarna "
-        + ", ".join(AUTHORITY_KEYS)
+        + ", ".join(AUTHORITY_REQUIRED)
         + ".",
         "Skriv varje uppgift som 'nyckel: värde' på en egen rad, och uppgifter som skiljer sig "
         "mellan språken som 'nyckel:' följt av '  sv: ...' och '  en: ...' på egna rader.",
@@ -255,7 +255,7 @@ def read_authority(
         return {}
     loaded = loaded if isinstance(loaded, dict) else {}
     before = len(problems)
-    out = _per_language(where, loaded, AUTHORITY_KEYS, languages, problems)
+    out = _per_language(where, loaded, AUTHORITY_KEYS, languages, problems, optional=("phone",))
     problems += _unknown_keys(where, loaded, AUTHORITY_KEYS)
     return out if len(problems) == before else {}
 
@@ -307,10 +307,18 @@ def read_controller(data: bytes | None, languages: list[str], problems: list[str
 
 
 def read_accessibility(
-    data: bytes | None, languages: list[str], today: dt.date, problems: list[str]
+    data: bytes | None,
+    languages: list[str],
+    today: dt.date,
+    problems: list[str],
+    missing: list[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """{locale: statement}: every key in every language, dates as dates, and the shortcomings
-    as a list of {what, reason, details, alternative}; {} when anything is wrong."""
+    as a list of {what, reason, details, alternative}; {} when anything is wrong.
+
+    The channel for feedback (feedback_email, feedback_phone: at least one) is SEOM's to
+    supply: while neither is there, ``missing`` gets a message for the editors, the statement
+    says it is missing, and `make publish` refuses (as with SEOM's details)."""
     where = f"docs/{ACCESSIBILITY_FILE}"
     loaded = _load(
         ACCESSIBILITY_FILE,
@@ -329,7 +337,15 @@ def read_accessibility(
     for key in ("assessed", "updated"):
         what, _, example = scalars[key]
         scalars[key] = (what, lambda v: (d := parse_date(v)) is not None and d <= today, example)
-    out: dict[str, dict[str, Any]] = _per_language(where, loaded, scalars, languages, problems)
+    out: dict[str, dict[str, Any]] = _per_language(
+        where, loaded, scalars, languages, problems, optional=FEEDBACK_KEYS
+    )
+    if not any(loaded.get(key) for key in FEEDBACK_KEYS):
+        (missing if missing is not None else problems).append(
+            f"{where}: feedback_email och feedback_phone saknas (den e-postadress eller det "
+            "telefonnummer där läsaren kan anmäla brister i tillgängligheten och be om innehåll "
+            "i en annan form). Fyll i minst en av dem när SEOM har lämnat uppgiften."
+        )
     items = _shortcomings(where, loaded.get("shortcomings"), languages, problems)
     problems += _unknown_keys(where, loaded, ACCESSIBILITY_KEYS)
     if len(problems) > before:
@@ -482,7 +498,15 @@ AUTHORITY_KEYS = {
     ),
     "email": ("myndighetens e-postadress", form.valid_address, "imy@imy.se"),
     "address": ("myndighetens postadress", bool, "Box 8114, 104 20 Stockholm"),
+    # Shown when given; taken from the authority's own contact page, never from elsewhere.
+    "phone": (
+        "myndighetens telefonnummer, med siffror, mellanslag och bindestreck, så som det står "
+        "på myndighetens egen kontaktsida",
+        lambda value: PHONE.fullmatch(value) is not None,
+        "08-000 000 00",
+    ),
 }
+AUTHORITY_REQUIRED = tuple(key for key in AUTHORITY_KEYS if key != "phone")
 # How the site meets the requirements (WCAG 2.1 AA, through EN 301 549): DIGG's three words.
 COMPLIANCE = ("helt förenlig", "delvis förenlig", "inte förenlig")
 # Why content is not accessible: DIGG's three headings, in their order.
@@ -516,7 +540,20 @@ ACCESSIBILITY_KEYS = {
         _https,
         "https://www.digg.se/tdosanmalan",
     ),
+    "feedback_email": (
+        "den e-postadress där läsaren kan anmäla brister i tillgängligheten",
+        form.valid_address,
+        "webb@example.se",
+    ),
+    "feedback_phone": (
+        "det telefonnummer där läsaren kan anmäla brister i tillgängligheten, med siffror, "
+        "mellanslag och bindestreck",
+        lambda value: PHONE.fullmatch(value) is not None,
+        "08-000 000 00",
+    ),
 }
+# The statement's channel for feedback: SEOM supplies at least one (read_accessibility).
+FEEDBACK_KEYS = ("feedback_email", "feedback_phone")
 SHORTCOMING_KEYS = {
     "what": ("vilket innehåll som inte är tillgängligt och hur", bool, "Språkväljaren ..."),
     "reason": (

@@ -169,5 +169,5 @@ BACKED = {
         ("name", "organisation_number", "address", "phone", "email"),
     ),
     "13.1.b": Backed(data.CONTROLLER_FILE, "controller", data.DPO_KEYS, any_of=True),
-    "13.2.d": Backed(data.AUTHORITY_FILE, "imy", tuple(data.AUTHORITY_KEYS)),
+    "13.2.d": Backed(data.AUTHORITY_FILE, "imy", data.AUTHORITY_REQUIRED),
 }

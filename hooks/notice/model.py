@@ -85,6 +85,9 @@ class Notice:
     # The accessibility statement, locale: key: value. Not part of the notice's text: a change
     # needs no new version (scripts/publish.py compares only the notice's pages).
     accessibility: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # What the statement still needs from SEOM (its channel for feedback): like the
+    # controller's missing details, not an error, but `make publish` waits for it.
+    statement_missing: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     previous_version: Notice | None = None  # the model at the previous version's git tag
     # What is published (the versions with a git tag notice/<date>, oldest first) and the

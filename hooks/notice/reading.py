@@ -102,7 +102,7 @@ def from_files(
     notice.authority = data.read_authority(files.get(data.AUTHORITY_FILE), languages, problems)
     notice.controller = data.read_controller(files.get(data.CONTROLLER_FILE), languages, problems)
     notice.accessibility = data.read_accessibility(
-        files.get(data.ACCESSIBILITY_FILE), languages, today, problems
+        files.get(data.ACCESSIBILITY_FILE), languages, today, problems, notice.statement_missing
     )
     notice.problems = problems + checks.run(notice)
     return notice

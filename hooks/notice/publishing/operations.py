@@ -232,6 +232,12 @@ def read_notice(docs_dir: Path, config: dict) -> model.Notice:
     if notice.controller.missing:
         # For the editors, like the build's messages: SEOM's own details, never invented.
         raise PublishError(controller_missing(notice))
+    if notice.statement_missing:
+        raise PublishError(
+            "Tillgänglighetsredogörelsen saknar det som bara SEOM kan lämna, så ingenting "
+            "publiceras. Fyll i det i docs/accessibility.yml när SEOM har lämnat det:\n"
+            + "\n".join(f"  - {message}" for message in notice.statement_missing)
+        )
     return notice
 
 
