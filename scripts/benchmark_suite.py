@@ -1,10 +1,11 @@
 """How long the whole suite takes: `make benchmark-suite` runs this.
 
-Runs `make test`'s pytest (pytest-xdist, one worker per core, each file on one worker) once
-in this checkout, and prints its wall-clock time, how busy the whole machine was meanwhile
-(from /proc/stat, so Linux only: the suite's Chromium and subprocesses count, which Python's
-own resource figures miss), and the ten files that took longest, setup included. The budget is
-3 minutes on 2 cores (issue 18). Not a test: the figure depends on the machine and its load.
+Runs `make test`'s pytest (pytest-xdist, three workers for every two cores, each file on one
+worker) once in this checkout, and prints its wall-clock time, how busy the whole machine was
+meanwhile (from /proc/stat, so Linux only: the suite's Chromium and subprocesses count, which
+Python's own resource figures miss), and the ten files that took longest, setup included. The
+budget is 3 minutes on 2 cores (issue 18). Not a test: the figure depends on the machine and
+its load.
 """
 
 from __future__ import annotations

@@ -127,6 +127,14 @@ class _EndpointHandler(BaseHTTPRequestHandler):
         pass
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (make test): half as many workers again as the CPUs this process may use.
+    A worker spends part of its time waiting on Chromium and on the servers, so one worker per
+    core leaves the cores idle; measured on 2 cores: 2 workers 5 min 39 s (78 % busy), 3
+    workers 4 min 44 s (88 %), 4 workers 4 min 59 s (90 %, more per-worker fixtures)."""
+    return max(1, len(os.sched_getaffinity(0)) * 3 // 2)
+
+
 @pytest.fixture(scope="session")
 def endpoint() -> Iterator[FormEndpoint]:
     server = FormEndpoint()
