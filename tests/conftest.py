@@ -229,6 +229,12 @@ def axe_violations(tab: Tab, *, preload: bool = True) -> list[str]:
     them, which a file: page may not, and logs an error for each."""
     # Evaluated through DevTools, not as a <script> element: the pages' Content-Security-Policy
     # refuses inline scripts (hooks/security.py).
+    # axe-core judges the page as it stands: transitions that end (the search drop-down
+    # opening) finish first, or it reads the colours half-way (a contrast of 4.28).
+    tab.page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect.getComputedTiming().iterations === Infinity)"
+    )
     tab.page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = tab.page.evaluate(
         "async preload => await axe.run(document, {resultTypes: ['violations'], preload})",

@@ -101,7 +101,7 @@ class Tabs:
     def _clear(self, page, tab: Tab) -> None:
         page.goto("about:blank")
         origins = {f"{u.scheme}://{u.netloc}" for u in map(urlsplit, tab.requests)}
-        for origin in sorted(o for o in origins if o.startswith("http")):
+        for origin in sorted(o for o in origins if o.startswith(("http", "file:"))):
             # Every kind of storage, cookies among them.
             self.devtools[page].send(
                 "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}

@@ -478,6 +478,11 @@ def _https(value: str) -> bool:
     )
 
 
+def _phone(value: str) -> bool:
+    """A phone number as people write it: digits, spaces, hyphens, brackets, a leading +."""
+    return PHONE.fullmatch(value) is not None
+
+
 def _load(name: str, data: bytes | None, problems: list[str], missing: str, fix: str) -> Any:
     """A data file's YAML; None (after reporting) when it is missing or cannot be read."""
     if data is None:
@@ -502,7 +507,7 @@ AUTHORITY_KEYS = {
     "phone": (
         "myndighetens telefonnummer, med siffror, mellanslag och bindestreck, så som det står "
         "på myndighetens egen kontaktsida",
-        lambda value: PHONE.fullmatch(value) is not None,
+        _phone,
         "08-000 000 00",
     ),
 }
@@ -548,7 +553,7 @@ ACCESSIBILITY_KEYS = {
     "feedback_phone": (
         "det telefonnummer där läsaren kan anmäla brister i tillgängligheten, med siffror, "
         "mellanslag och bindestreck",
-        lambda value: PHONE.fullmatch(value) is not None,
+        _phone,
         "08-000 000 00",
     ),
 }
@@ -582,7 +587,7 @@ CONTROLLER_KEYS = {
     "address": ("postadressen", bool, "Box 000, 192 00 Sollentuna"),
     "phone": (
         "telefonnumret, med siffror, mellanslag och bindestreck",
-        lambda value: PHONE.fullmatch(value) is not None,
+        _phone,
         "08-000 000 00",
     ),
     "email": (
