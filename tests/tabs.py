@@ -4,9 +4,9 @@ A new browser context, or a new tab, costs Chromium more than the page a test op
 renderer, a profile: about four times the CPU of a page opened in a tab already there, measured
 on 2 cores), and the suite opens hundreds. So each worker keeps one context per set of context
 options and reuses its tabs. What a test leaves behind is cleared before the next one gets the
-tab: the cookies and storage of every origin it asked for, routes, emulated media, the mouse
-and the viewport. Nothing is served from a cache an earlier test filled: the tabs ask for
-everything, as a first visit does.
+tab: the cookies and storage of every origin it asked for, routes, emulated media and the
+viewport (a pointer left over the page hovers nothing once the tab has navigated). Nothing is
+served from a cache an earlier test filled: the tabs ask for everything, as a first visit does.
 """
 
 from __future__ import annotations
@@ -108,7 +108,6 @@ class Tabs:
             )
         page.unroute_all(behavior="ignoreErrors")
         page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
-        page.mouse.move(-1, -1)
 
     def close(self) -> None:
         for context in self.contexts.values():

@@ -144,6 +144,7 @@ def test_a_lent_tab_keeps_nothing_of_the_test_before(tab_pool, site: SiteServer)
         "document.cookie = 'left=1; path=/'; localStorage.setItem('left', '1');"
         "sessionStorage.setItem('left', '1')"
     )
+    first.page.mouse.move(200, 30)  # over the header: the next test's page hovers nothing
     first.page.emulate_media(media="print")
     first.page.route("**/*.css", lambda route: route.abort())
     tab_pool.give_back()
@@ -161,6 +162,7 @@ def test_a_lent_tab_keeps_nothing_of_the_test_before(tab_pool, site: SiteServer)
         assert second.page.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
         assert second.page.evaluate("matchMedia('print').matches") is False
         assert second.page.viewport_size == {"width": 1280, "height": 720}
+        assert second.page.evaluate("document.querySelectorAll(':hover').length") == 0
         # Fetched over the wire, not taken from a cache the last test filled, nor refused.
         assert fetched[site.url + "assets/stylesheets/material.css"] > 0
         # Material's stylesheet applies (a refused one would leave the body a block).
