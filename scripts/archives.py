@@ -43,12 +43,72 @@ website: https://www.seom.se/
 # The accessibility statement's channel for feedback as a deployment has it (appended to
 # docs/accessibility.yml): made up for the tests only, like CONTROLLER.
 FEEDBACK = "feedback_email: webb@example.se\nfeedback_phone: 08-000 000 01\n"
+# The purposes with everything SEOM must say (docs/purposes.yml): made up for the tests only.
+PURPOSES = """purposes:
+  - id: leverans
+    purpose:
+      sv: Leverera de tjänster du har avtal om
+      en: To deliver the services you have an agreement for
+    legal_basis: b
+    data:
+      sv: Namn, adress och mätarvärden.
+      en: Name, address and meter readings.
+    source:
+      sv: Från dig.
+      en: From you.
+    recipients:
+      sv: Våra IT-leverantörer.
+      en: Our IT suppliers.
+    transfers:
+      sv: Nej, uppgifterna behandlas bara inom EU/EES.
+      en: No, the data are processed only within the EU/EEA.
+    retention:
+      sv: Så länge du är kund och tolv månader efter det.
+      en: For as long as you are a customer and twelve months after that.
+    required:
+      sv: Ja, utan dem kan vi inte leverera tjänsten.
+      en: Yes, without them we cannot deliver the service.
+    automated:
+      sv: Nej.
+      en: No.
+  - id: marknadsforing
+    purpose:
+      sv: Erbjudanden som vi tror att du kan vara intresserad av
+      en: Offers that we think may interest you
+    legal_basis: f
+    interest:
+      sv: Att berätta för våra kunder om våra tjänster.
+      en: To tell our customers about our services.
+    data:
+      sv: Namn och adress.
+      en: Name and address.
+    source:
+      sv: Från dig.
+      en: From you.
+    recipients:
+      sv: Vårt tryckeri.
+      en: Our printers.
+    transfers:
+      sv: Nej.
+      en: No.
+    retention:
+      sv: Så länge du är kund.
+      en: For as long as you are a customer.
+    required:
+      sv: Nej, du får erbjudanden bara om vi har dem.
+      en: No, you only receive offers if we have them.
+    automated:
+      sv: Nej.
+      en: No.
+    direct_marketing: ja
+"""
 
 
 def complete(docs: Path) -> None:
-    """What only SEOM can supply, filled in ``docs`` as a deployment has it: SEOM's details and
-    the statement's channel for feedback (made up for the tests)."""
+    """What only SEOM can supply, filled in ``docs`` as a deployment has it: SEOM's details,
+    the purposes and the statement's channel for feedback (made up for the tests)."""
     (docs / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
+    (docs / "purposes.yml").write_text(PURPOSES, encoding="utf-8")
     with (docs / "accessibility.yml").open("a", encoding="utf-8") as statement:
         statement.write("\n" + FEEDBACK)
 

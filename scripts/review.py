@@ -188,6 +188,7 @@ def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Re
         out.errors.append(str(error))
         return out
     out.waiting += [f"SEOM:s uppgifter: {message}" for message in notice.controller.missing]
+    out.waiting += [f"Ändamålen: {message}" for message in notice.purposes_missing]
     out.waiting += [f"Tillgänglighetsredogörelsen: {item}" for item in notice.statement_missing]
     out.errors += notice.problems
     if whole(notice):

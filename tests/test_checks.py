@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import archives
 from conftest import NOTICE_DOCS, ROOT, guide
 from notice import gdpr, html, model, reading, shortcodes, sources
 
@@ -78,7 +79,8 @@ def both(*changes: Change) -> Change:
 
 CODES = (
     "<!-- notice:summary -->, <!-- notice:full -->, <!-- notice:controller -->, "
-    "<!-- notice:imy -->, <!-- notice:history -->, <!-- notice:changes -->, "
+    "<!-- notice:imy -->, <!-- notice:purposes -->, <!-- notice:objection -->, "
+    "<!-- notice:history -->, <!-- notice:changes -->, "
     "<!-- notice:contact-form --> eller <!-- notice:accessibility -->"
 )
 A11Y = "docs/accessibility.yml"
@@ -511,7 +513,7 @@ CASES: dict[str, tuple[Change, list[str]]] = {
     "a link to a page that does not exist": (
         replace("rattigheter.md", "(klagomal.md)", "(klagomaal.md)"),
         [
-            "docs/rattigheter.md, rad 31: länken 'klagomaal.md' leder till en sida som inte "
+            "docs/rattigheter.md, rad 30: länken 'klagomaal.md' leder till en sida som inte "
             "finns, docs/klagomaal.md. Menade du klagomal.md? Sidor länkas med sitt svenska "
             "filnamn, på alla språk."
         ],
@@ -863,6 +865,104 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         [
             "docs/lagring.md, rad 13: länken 'http://riksdagen.se/bfl' är okrypterad (http://). "
             "Använd https://, till exempel 'https://riksdagen.se/bfl'."
+        ],
+    ),
+    # docs/purposes.yml: SEOM's purposes, each with what Art. 13 and 14 ask
+    "a legal basis that is not a letter of Art. 6(1)": (
+        replace("purposes.yml", "legal_basis: b", "legal_basis: avtal"),
+        [
+            "docs/purposes.yml, ändamål 1 (leverans): legal_basis är 'avtal', men ska vara en "
+            "av bokstäverna i artikel 6.1 i dataskyddsförordningen: a (samtycke), b (avtal), c "
+            "(rättslig förpliktelse), d (grundläggande intressen), e (allmänt intresse eller "
+            "myndighetsutövning), f (berättigat intresse). Till exempel 'legal_basis: b'. Lämna "
+            "den tom tills SEOM har bestämt den."
+        ],
+    ),
+    "a legitimate interest for a purpose on another basis": (
+        replace("purposes.yml", "legal_basis: b\n", "legal_basis: b\n    interest:\n      sv: X\n"),
+        [
+            "docs/purposes.yml, ändamål 1 (leverans): interest är ifylld, men legal_basis är "
+            "inte f (berättigat intresse). Skriv intresset bara för ett ändamål med "
+            "'legal_basis: f', eller ta bort raden."
+        ],
+    ),
+    "a purpose's text on one line for every language": (
+        replace(
+            "purposes.yml",
+            "    recipients:\n    transfers:\n    retention:\n      sv: Så länge",
+            "    recipients: Våra leverantörer\n    transfers:\n    retention:\n      sv: Så länge",
+        ),
+        [
+            "docs/purposes.yml, ändamål 1 (leverans): recipients står på en rad för alla språk. "
+            "Skriv texten på varje språk, på egna rader under 'recipients:' ('      sv: ...' och "
+            "'      en: ...')."
+        ],
+    ),
+    "a purpose without its name in English": (
+        replace(
+            "purposes.yml", "      en: To deliver the services you have an agreement for\n", ""
+        ),
+        [
+            "docs/purposes.yml, ändamål 1 (leverans): purpose på engelska saknas. Skriv vad "
+            "ändamålet är, till exempel 'Leverera de tjänster du har avtal om'."
+        ],
+    ),
+    "two purposes with one id, and a key the file does not use": (
+        both(
+            replace("purposes.yml", "id: utveckling", "id: leverans"),
+            replace(
+                "purposes.yml",
+                "    direct_marketing: ja",
+                "    direct_marketing: kanske\n    basis: f",
+            ),
+        ),
+        [
+            "docs/purposes.yml, ändamål 3 (marknadsforing): direct_marketing är 'kanske', men "
+            "ska vara ja eller nej: ja om ändamålet är direkt marknadsföring (då visar sidan "
+            "rätten att invända), annars nej.",
+            "docs/purposes.yml, ändamål 3 (marknadsforing): nyckeln basis används inte. Använd "
+            "id, legal_basis, direct_marketing, purpose, interest, data, source, recipients, "
+            "transfers, retention, required, automated, eller ta bort raden.",
+            "docs/purposes.yml, ändamål 4 (leverans): id 'leverans' har redan ändamål 1. Ge varje "
+            "ändamål ett eget id.",
+        ],
+    ),
+    "a purpose whose id is not a short name": (
+        replace("purposes.yml", "id: leverans", "id: Leverans av el"),
+        [
+            "docs/purposes.yml, ändamål 1: id ska vara ett kort namn för ändamålet, med små "
+            "bokstäver a–z, siffror och bindestreck, till exempel 'id: leverans'. Det blir en "
+            "del av sidans adress och ändras aldrig."
+        ],
+    ),
+    "no purposes file": (
+        delete("purposes.yml"),
+        [
+            "docs/purposes.yml saknas. Den listar ändamålen med behandlingen, ett per punkt under "
+            "'purposes:': skapa den enligt REDIGERA.md, avsnitt 13."
+        ],
+    ),
+    "a purposes file without a list": (
+        write("purposes.yml", "purposes:\n"),
+        [
+            "docs/purposes.yml: purposes saknas eller är ingen lista. Skriv varje ändamål som en "
+            "punkt under 'purposes:', som börjar med '  - id: namn' (se REDIGERA.md, avsnitt 13)."
+        ],
+    ),
+    "the purposes' code missing on its page": (
+        replace("anvandning.en.md", "<!-- notice:purposes -->", ""),
+        [
+            "docs/anvandning.en.md: koden <!-- notice:purposes --> saknas. Där den står bygger "
+            "webbplatsen in ändamålen från docs/purposes.yml, vart och ett med sin rättsliga "
+            "grund: skriv den på en egen rad, med tomma rader före och efter."
+        ],
+    ),
+    "the right to object's code missing on the rights page": (
+        replace("rattigheter.md", "<!-- notice:objection -->", ""),
+        [
+            "docs/rattigheter.md: koden <!-- notice:objection --> saknas. Där den står bygger "
+            "webbplatsen in rätten att invända, när ett ändamål i docs/purposes.yml ger den: "
+            "skriv den på en egen rad, med tomma rader före och efter."
         ],
     ),
     # Shortcodes
@@ -1322,20 +1422,33 @@ COMPLETE_CONTROLLER = {
 
 def test_the_gdpr_report_counts_only_what_it_checked(docs: Path) -> None:
     report = gdpr.compliance_report(load(docs), "sv").splitlines()
-    assert report[0] == "GDPR-rapport (sv): vad meddelandet besvarar av det som artikel 13 kräver"
-    part = report.index("  Besvaras, med uppgifter som bygget har kontrollerat:")
-    assert report[part + 1] == (
-        "    13.2.d rätten att klaga hos Integritetsskyddsmyndigheten: avsnittet complaints "
-        "(klagomal.md), docs/authority.yml"
+    assert report[0] == (
+        "GDPR-rapport (sv): vad meddelandet besvarar av det som artikel 13 och 14 kräver"
     )
+    part = report.index("  Besvaras, med uppgifter som bygget har kontrollerat:")
     claimed = report.index(
         "  Anges av ett avsnitt, inte kontrollerat (läs texten och bedöm om den räcker):"
     )
-    assert report[claimed - 1] == report[part + 1]  # nothing else is counted as checked
-    assert report[claimed + 1] == (
-        "    13.1.c ändamålen och den rättsliga grunden: avsnittet use (anvandning.md)"
-    )
+    # Only what data shows: the retention every purpose states, and IMY's details.
+    assert report[part + 1 : claimed] == [
+        "    13.2.a hur länge uppgifterna sparas: avsnittet use (anvandning.md), docs/purposes.yml",
+        "    13.2.d rätten att klaga hos Integritetsskyddsmyndigheten: avsnittet complaints "
+        "(klagomal.md), docs/authority.yml",
+    ]
     unanswered = report.index("  Besvaras inte:")
+    assert report[claimed + 1 : unanswered] == [
+        "    13.2.b rätten till tillgång, rättelse, radering, begränsning, invändning och "
+        "dataportabilitet: avsnittet rights (rattigheter.md)"
+    ]
+    # A section's gdpr tag no longer counts where the purposes' data decide.
+    assert (
+        "    13.1.c ändamålen och den rättsliga grunden: uppgifter saknas i docs/purposes.yml: "
+        "marknadsforing (legal_basis), utveckling (legal_basis)"
+    ) in report
+    assert (
+        "    14.2.f varifrån uppgifterna kommer: uppgifter saknas i docs/purposes.yml: lagkrav "
+        "(source), marknadsforing (source), utveckling (source)"
+    ) in report
     assert report[unanswered + 1 : unanswered + 3] == [
         "    13.1.a den personuppgiftsansvariges identitet och kontaktuppgifter: uppgifter "
         "saknas i docs/controller.yml",
@@ -1344,7 +1457,65 @@ def test_the_gdpr_report_counts_only_what_it_checked(docs: Path) -> None:
     ]
     supply = report.index("  SEOM måste lämna (publiceringen vägrar tills de finns):")
     assert report[supply + 1].startswith("    - docs/controller.yml: organisation_number saknas")
-    assert len(report) == supply + 6
+    assert report[supply + 6] == (
+        "    - docs/purposes.yml, ändamål 1 (leverans): recipients saknas (vilka slags mottagare "
+        "som får uppgifterna). Fyll i den när SEOM har lämnat uppgiften."
+    )
+
+
+def test_the_gdpr_report_checks_the_laws_items_from_the_purposes(docs: Path) -> None:
+    (docs / "purposes.yml").write_text(archives.PURPOSES, encoding="utf-8")
+    notice = load(docs)
+    assert notice.problems == [] and notice.purposes_missing == []
+    found = gdpr.items(notice, "en")
+    by_data = ["13.1.c", "13.1.d", "13.1.e", "13.1.f", "13.2.a", "13.2.e", "13.2.f"]
+    for code in [*by_data, "14.1.d", "14.2.f"]:
+        assert found[code] == (
+            gdpr.CHECKED,
+            "avsnittet use (anvandning.en.md), docs/purposes.yml",
+        ), code
+    assert found["13.2.c"] == (
+        gdpr.CHECKED,
+        "docs/purposes.yml: inget ändamål grundar sig på samtycke (artikel 6.1 a)",
+    )
+    # A legitimate interest not named: 13.1.d is not answered.
+    (docs / "purposes.yml").write_text(
+        archives.PURPOSES.replace("      en: To tell our customers about our services.\n", ""),
+        encoding="utf-8",
+    )
+    assert gdpr.items(load(docs), "en")["13.1.d"] == (
+        gdpr.UNANSWERED,
+        "uppgifter saknas i docs/purposes.yml: marknadsforing (interest)",
+    )
+    assert gdpr.items(load(docs), "sv")["13.1.d"][0] == gdpr.CHECKED
+    # No purpose on legitimate interest: nothing to name, and that is the answer.
+    (docs / "purposes.yml").write_text(
+        archives.PURPOSES.replace("legal_basis: f", "legal_basis: b").replace(
+            "    interest:\n      sv: Att berätta för våra kunder om våra tjänster.\n"
+            "      en: To tell our customers about our services.\n",
+            "",
+        ),
+        encoding="utf-8",
+    )
+    assert gdpr.items(load(docs), "sv")["13.1.d"] == (
+        gdpr.CHECKED,
+        "docs/purposes.yml: inget ändamål grundar sig på berättigat intresse (artikel 6.1 f)",
+    )
+    # Consent used: how to withdraw it is the text's to say, read by a person.
+    (docs / "purposes.yml").write_text(
+        archives.PURPOSES.replace("legal_basis: b", "legal_basis: a"), encoding="utf-8"
+    )
+    assert gdpr.items(load(docs), "sv")["13.2.c"] == (
+        gdpr.CLAIMED,
+        "avsnittet rights (rattigheter.md)",
+    )
+    # The data alone is not enough: a section has to show the purposes.
+    (docs / "purposes.yml").write_text(archives.PURPOSES, encoding="utf-8")
+    replace("anvandning.en.md", "<!-- notice:purposes -->", "")(docs)
+    assert gdpr.items(load(docs), "en")["13.1.e"] == (
+        gdpr.UNANSWERED,
+        "inget avsnitt visar ändamålen i docs/purposes.yml (koden <!-- notice:purposes -->)",
+    )
 
 
 def test_the_gdpr_report_counts_seoms_details_once_supplied_and_shown(docs: Path) -> None:
@@ -1358,7 +1529,7 @@ def test_the_gdpr_report_counts_seoms_details_once_supplied_and_shown(docs: Path
         "    13.1.b kontaktuppgifter till dataskyddsombudet: avsnittet controller "
         "(personuppgiftsansvarig.en.md), docs/controller.yml",
     ]
-    assert not [line for line in report if "SEOM måste lämna" in line]
+    assert not [line for line in report if "docs/controller.yml:" in line]
     # The data alone is not enough: a section has to show it.
     replace("personuppgiftsansvarig.en.md", "<!-- notice:controller -->", "")(docs)
     report = gdpr.compliance_report(load(docs), "en").splitlines()
@@ -1498,7 +1669,7 @@ GUIDE_EXAMPLES: dict[str, Change] = {
         "- version: 2027-03-01\n  summary:\n    sv: Kortare tid.\n    en: A shorter time.\n",
     ),
     "docs/kontakt.md: sidan med kontaktformuläret": replace("kontakt.md", " {#form-data}", ""),
-    "docs/rattigheter.md, rad 31: länken": replace(
+    "docs/rattigheter.md, rad 30: länken": replace(
         "rattigheter.md", "(klagomal.md)", "(klagomaal.md)"
     ),
     "docs/accessibility.yml: compliance är 'helt förenlig'": replace(
@@ -1739,6 +1910,7 @@ def test_the_statements_channel_for_feedback_is_seoms_to_supply(docs: Path, proj
     config = load_config(str(project / "mkdocs.yml"))
     for old, new in COMPLETE_CONTROLLER.items():
         replace("controller.yml", old, new)(docs)
+    (docs / "purposes.yml").write_text(archives.PURPOSES, encoding="utf-8")
     notice = load(docs)
     assert notice.problems == [] and notice.controller.missing == []
     assert notice.statement_missing == [
@@ -1758,3 +1930,57 @@ def test_the_statements_channel_for_feedback_is_seoms_to_supply(docs: Path, proj
     assert notice.problems == [] and notice.statement_missing == []
     assert notice.accessibility["en"]["feedback_phone"] == "08-000 000 01"
     assert read_notice(docs, config).statement_missing == []
+
+
+def test_what_seom_has_not_said_of_a_purpose_is_missing_and_publishing_waits(
+    docs: Path, project: Path
+) -> None:
+    """An empty key of docs/purposes.yml: not an error (the site is built and says it is
+    missing), listed for the editors, and `make publish` refuses until SEOM has said it."""
+    from mkdocs.config import load_config
+
+    from notice.publishing.errors import PublishError
+    from notice.publishing.operations import read_notice
+
+    config = load_config(str(project / "mkdocs.yml"))
+    for old, new in COMPLETE_CONTROLLER.items():
+        replace("controller.yml", old, new)(docs)
+    replace("accessibility.yml", "digg_form:", "feedback_phone: 08-000 000 01\ndigg_form:")(docs)
+    notice = load(docs)
+    assert notice.problems == [] and notice.controller.missing == []
+    assert notice.purposes_missing[:2] == [
+        "docs/purposes.yml, ändamål 1 (leverans): recipients saknas (vilka slags mottagare som "
+        "får uppgifterna). Fyll i den när SEOM har lämnat uppgiften.",
+        "docs/purposes.yml, ändamål 1 (leverans): transfers saknas (om uppgifterna förs över "
+        "till länder utanför EU/EES, och med vilket skydd, eller att de inte gör det). Fyll i "
+        "den när SEOM har lämnat uppgiften.",
+    ]
+    assert (
+        "docs/purposes.yml, ändamål 3 (marknadsforing): legal_basis saknas (den rättsliga "
+        "grunden, en bokstav a–f ur artikel 6.1 i dataskyddsförordningen). Fyll i den när SEOM "
+        "har bestämt den."
+    ) in notice.purposes_missing
+    [marketing] = [p for p in notice.purposes if p.id == "marknadsforing"]
+    assert marketing.legal_basis is None and marketing.direct_marketing and marketing.objection
+    with pytest.raises(PublishError) as refused:
+        read_notice(docs, config)
+    assert str(refused.value) == (
+        "Ändamålen i docs/purposes.yml saknar det som bara SEOM kan lämna, så meddelandet "
+        "publiceras inte. Fyll i det när SEOM har lämnat det:\n"
+        + "\n".join(f"  - {message}" for message in notice.purposes_missing)
+    )
+    # Only one language's text missing: that language is named.
+    (docs / "purposes.yml").write_text(
+        archives.PURPOSES.replace("      en: Our printers.\n", ""), encoding="utf-8"
+    )
+    assert load(docs).purposes_missing == [
+        "docs/purposes.yml, ändamål 2 (marknadsforing): recipients på engelska saknas (vilka "
+        "slags mottagare som får uppgifterna). Fyll i den när SEOM har lämnat uppgiften."
+    ]
+    (docs / "purposes.yml").write_text(archives.PURPOSES, encoding="utf-8")
+    notice = read_notice(docs, config)
+    assert notice.purposes_missing == []
+    assert [(p.id, p.legal_basis, p.objection) for p in notice.purposes] == [
+        ("leverans", "b", False),
+        ("marknadsforing", "f", True),
+    ]

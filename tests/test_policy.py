@@ -116,6 +116,10 @@ def edit(docs: Path, name: str, old: str, new: str) -> None:
         ("controller.yml", "phone:\n", "phone: 08-000 000 00\n", ["controller.yml"]),
         ("authority.yml", "\nemail: imy@imy.se", "\nemail: imy@example.se", ["authority.yml"]),
         ("versions.yml", "sv: Första versionen", "sv: Den första versionen", ["versions.yml"]),
+        ("purposes.yml", "legal_basis: b", "legal_basis: c", ["purposes.yml"]),
+        ("purposes.yml", "uppgifter från dina mätare,", "uppgifter från\n        dina mätare,", []),
+        ("purposes.yml", "ytterligare tolv månader", "ytterligare sex månader", ["purposes.yml"]),
+        ("purposes.yml", "direct_marketing: nej", "direct_marketing: ja", ["purposes.yml"]),
         # Pages in the version's folder beside the sections.
         ("versioner.md", "Här finns alla versioner", "Här står alla versioner", ["versioner.md"]),
         ("andringar.en.md", "# ", "# Changes: ", ["andringar.en.md"]),

@@ -90,15 +90,17 @@ def reviews(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     edit(repo, "delning.md", "# Mottagare: ", "# ")
     out["without version"] = check(arc)
     add_entry(repo, VERSION_B_ENTRY)
-    # SEOM's details and the statement's channel for feedback as the example notice has them:
-    # missing, which no pull request can fix.
+    # SEOM's details, the purposes and the statement's channel for feedback as the example
+    # notice has them: missing, which no pull request can fix.
     statement = (repo / "docs" / "accessibility.yml").read_bytes()
-    for name in ("controller.yml", "accessibility.yml"):
+    purposes = (repo / "docs" / "purposes.yml").read_bytes()
+    for name in ("controller.yml", "accessibility.yml", "purposes.yml"):
         (repo / "docs" / name).write_bytes((NOTICE_DOCS / name).read_bytes())
     out["with version"] = check(arc)
     out["announced"] = check(arc, today="2027-02-20")
     (repo / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
     (repo / "docs" / "accessibility.yml").write_bytes(statement)
+    (repo / "docs" / "purposes.yml").write_bytes(purposes)
     # A link without words: only the browser (axe-core) tells.
     for name in ("insamling.md", "insamling.en.md"):
         edit(repo, name, "\n## ", "\nSe [](klagomal.md).\n\n## ")
@@ -144,7 +146,7 @@ def test_every_mistake_in_one_round_in_swedish(reviews: dict) -> None:
     assert text.startswith("# Granskning: 3 fel att rätta innan ändringen kan slås ihop\n")
     errors = [line for line in text.split("## Fel\n\n", 1)[1].split("\n\n", 1)[0].splitlines()]
     assert errors[0] == (
-        "- docs/rattigheter.md, rad 31: länken 'klagomaal.md' leder till en sida som inte "
+        "- docs/rattigheter.md, rad 30: länken 'klagomaal.md' leder till en sida som inte "
         "finns, docs/klagomaal.md. Menade du klagomal.md? Sidor länkas med sitt svenska "
         "filnamn, på alla språk."
     )
@@ -224,6 +226,10 @@ def test_what_no_pull_request_can_fix_is_said_once_at_the_top_without_failing(
     assert (
         "> - Tillgänglighetsredogörelsen: docs/accessibility.yml: feedback\\_email och "
         "feedback\\_phone saknas"
+    ) in top
+    assert (
+        "> - Ändamålen: docs/purposes.yml, ändamål 1 (leverans): recipients saknas (vilka slags "
+        "mottagare som får uppgifterna)."
     ) in top
 
 

@@ -123,7 +123,7 @@ def gate(repo: Path) -> tuple:
 def whole(published: Path) -> tuple:
     """A valid change, reviewed whole: version B, whose retention section has the forgeries in
     its title, summary, text and link target, SEOM's name on many lines, and a section that
-    claims one more item of Art. 13 (the GDPR report changes)."""
+    no longer claims an item of Art. 13 (the GDPR report changes)."""
     repo = published
     code = f"```` {FORGED} ````"
     edit(repo, "lagring.md", "# Hur länge vi sparar", f"# Hur länge vi sparar {code}")
@@ -146,8 +146,8 @@ def whole(published: Path) -> tuple:
         "name: Sollentuna Energi & Miljö AB",
         f"name: {quoted('Sollentuna Energi & Miljö AB ' + FORGED_LINES)}",
     )
-    for name in ("delning.md", "delning.en.md"):
-        edit(repo, name, "gdpr: [", "gdpr: [13.1.f, ")
+    for name in ("rattigheter.md", "rattigheter.en.md"):
+        edit(repo, name, "gdpr: [13.2.b, ", "gdpr: [")
     entry = f'- version: "{B}"\n  summary:\n    sv: {quoted(FORGED_LINES)}\n    en: New.\n'
     edit(repo, "versions.yml", f"- version: {A}", f"{entry}- version: {A}")
     edit(repo, "kontakt.md", "Vi svarar inom en månad", "Vi svarar snart")
@@ -163,7 +163,7 @@ def test_a_valid_notice_reviewed_whole_cannot_forge_its_review(whole: tuple) -> 
     for forged in [*SHOWN, SUMMARY, "jurist@evil.example", "https://evil.example/a_b*c"]:
         assert forged in text, forged
     # The review's own words stay as it wrote them.
-    assert "13.1.f överföring till länder utanför EU/EES: besvaras inte, nu anges" in text
+    assert "dataportabilitet: anges av ett avsnitt, inte kontrollerat, nu besvaras inte" in text
     assert "**Svenska** (`lagring.md`):" in markdown
     assert "Sidan `kontakt.md` ändras." in markdown
 

@@ -584,3 +584,116 @@ def test_every_footer_links_to_the_accessibility_statement_in_the_pages_language
     assert urljoin(site.url + prefix + path, link["href"]) == (
         site.url + prefix + "tillganglighet/"
     )
+
+
+# The purposes (docs/purposes.yml) and the right to object
+
+PURPOSE_WORDS = {
+    # prefix: (the contract's basis, the words for a missing value, the terms of a purpose)
+    "": (
+        "avtal (artikel 6.1 b i dataskyddsförordningen)",
+        "Uppgiften saknas: SEOM har inte lämnat den än.",
+        [
+            "Rättslig grund",
+            "Vilka uppgifter",
+            "Varifrån uppgifterna kommer",
+            "Vilka som får uppgifterna",
+            "Överföring till länder utanför EU/EES",
+            "Hur länge vi sparar uppgifterna",
+            "Måste du lämna uppgifterna?",
+            "Automatiserade beslut och profilering",
+        ],
+    ),
+    "en/": (
+        "contract (Article 6(1)(b) of the General Data Protection Regulation)",
+        "Not supplied by SEOM yet.",
+        [
+            "Legal basis",
+            "Which data",
+            "Where the data come from",
+            "Who receives the data",
+            "Transfers to countries outside the EU/EEA",
+            "How long we keep the data",
+            "Do you have to provide the data?",
+            "Automated decisions and profiling",
+        ],
+    ),
+}
+
+
+def purposes_of(page: BeautifulSoup) -> dict[str, dict[str, str]]:
+    """Each purpose shown: {its heading: {term: what the page says}}."""
+    return {
+        " ".join(section.find(["h3", "h4"]).text.split()): {
+            " ".join(dt.text.split()): " ".join(dt.find_next_sibling("dd").text.split())
+            for dt in section.find_all("dt")
+        }
+        for section in page.select(".seom-purposes section.seom-purpose")
+    }
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_use_section_gives_the_short_answer_first_then_each_purpose(
+    site: SiteServer, prefix: str
+) -> None:
+    basis, missing, terms = PURPOSE_WORDS[prefix]
+    article = soup(site, prefix + "anvandning/").select_one("article")
+    summary = article.select(".seom-purposes > ul.seom-purposes__summary > li")
+    assert len(summary) == 4  # the short answer: each purpose and its legal basis
+    assert " ".join(summary[0].text.split()).endswith(basis)
+    assert " ".join(summary[2].text.split()).endswith(missing)  # marketing: no basis given
+    for item in summary:  # each leads to its purpose, further down the same page
+        heading = article.find(id=item.a["href"].removeprefix("#"))
+        assert heading.name == "h3" and heading.text == item.a.text
+        assert heading.find_previous("h2").text in ("Ändamål för ändamål", "Purpose by purpose")
+    shown = purposes_of(article)
+    first = shown[summary[0].a.text]
+    assert list(first) == terms
+    assert first[terms[0]] == basis
+    assert first[terms[6]] == missing and first[terms[7]] == missing
+    assert ("tolv månader" if not prefix else "twelve months") in first[terms[5]]
+    # What SEOM has not said is said to be missing, never filled in.
+    assert sum(value == missing for p in shown.values() for value in p.values()) == 4 + 5 + 7 + 7
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_right_to_object_stands_on_its_own_and_beside_each_purpose_it_concerns(
+    complete_site: SiteServer, prefix: str
+) -> None:
+    rights_url = f"{complete_site.url}{prefix}rattigheter/"
+    rights = soup(complete_site, prefix + "rattigheter/").select_one("article")
+    part = rights.select_one("section.seom-objection")
+    heading = part.find("h2")
+    assert heading.text == ("Rätt att invända" if not prefix else "Right to object")
+    said = [" ".join(p.text.split()) for p in part.find_all("p")]
+    # Marketing (direct marketing, on legitimate interest): both grounds, in the law's words.
+    assert said[0].startswith("Du kan när som helst invända" if not prefix else "You may object")
+    assert ("särskilda situation" if not prefix else "particular situation") in said[1]
+    [link] = part.select("li a")
+    target = urljoin(rights_url, link["href"])
+    anchor = "andamal" if not prefix else "purpose"
+    assert target == urljoin(rights_url, f"../anvandning/#{anchor}-marknadsforing")
+    use_url = urljoin(rights_url, "../anvandning/")
+    use = soup(complete_site, prefix + "anvandning/").select_one("article")
+    purpose = use.find(id=target.rsplit("#", 1)[1]).find_parent("section")
+    objection = purpose.select_one(".seom-purpose__objection a")
+    assert urljoin(use_url, objection["href"]) == f"{rights_url}#{heading['id']}"
+    # A purpose on a contract, not marketing: no right to object beside it.
+    others = [s for s in use.select("section.seom-purpose") if s is not purpose]
+    assert others and not [s for s in others if s.select(".seom-purpose__objection")]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_whole_notice_shows_the_purposes_and_the_right_to_object_one_level_down(
+    complete_site: SiteServer, prefix: str
+) -> None:
+    article = soup(complete_site, prefix + "hela-meddelandet/").select_one("article")
+    headings = [h.name for h in article.select(".seom-purposes section.seom-purpose > h4")]
+    assert headings == ["h4", "h4"]
+    objection = article.select_one("section.seom-objection > h3")
+    assert objection is not None
+    # Every link between them stays on this page and leads somewhere on it.
+    links = [a["href"] for a in article.select(".seom-purpose__objection a, .seom-objection li a")]
+    assert len(links) == 2
+    for href in links:
+        assert href.startswith("#") and article.find(id=href[1:]) is not None

@@ -183,7 +183,7 @@ STRUCTURE = {
     "a heading": (
         ("anvandning.md", "## Rättslig grund", "### Rättslig grund"),
         [
-            "docs/anvandning.md har 1 rubrik på nivå 2 (##), docs/anvandning.en.md har 2.",
+            "docs/anvandning.md har 2 rubriker på nivå 2 (##), docs/anvandning.en.md har 3.",
             "docs/anvandning.md har 1 rubrik på nivå 3 (###), docs/anvandning.en.md har 0.",
         ],
     ),

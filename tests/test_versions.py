@@ -212,6 +212,14 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # A change in a section whose text holds a shortcode (IMY's details).
     replace(project, "docs/klagomal.md", "som är tillsynsmyndighet", "som är myndigheten")
     replace(project, "docs/klagomal.en.md", "supervisory authority for", "authority for")
+    # The purposes: one keeps the data for less time, one gains its legal basis, one goes.
+    replace(project, "docs/purposes.yml", "ytterligare tolv månader", "ytterligare sex månader")
+    replace(project, "docs/purposes.yml", "a further twelve months", "a further six months")
+    replace(project, "docs/purposes.yml", "    legal_basis:\n", "    legal_basis: e\n")
+    purposes = (project / "docs/purposes.yml").read_text(encoding="utf-8")
+    (project / "docs/purposes.yml").write_text(
+        purposes[: purposes.index("  - id: utveckling")], encoding="utf-8"
+    )
     site_dir = tmp_path / "site"
     result = build(project, site_dir)
     assert result.returncode == 0, result.stderr
@@ -246,6 +254,51 @@ def test_what_changed_marks_added_and_removed_words_section_by_section(
     titles = [li.get_text(strip=True) for li in unchanged_list.find_all("li")]
     assert unchanged in titles
     assert retention not in titles
+
+
+PURPOSE_CHANGES = {
+    # prefix: (the part's heading, the changed retention, the new basis, the removed purpose)
+    "": (
+        "Ändamålen, ett och ett",
+        ["Tillagt: sex", "Borttaget: tolv"],
+        "Tillagt: allmänt intresse eller myndighetsutövning (artikel 6.1 e i "
+        "dataskyddsförordningen)",
+        "Borttaget ändamål: Utveckla, förbättra och sälja våra produkter och tjänster",
+    ),
+    "en/": (
+        "The purposes, one by one",
+        ["Added: six", "Removed: twelve"],
+        "Added: public interest or official authority (Article 6(1)(e) of the General Data "
+        "Protection Regulation)",
+        "Removed purpose: To develop, improve and sell our products and services",
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_what_changed_compares_the_purposes_one_by_one(changed_site: Path, prefix: str) -> None:
+    heading, retention, basis, removed = PURPOSE_CHANGES[prefix]
+    changes = page(changed_site, prefix + "andringar").select_one("article .seom-changes")
+    part = changes.find("h2", string=heading)
+    shown = {
+        " ".join(h3.text.split()): h3.find_parent("section") for h3 in part.find_all_next("h3")
+    }
+    delivery = next(s for title, s in shown.items() if title.startswith(("Leverera", "To deliver")))
+    marks = [m.get_text(" ", strip=True) for m in delivery.find_all(["ins", "del"])]
+    assert sorted(marks) == sorted(retention)
+    assert len(delivery.select("p.seom-diff")) == 1  # only what changed, with its label
+    assert delivery.p.text.startswith(("Hur länge vi sparar", "How long we keep"))
+    marketing = next(s for title, s in shown.items() if title.startswith(("Försäljning", "Sales")))
+    assert basis in [i.get_text(" ", strip=True) for i in marketing.find_all("ins")]
+    assert len(marketing.select("p.seom-diff")) == 1
+    assert removed in shown
+    assert not [t for t in shown if t.startswith(("Uppfylla", "To meet"))]  # unchanged
+    # Each purpose once: the use section's page shows them, but is not compared again.
+    unchanged = changes.select_one("details.seom-changes__unchanged")
+    assert SECTIONS_USE[prefix] in [li.text for li in unchanged.find_all("li")]
+
+
+SECTIONS_USE = {"": "Hur vi använder dina personuppgifter", "en/": "How we use your personal data"}
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,31 @@ def context(model: Notice, locale: str, t: dict[str, Any], expand: Expand) -> di
 
     out["previous"] = dates.long_date(versions[1].date, locale)
     out["sections"] = compare(old, new, describe)
+    out["purposes"] = compare(
+        readable_purposes(previous, locale, t), readable_purposes(model, locale, t), describe
+    )
+    return out
+
+
+def readable_purposes(model: Notice, locale: str, t: dict[str, Any]) -> dict[str, Readable]:
+    """Each purpose of docs/purposes.yml as its reader reads it: its name, then a paragraph per
+    thing said of it ("Rättslig grund: avtal ..."), a missing one as the page says it."""
+    words = t["purposes"]
+    out = {}
+    for purpose in model.purposes:
+        text = purpose.of(locale)
+        title = text.get("purpose", purpose.id)
+        basis = words["bases"][purpose.legal_basis] if purpose.legal_basis else words["missing"]
+        said = [(words["basis"], basis)]
+        said += [
+            (label, text.get(key) or words["missing"])
+            for key, label in words["labels"].items()
+            if key != "interest" or purpose.legal_basis == "f"
+        ]
+        paragraphs = [f"{label}: {value}".split() for label, value in said]
+        if purpose.objection:
+            paragraphs.append(words["objection"].split())
+        out[f"{words['anchor']}-{purpose.id}"] = Readable(title, [title.split(), *paragraphs])
     return out
 
 
@@ -118,7 +143,8 @@ def reader_text(model: Notice) -> dict[str, object]:
     Every page in the version's folder (its title, summary and text, word by word: rewrapped
     lines are no change; a shortcode's output is its data file's, below), the order of the
     sections (docs/sections.yml), the versions with their summaries (docs/versions.yml), and
-    the details of SEOM and IMY that the pages show (docs/controller.yml, docs/authority.yml).
+    the details of SEOM and IMY that the pages show (docs/controller.yml, docs/authority.yml),
+    and the purposes (docs/purposes.yml).
     Not the pages outside the notice's versions (OUTSIDE_THE_VERSIONS) and not what the engine
     adds around the text: a change there is one of presentation.
     """
@@ -133,6 +159,15 @@ def reader_text(model: Notice) -> dict[str, object]:
     out[data.VERSIONS_FILE] = tuple((v.id, sorted(v.summary.items())) for v in model.versions)
     out[data.CONTROLLER_FILE] = model.controller.values
     out[data.AUTHORITY_FILE] = model.authority
+    out[data.PURPOSES_FILE] = tuple(
+        (
+            p.id,
+            p.legal_basis,
+            p.direct_marketing,
+            sorted((k, sorted(v.items())) for k, v in p.texts.items()),
+        )
+        for p in model.purposes
+    )
     return out
 
 

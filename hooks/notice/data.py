@@ -1,5 +1,5 @@
 """The editors' data files in docs/: sections.yml, versions.yml, authority.yml,
-controller.yml and accessibility.yml.
+controller.yml, purposes.yml and accessibility.yml.
 
 Each reader takes the file's bytes (None when it is missing), reports every problem as a message
 for the editors (Swedish, naming the file, the entry or key, and the fix) and returns what it
@@ -14,13 +14,14 @@ from typing import Any
 
 from notice import allowlist, dates, form, lookalike, sources
 from notice.languages import LANGUAGE_NAMES
-from notice.model import Controller, Version
+from notice.model import Controller, Purpose, Version
 
 SECTIONS_FILE = "sections.yml"
 VERSIONS_FILE = "versions.yml"
 AUTHORITY_FILE = "authority.yml"
 CONTROLLER_FILE = "controller.yml"
 ACCESSIBILITY_FILE = "accessibility.yml"
+PURPOSES_FILE = "purposes.yml"
 
 
 # docs/sections.yml: the sections, in the order the site shows them
@@ -301,6 +302,126 @@ def read_controller(data: bytes | None, languages: list[str], problems: list[str
             "har lämnat uppgiften."
         )
     return controller
+
+
+# docs/purposes.yml: the purposes of the processing, each with what GDPR Art. 13 and 14 ask
+
+
+def read_purposes(
+    data: bytes | None, languages: list[str], problems: list[str], missing: list[str]
+) -> list[Purpose]:
+    """The purposes in the file's order; [] when the file cannot be used.
+
+    What SEOM has not said yet (an empty key) is not an error: ``missing`` gets a message for
+    the editors, the site says it is missing, and `make publish` refuses (as with SEOM's
+    details). A purpose's name (purpose) is not optional: the entry is that purpose."""
+    where = f"docs/{PURPOSES_FILE}"
+    loaded = _load(
+        PURPOSES_FILE,
+        data,
+        problems,
+        "Den listar ändamålen med behandlingen, ett per punkt under 'purposes:': skapa den "
+        "enligt REDIGERA.md, avsnitt 13.",
+        "Skriv varje ändamål som en punkt under 'purposes:' ('  - id: namn') och varje uppgift "
+        "som 'nyckel:' följt av '      sv: ...' och '      en: ...' på egna rader.",
+    )
+    if loaded is None:
+        return []
+    entries = loaded.get("purposes") if isinstance(loaded, dict) else None
+    if not isinstance(entries, list) or not entries:
+        problems.append(
+            f"{where}: purposes saknas eller är ingen lista. Skriv varje ändamål som en punkt "
+            "under 'purposes:', som börjar med '  - id: namn' (se REDIGERA.md, avsnitt 13)."
+        )
+        return []
+    before = len(problems)
+    problems += _unknown_keys(where, loaded, {"purposes": None})
+    out: list[Purpose] = []
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(entries, start=1):
+        name = f"{where}, ändamål {number}"
+        if not isinstance(entry, dict):
+            problems.append(
+                f"{name}: ändamålet ska ha nycklarna {', '.join(PURPOSE_KEYS)}, var och en på "
+                "en egen rad, till exempel '  - id: leverans' och under den '    purpose:'."
+            )
+            continue
+        purpose_id = entry.get("id")
+        if not isinstance(purpose_id, str) or not SECTION_ID.fullmatch(purpose_id):
+            problems.append(
+                f"{name}: id ska vara ett kort namn för ändamålet, med små bokstäver a–z, "
+                "siffror och bindestreck, till exempel 'id: leverans'. Det blir en del av "
+                "sidans adress och ändras aldrig."
+            )
+            continue
+        name = f"{name} ({purpose_id})"
+        if purpose_id in seen:
+            problems.append(
+                f"{name}: id '{purpose_id}' har redan ändamål {seen[purpose_id]}. Ge varje "
+                "ändamål ett eget id."
+            )
+        seen.setdefault(purpose_id, number)
+        out.append(_purpose(name, purpose_id, entry, languages, problems, missing))
+    return out if len(problems) == before else []
+
+
+def _purpose(
+    name: str,
+    purpose_id: str,
+    entry: dict,
+    languages: list[str],
+    problems: list[str],
+    missing: list[str],
+) -> Purpose:
+    basis = entry.get("legal_basis")
+    basis = basis.strip() if isinstance(basis, str) and basis.strip() else None
+    if basis is not None and basis not in LEGAL_BASES:
+        problems.append(
+            f"{name}: legal_basis är '{basis}', men ska vara en av bokstäverna i artikel 6.1 i "
+            "dataskyddsförordningen: "
+            + ", ".join(f"{letter} ({what})" for letter, what in LEGAL_BASES.items())
+            + ". Till exempel 'legal_basis: b'. Lämna den tom tills SEOM har bestämt den."
+        )
+    keys = {k: v for k, v in PURPOSE_TEXTS.items() if k != "interest" or basis == "f"}
+    gaps: list[tuple[str, str, str, str]] = []
+    texts = _per_language(name, entry, keys, languages, problems, gaps)
+    for key in keys:
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip() and len(languages) > 1:
+            problems.append(
+                f"{name}: {key} står på en rad för alla språk. Skriv texten på varje språk, på "
+                f"egna rader under '{key}:' ('      {languages[0]}: ...' och "
+                f"'      {languages[1]}: ...')."
+            )
+    if basis != "f" and entry.get("interest"):
+        problems.append(
+            f"{name}: interest är ifylld, men legal_basis är inte f (berättigat intresse). "
+            "Skriv intresset bara för ett ändamål med 'legal_basis: f', eller ta bort raden."
+        )
+    marketing = entry.get("direct_marketing", "nej")
+    if marketing not in ("ja", "nej"):
+        problems.append(
+            f"{name}: direct_marketing är '{marketing}', men ska vara ja eller nej: ja om "
+            "ändamålet är direkt marknadsföring (då visar sidan rätten att invända), annars nej."
+        )
+    problems += _unknown_keys(name, entry, PURPOSE_KEYS)
+    if basis is None:
+        missing.append(
+            f"{name}: legal_basis saknas (den rättsliga grunden, en bokstav a–f ur artikel 6.1 "
+            "i dataskyddsförordningen). Fyll i den när SEOM har bestämt den."
+        )
+    for key, language, what, _example in gaps:
+        if key == "purpose":
+            problems.append(
+                f"{name}: purpose{language} saknas. Skriv vad ändamålet är, till exempel "
+                f"'{PURPOSE_TEXTS['purpose'][2]}'."
+            )
+        else:
+            missing.append(
+                f"{name}: {key}{language} saknas ({what}). Fyll i den när SEOM har lämnat "
+                "uppgiften."
+            )
+    return Purpose(purpose_id, basis if basis in LEGAL_BASES else None, marketing == "ja", texts)
 
 
 # docs/accessibility.yml: the accessibility statement (DOS-lagen, DIGG's MDFFS 2019:2)
@@ -618,6 +739,54 @@ CONTROLLER_KEYS = {
     ),
 }
 DPO_KEYS = ("dpo_email", "no_dpo")
+# GDPR Art. 6(1): the letter of each legal basis, and what it is, for the editors' messages.
+LEGAL_BASES = {
+    "a": "samtycke",
+    "b": "avtal",
+    "c": "rättslig förpliktelse",
+    "d": "grundläggande intressen",
+    "e": "allmänt intresse eller myndighetsutövning",
+    "f": "berättigat intresse",
+}
+# A purpose's texts, one per language: (what it is, for the message; a check; an example).
+PURPOSE_TEXTS = {
+    "purpose": ("vad ändamålet är", bool, "Leverera de tjänster du har avtal om"),
+    "interest": (
+        "vilket berättigat intresse behandlingen grundar sig på",
+        bool,
+        "Att kunna erbjuda våra kunder ...",
+    ),
+    "data": ("vilka slags personuppgifter som används", bool, "Namn, adress och mätarvärden"),
+    "source": (
+        "varifrån uppgifterna kommer: från personen själv eller från vilka andra",
+        bool,
+        "Från dig, och från ...",
+    ),
+    "recipients": ("vilka slags mottagare som får uppgifterna", bool, "Våra IT-leverantörer"),
+    "transfers": (
+        "om uppgifterna förs över till länder utanför EU/EES, och med vilket skydd, eller att "
+        "de inte gör det",
+        bool,
+        "Nej, uppgifterna behandlas bara inom EU/EES.",
+    ),
+    "retention": (
+        "hur länge uppgifterna sparas, en tid eller regeln som bestämmer den",
+        bool,
+        "Så länge du är kund och tolv månader efter det.",
+    ),
+    "required": (
+        "om personen måste lämna uppgifterna, och vad som händer om hen inte gör det",
+        bool,
+        "Ja: utan dem kan vi inte ...",
+    ),
+    "automated": (
+        "om uppgifterna används för automatiserade beslut eller profilering, eller att de inte "
+        "gör det",
+        bool,
+        "Nej.",
+    ),
+}
+PURPOSE_KEYS = {"id": None, "legal_basis": None, "direct_marketing": None, **PURPOSE_TEXTS}
 LOGO = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.(?:png|jpg|jpeg|webp)")
 ORGANISATION_NUMBER = re.compile(r"\d{6}-\d{4}")
 PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,}[0-9]")

@@ -1,10 +1,11 @@
 """GDPR Art. 13 and 14: the codes editors tag sections with, and the coverage report.
 
 The report tells the truth about what is checked. An item whose answer is data in docs/
-(SEOM's contact details, the DPO, IMY's details) counts as answered only when that data is
-complete and a section shows it (its shortcode); an item a section only claims with a `gdpr`
-code is "claimed, not checked": a person has to read the text. And it lists what SEOM must
-still supply before the notice can be published.
+(SEOM's contact details, the DPO, IMY's details, and what each purpose in docs/purposes.yml
+says) counts as answered only when that data is complete and a section shows it (its
+shortcode); an item a section only claims with a `gdpr` code is "claimed, not checked": a
+person has to read the text. And it lists what SEOM must still supply before the notice can
+be published.
 """
 
 from __future__ import annotations
@@ -37,13 +38,30 @@ STATES = {
 }
 
 
+@dataclass(frozen=True)
+class ByPurpose:
+    """An item answered by each purpose of docs/purposes.yml: the keys every purpose (or, with
+    ``basis``, every purpose on that legal basis) must have."""
+
+    keys: tuple[str, ...]
+    basis: str | None = None
+    # With ``basis``: that no purpose rests on it answers the item ("none rests on consent").
+    none_is_an_answer: str = ""
+
+
 def items(notice: Notice, locale: str) -> dict[str, tuple[str, str]]:
-    """Each item of Art. 13: {code: (state, where it is answered or what is missing)}."""
+    """Each item reported: {code: (state, where it is answered or what is missing)}."""
     sections = notice.sections(locale)
     shown = {name: section for section in sections for name in _shortcodes(section, notice)}
     out = {}
-    for code in ARTICLE_13:
+    for code in REPORTED:
         claimants = [s for s in sections if code in s.gdpr]
+        by_purpose = BY_PURPOSE.get(code) if notice.purposes else None
+        if by_purpose is not None:
+            answer = _by_purpose(notice, locale, by_purpose, shown.get("purposes"))
+            if answer is not None:
+                out[code] = answer
+                continue
         backed = BACKED.get(code)
         if backed is None:
             out[code] = (CLAIMED, _names(claimants)) if claimants else (UNANSWERED, "")
@@ -65,12 +83,42 @@ def items(notice: Notice, locale: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _by_purpose(
+    notice: Notice, locale: str, item: ByPurpose, section: Section | None
+) -> tuple[str, str] | None:
+    """The item's state from the purposes; None when they do not decide it (consent used)."""
+    where = f"docs/{data.PURPOSES_FILE}"
+    unknown = [p.id for p in notice.purposes if p.legal_basis is None]
+    concerned = [p for p in notice.purposes if item.basis is None or p.legal_basis == item.basis]
+    if item.basis is not None:
+        if unknown:  # any of them may rest on the basis
+            return (UNANSWERED, f"{where}: legal_basis saknas för {', '.join(unknown)}")
+        if not concerned:
+            return (CHECKED, f"{where}: {item.none_is_an_answer}")
+        if not item.keys:  # consent is used: the text must say how to withdraw it
+            return None
+    gaps = [
+        f"{p.id} ({key})"
+        for p in concerned
+        for key in item.keys
+        if not (p.legal_basis if key == "legal_basis" else p.of(locale).get(key))
+    ]
+    if gaps:
+        return (UNANSWERED, f"uppgifter saknas i {where}: {', '.join(gaps)}")
+    if section is None:
+        return (
+            UNANSWERED,
+            f"inget avsnitt visar ändamålen i {where} (koden <!-- notice:purposes -->)",
+        )
+    return (CHECKED, f"{_names([section])}, {where}")
+
+
 def compliance_report(notice: Notice, locale: str) -> str:
     found = items(notice, locale)
 
     def listed(state: str) -> list[str]:
         return [
-            f"    {code} {ARTICLE_13[code]}" + (f": {detail}" if detail else "")
+            f"    {code} {REPORTED[code]}" + (f": {detail}" if detail else "")
             for code, (each, detail) in found.items()
             if each == state
         ]
@@ -79,9 +127,11 @@ def compliance_report(notice: Notice, locale: str) -> str:
     others = [
         f"    {_names([section])}: {', '.join(extra)}"
         for section in notice.sections(locale)
-        if (extra := [c for c in section.gdpr if c not in ARTICLE_13])
+        if (extra := [c for c in section.gdpr if c not in REPORTED])
     ]
-    lines = [f"GDPR-rapport ({locale}): vad meddelandet besvarar av det som artikel 13 kräver"]
+    lines = [
+        f"GDPR-rapport ({locale}): vad meddelandet besvarar av det som artikel 13 och 14 kräver"
+    ]
     lines += _part("Besvaras, med uppgifter som bygget har kontrollerat:", listed(CHECKED))
     lines += _part(
         "Anges av ett avsnitt, inte kontrollerat (läs texten och bedöm om den räcker):",
@@ -89,13 +139,13 @@ def compliance_report(notice: Notice, locale: str) -> str:
     )
     lines += _part("Besvaras inte:", unanswered)
     lines += _part("Andra GDPR-koder i avsnitten:", others)
-    missing = notice.controller.missing
+    missing = [*notice.controller.missing, *notice.purposes_missing]
     lines += _part(
         "SEOM måste lämna (publiceringen vägrar tills de finns):",
         [f"    - {message}" for message in missing],
     )
     if not unanswered and not missing:
-        lines.append("  Alla punkter i artikel 13 besvaras.")
+        lines.append("  Alla punkter i artikel 13 och 14 som rapporten följer besvaras.")
     return "\n".join(lines)
 
 
@@ -108,7 +158,7 @@ def changes(before: Notice, after: Notice, locale: str) -> list[str]:
         was, _ = old.get(code, (UNANSWERED, ""))
         if was != state:
             where = f" ({detail})" if detail else ""
-            out.append(f"{code} {ARTICLE_13[code]}: {STATES[was]}, nu {STATES[state]}{where}")
+            out.append(f"{code} {REPORTED[code]}: {STATES[was]}, nu {STATES[state]}{where}")
     return out
 
 
@@ -158,9 +208,27 @@ ARTICLE_14 = {
     "14.1.d": "vilka kategorier av personuppgifter som behandlas",
     "14.2.f": "varifrån uppgifterna kommer",
 }
+# What the report follows: Art. 13, and the two items Art. 14 adds for data from others.
+REPORTED = {**ARTICLE_13, "14.1.d": ARTICLE_14["14.1.d"], "14.2.f": ARTICLE_14["14.2.f"]}
 # Valid in front matter, but only owed when SEOM plans to use data for a new purpose.
 FURTHER_PROCESSING = {"13.3": "behandling för nya ändamål"}
 GDPR_CODES = {**ARTICLE_13, **FURTHER_PROCESSING, **ARTICLE_14}
+# The items each purpose of docs/purposes.yml answers: counted only when every purpose has them
+# and a section shows the purposes (<!-- notice:purposes -->).
+BY_PURPOSE = {
+    "13.1.c": ByPurpose(("purpose", "legal_basis")),
+    "13.1.d": ByPurpose(
+        ("interest",), "f", "inget ändamål grundar sig på berättigat intresse (artikel 6.1 f)"
+    ),
+    "13.1.e": ByPurpose(("recipients",)),
+    "13.1.f": ByPurpose(("transfers",)),
+    "13.2.a": ByPurpose(("retention",)),
+    "13.2.c": ByPurpose((), "a", "inget ändamål grundar sig på samtycke (artikel 6.1 a)"),
+    "13.2.e": ByPurpose(("required",)),
+    "13.2.f": ByPurpose(("automated",)),
+    "14.1.d": ByPurpose(("data",)),
+    "14.2.f": ByPurpose(("source",)),
+}
 # The items whose answer is data in docs/: counted only when the data is there and shown.
 BACKED = {
     "13.1.a": Backed(

@@ -18,7 +18,7 @@ from typing import Any
 from notice import archive, html, sources
 from notice.sources import Source
 
-__all__ = ["Controller", "Notice", "Section", "Source", "Version"]
+__all__ = ["Controller", "Notice", "Purpose", "Section", "Source", "Version"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,30 @@ class Controller:
 
 
 @dataclass(frozen=True)
+class Purpose:
+    """One purpose of the processing (docs/purposes.yml): what SEOM says of it, per language.
+
+    ``texts`` holds {locale: {key: text}}; a key SEOM has not filled in is absent (the site
+    says it is missing, and `make publish` refuses). ``legal_basis`` is the letter of GDPR
+    Art. 6(1), None while SEOM has not said it.
+    """
+
+    id: str
+    legal_basis: str | None
+    direct_marketing: bool
+    texts: dict[str, dict[str, str]]
+
+    def of(self, locale: str) -> dict[str, str]:
+        return self.texts.get(locale, {})
+
+    @property
+    def objection(self) -> bool:
+        """The person may object (Art. 21): public interest (e), legitimate interest (f), or
+        direct marketing."""
+        return self.direct_marketing or self.legal_basis in ("e", "f")
+
+
+@dataclass(frozen=True)
 class Section:
     """One section of the notice in one language."""
 
@@ -88,6 +112,10 @@ class Notice:
     # What the statement still needs from SEOM (its channel for feedback): like the
     # controller's missing details, not an error, but `make publish` waits for it.
     statement_missing: list[str] = field(default_factory=list)
+    # The purposes of the processing (docs/purposes.yml), and what SEOM has not said of them
+    # yet: like the controller's missing details, shown as missing, and `make publish` waits.
+    purposes: list[Purpose] = field(default_factory=list)
+    purposes_missing: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     previous_version: Notice | None = None  # the model at the previous version's git tag
     # What is published (the versions with a git tag notice/<date>, oldest first) and the

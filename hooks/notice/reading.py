@@ -101,6 +101,9 @@ def from_files(
     )
     notice.authority = data.read_authority(files.get(data.AUTHORITY_FILE), languages, problems)
     notice.controller = data.read_controller(files.get(data.CONTROLLER_FILE), languages, problems)
+    notice.purposes = data.read_purposes(
+        files.get(data.PURPOSES_FILE), languages, problems, notice.purposes_missing
+    )
     notice.accessibility = data.read_accessibility(
         files.get(data.ACCESSIBILITY_FILE), languages, today, problems, notice.statement_missing
     )

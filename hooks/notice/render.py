@@ -35,6 +35,12 @@ class Context:
     site: dict[str, str] = dataclasses.field(default_factory=dict)
     # MkDocs' use_directory_urls: pages are folders, or (the preview) HTML files.
     directory_urls: bool = True
+    # The level of a heading the code's output starts (one below the Markdown heading above the
+    # code; one more on the whole notice's page, whose sections are demoted), and whether it is
+    # rendered for the what-changed page (which compares the purposes one by one instead).
+    heading: int = 2
+    demoted: int = 0
+    for_changes: bool = False
 
     @property
     def page_dir(self) -> str:
@@ -59,8 +65,9 @@ def render_summary(ctx: Context) -> str:
 
 def render_full(ctx: Context) -> str:
     """Every section on one page, headings one level down under the page's own title."""
+    inside = dataclasses.replace(ctx, demoted=1)
     return "\n".join(
-        demote_headings(expand(s.source.body, ctx)[0]).strip() + "\n"
+        demote_headings(expand(s.source.body, inside)[0]).strip() + "\n"
         for s in ctx.model.sections(ctx.locale)
     )
 
@@ -75,6 +82,59 @@ def render_controller(ctx: Context) -> str:
     return html_block(ctx.macros("controller").details(details, ctx.texts()["controller"]))
 
 
+def render_purposes(ctx: Context) -> str:
+    """Each purpose, the short answer first (docs/purposes.yml); on the what-changed page
+    nothing: it compares the purposes one by one (notice/changes.py)."""
+    if ctx.for_changes:
+        return ""
+    words = ctx.texts()
+    href = "#" + words["objection"]["anchor"]
+    if not ctx.demoted:
+        rights = languages.prefix_of(ctx.locale, ctx.model.languages) + shortcodes.RIGHTS_PAGE
+        href = urls.page_link(ctx.page_url, rights, directory_urls=ctx.directory_urls) + href
+    items = purpose_views(ctx.model, ctx.locale, words)
+    macros = ctx.macros("purposes")
+    return html_block(macros.purposes(items, words["purposes"], ctx.heading, href))
+
+
+def render_objection(ctx: Context) -> str:
+    """The right to object, on its own, when a purpose gives it (Art. 21(4))."""
+    if ctx.for_changes:
+        return ""
+    words = ctx.texts()
+    prefix = languages.prefix_of(ctx.locale, ctx.model.languages)
+    contact = urls.page_link(
+        ctx.page_url, prefix + shortcodes.CONTACT_PAGE, directory_urls=ctx.directory_urls
+    )
+    purposes = (
+        ""
+        if ctx.demoted
+        else urls.page_link(
+            ctx.page_url, prefix + shortcodes.PURPOSES_PAGE, directory_urls=ctx.directory_urls
+        )
+    )
+    items = purpose_views(ctx.model, ctx.locale, words)
+    macros = ctx.macros("purposes")
+    return html_block(macros.objection(items, words["objection"], ctx.heading, contact, purposes))
+
+
+def purpose_views(model: Notice, locale: str, words: dict[str, Any]) -> list[dict[str, Any]]:
+    """The purposes as the templates show them, in one language."""
+    bases = words["purposes"]["bases"]
+    return [
+        {
+            "id": p.id,
+            "anchor": f"{words['purposes']['anchor']}-{p.id}",
+            "text": p.of(locale),
+            "legal_basis": p.legal_basis,
+            "basis": bases[p.legal_basis] if p.legal_basis else None,
+            "direct_marketing": p.direct_marketing,
+            "objection": p.objection,
+        }
+        for p in model.purposes
+    ]
+
+
 def render_history(ctx: Context) -> str:
     items = history.items(ctx.model.versions, ctx.page_url, ctx.locale, ctx.model.languages)
     return html_block(ctx.macros("versions").history(items, ctx.texts()["versions"]))
@@ -83,7 +143,7 @@ def render_history(ctx: Context) -> str:
 def render_changes(ctx: Context) -> str:
     def expander(model: Notice) -> Callable[[str], str]:
         # Each version's sections with that version's data (IMY's details, for instance).
-        other = dataclasses.replace(ctx, model=model)
+        other = dataclasses.replace(ctx, model=model, for_changes=True)
         return lambda markdown: expand(markdown, other)[0]
 
     context = changes.context(ctx.model, ctx.locale, ctx.texts(), expander)
@@ -117,6 +177,8 @@ RENDERERS: dict[str, Callable[[Context], str]] = {
     "full": render_full,
     "controller": render_controller,
     "imy": render_imy,
+    "purposes": render_purposes,
+    "objection": render_objection,
     "history": render_history,
     "changes": render_changes,
     "contact-form": render_contact_form,
@@ -134,7 +196,8 @@ def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:
 
     def render(match: re.Match[str]) -> str:
         used.add(shortcodes.name_of(match))
-        return RENDERERS[shortcodes.name_of(match)](ctx)
+        level = heading_level(markdown, match.start()) + 1 + ctx.demoted
+        return RENDERERS[shortcodes.name_of(match)](dataclasses.replace(ctx, heading=min(level, 6)))
 
     out, last = [], 0
     for match in shortcodes.find(markdown, ctx.model.markdown.render):
@@ -142,6 +205,18 @@ def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:
             out += [markdown[last : match.start()], render(match)]
             last = match.end()
     return "".join([*out, markdown[last:]]), used
+
+
+def heading_level(markdown: str, end: int) -> int:
+    """The level of the last heading before ``end`` outside code ("# ..." lines); 1 if none."""
+    code = code_ranges(markdown)
+    level, offset = 1, 0
+    for line in markdown[:end].splitlines(keepends=True):
+        heading = ATX_LEVEL.match(line)
+        if heading and not any(start <= offset < stop for start, stop in code):
+            level = len(heading.group(1))
+        offset += len(line)
+    return level
 
 
 def code_ranges(markdown: str) -> list[tuple[int, int]]:
@@ -212,4 +287,5 @@ INDENTED = re.compile(r"(?: {4}|\t)\S")
 LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 ATX_HEADING = re.compile(r"#{1,5}(?!#)")
+ATX_LEVEL = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")

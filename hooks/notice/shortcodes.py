@@ -34,6 +34,18 @@ TABLE = {
             "SEOM:s uppgifter som personuppgiftsansvarig",
         ),
         Shortcode("imy", "klagomal.md", True, "Integritetsskyddsmyndighetens kontaktuppgifter"),
+        Shortcode(
+            "purposes",
+            "anvandning.md",
+            False,
+            "ändamålen från docs/purposes.yml, vart och ett med sin rättsliga grund",
+        ),
+        Shortcode(
+            "objection",
+            "rattigheter.md",
+            False,
+            "rätten att invända, när ett ändamål i docs/purposes.yml ger den",
+        ),
         Shortcode("history", "versioner.md", False, "listan över versioner"),
         Shortcode("changes", "andringar.md", False, "vad som ändrats"),
         Shortcode("contact-form", "kontakt.md", False, "kontaktformuläret"),
@@ -51,6 +63,9 @@ def page(name: str) -> str:
 CHANGES_PAGE = page("changes")
 # The contact form's page, where accessibility requests go.
 CONTACT_PAGE = page("contact-form")
+# The purposes' page, and the rights' page where the right to object stands.
+PURPOSES_PAGE = page("purposes")
+RIGHTS_PAGE = page("objection")
 # The accessibility statement's page: in the archive, kept at its root (notice/urls.py).
 STATEMENT_PAGE = page("accessibility")
 # Lenient about spaces and capitals: "<!-- Notice: imy -->" is the same code.

@@ -232,6 +232,12 @@ def read_notice(docs_dir: Path, config: dict) -> model.Notice:
     if notice.controller.missing:
         # For the editors, like the build's messages: SEOM's own details, never invented.
         raise PublishError(controller_missing(notice))
+    if notice.purposes_missing:
+        raise PublishError(
+            "Ändamålen i docs/purposes.yml saknar det som bara SEOM kan lämna, så meddelandet "
+            "publiceras inte. Fyll i det när SEOM har lämnat det:\n"
+            + "\n".join(f"  - {message}" for message in notice.purposes_missing)
+        )
     if notice.statement_missing:
         raise PublishError(
             "Tillgänglighetsredogörelsen saknar det som bara SEOM kan lämna, så ingenting "
