@@ -43,6 +43,11 @@ website: https://www.seom.se/
 # The accessibility statement's channel for feedback as a deployment has it (appended to
 # docs/accessibility.yml): made up for the tests only, like CONTROLLER.
 FEEDBACK = "feedback_email: webb@example.se\nfeedback_phone: 08-000 000 01\n"
+# How the site was assessed, in SEOM's words (docs/accessibility.yml's method): made up too.
+METHOD = """method:
+  sv: SEOM har bedömt webbplatsen själv, med automatiska tester.
+  en: SEOM assessed the website itself, with automated tests.
+"""
 # The purposes with everything SEOM must say (docs/purposes.yml): made up for the tests only.
 PURPOSES = """purposes:
   - id: leverans
@@ -106,11 +111,12 @@ PURPOSES = """purposes:
 
 def complete(docs: Path) -> None:
     """What only SEOM can supply, filled in ``docs`` as a deployment has it: SEOM's details,
-    the purposes and the statement's channel for feedback (made up for the tests)."""
+    the purposes, and the statement's channel for feedback and method (made up for the
+    tests)."""
     (docs / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
     (docs / "purposes.yml").write_text(PURPOSES, encoding="utf-8")
     with (docs / "accessibility.yml").open("a", encoding="utf-8") as statement:
-        statement.write("\n" + FEEDBACK)
+        statement.write("\n" + FEEDBACK + METHOD)
 
 
 # Two entries of docs/versions.yml, the newest first: the project's first version, and a second

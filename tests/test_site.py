@@ -75,6 +75,16 @@ FEEDBACK_WORDS = {
 }
 
 
+METHOD_MISSING = {
+    "": "Hur webbplatsen har bedömts saknas här: SEOM har inte beskrivit det än.",
+    "en/": "How the website was assessed is missing here: SEOM has not described it yet.",
+}
+METHOD_GIVEN = {
+    "": "SEOM har bedömt webbplatsen själv, med automatiska tester.",
+    "en/": "SEOM assessed the website itself, with automated tests.",
+}
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_statement_gives_seoms_channel_for_feedback_or_says_it_is_missing(
     site: SiteServer, complete_site: SiteServer, prefix: str
@@ -86,6 +96,7 @@ def test_the_statement_gives_seoms_channel_for_feedback_or_says_it_is_missing(
     article = soup(complete_site, prefix + "tillganglighet/").select_one("article")
     text = " ".join(article.text.split())
     assert given in text and "saknas" not in text and "missing" not in text
+    assert METHOD_GIVEN[prefix] in text
     assert len(article.select('a[href="mailto:webb@example.se"]')) == 2  # ask, and report
     assert len(article.select('a[href="tel:0800000001"]')) == 2
 
@@ -551,7 +562,9 @@ def test_the_accessibility_statement_shows_every_field(site: SiteServer, prefix:
     for item in statement["shortcomings"]:
         for key in ("what", "details", "alternative"):
             assert item[key] in text
-    assert statement["method"] in text
+    # How the site was assessed is SEOM's to say: missing here, and said to be.
+    assert "method" not in statement
+    assert METHOD_MISSING[prefix] in text
     times = {t["datetime"]: t.get_text(strip=True) for t in article.find_all("time")}
     assert times == {"2026-11-28": date}
     assert len(article.find_all("time")) == 2  # the assessment and the last update

@@ -25,13 +25,20 @@ if TYPE_CHECKING:
 SECTION_KEYS = ("section", "summary", "gdpr")
 # Everything front matter may hold: a section's keys, or a page's own description. Anything
 # else is a typo (summery) or a theme setting editors should not need (title, hide, ...).
-KNOWN_KEYS = (*SECTION_KEYS, "description")
+KNOWN_KEYS = (*SECTION_KEYS, "description", "decide")
 KEY_HELP = {
     "section": f"Ange vilket avsnitt sidan är, ett av namnen i docs/{data.SECTIONS_FILE}.",
     "summary": "Skriv en mening som sammanfattar avsnittet, till exempel "
     "'summary: Vi sparar uppgifterna så länge du är kund.'",
     "gdpr": "Ange vilka punkter i GDPR avsnittet besvarar, till exempel 'gdpr: [13.2.a]'.",
 }
+# A sentence of SEOM's text that SEOM must decide on (the GDPR report lists it): the sentence,
+# and what SEOM must decide.
+DECIDE_KEYS = ("sentence", "question")
+DECIDE_HELP = (
+    "Skriv varje mening som en punkt: '  - sentence: meningen, som den står i texten' och på "
+    "nästa rad '    question: vad SEOM måste bestämma'."
+)
 # Search engines and Material's search show about this much of a page's description.
 SUMMARY_MAX = 160
 
@@ -39,6 +46,7 @@ SUMMARY_MAX = 160
 def run(notice: Notice) -> list[str]:
     return [
         *front_matter_keys(notice),
+        *decide_problems(notice),
         *translations(notice),
         *section_pages(notice),
         *shortcode_problems(notice),
@@ -76,9 +84,47 @@ def front_matter_keys(notice: Notice) -> list[str]:
             hint = f"Menade du {close[0]}? " if close else ""
             problems.append(
                 f"{where(source, str(key))}: inställningen {key} finns inte. {hint}Överst i en "
-                "fil får bara section, summary, gdpr och description stå; rubriken skrivs med # "
-                "i texten."
+                "fil får bara section, summary, gdpr, description och decide stå; rubriken "
+                "skrivs med # i texten."
             )
+    return problems
+
+
+def decide_problems(notice: Notice) -> list[str]:
+    """``decide``: sentences of SEOM's text that SEOM must decide on, each with its question;
+    each sentence must stand in the page's text as readers read it (else it is stale)."""
+    problems = []
+    for source in notice.pages.values():
+        if "decide" not in source.meta:
+            continue
+        at = where(source, "decide:")
+        entries = source.meta["decide"]
+        if not isinstance(entries, list) or not entries:
+            problems.append(f"{at}: decide ska vara en lista. {DECIDE_HELP}")
+            continue
+        page = notice.rendered.get(source.path)
+        text = " ".join(
+            word
+            for block in (page.blocks if page else [])
+            for word in block
+            if not word.startswith(html.LINK)
+        )
+        for number, entry in enumerate(entries, start=1):
+            keys = set(entry) if isinstance(entry, dict) else set()
+            values = [entry.get(k) for k in DECIDE_KEYS] if keys == set(DECIDE_KEYS) else []
+            if not values or not all(isinstance(v, str) and v.strip() for v in values):
+                problems.append(
+                    f"{at}: decide punkt {number} ska ha sentence och question, båda ifyllda. "
+                    f"{DECIDE_HELP}"
+                )
+                continue
+            sentence = " ".join(values[0].split())
+            if page is not None and sentence not in text:
+                problems.append(
+                    f"{at}: decide punkt {number}: meningen ”{sentence}” står inte i texten. "
+                    "Skriv den exakt som den står i texten, eller ta bort punkten om meningen är "
+                    "ändrad eller borttagen."
+                )
     return problems
 
 

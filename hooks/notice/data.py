@@ -437,9 +437,10 @@ def read_accessibility(
     """{locale: statement}: every key in every language, dates as dates, and the shortcomings
     as a list of {what, reason, details, alternative}; {} when anything is wrong.
 
-    The channel for feedback (feedback_email, feedback_phone: at least one) is SEOM's to
-    supply: while neither is there, ``missing`` gets a message for the editors, the statement
-    says it is missing, and `make publish` refuses (as with SEOM's details)."""
+    The channel for feedback (feedback_email, feedback_phone: at least one) and how the site
+    was assessed (method: the self-assessment is SEOM's to state) are SEOM's to supply: while
+    either is missing, ``missing`` gets a message for the editors, the statement says it is
+    missing, and `make publish` refuses (as with SEOM's details)."""
     where = f"docs/{ACCESSIBILITY_FILE}"
     loaded = _load(
         ACCESSIBILITY_FILE,
@@ -459,13 +460,21 @@ def read_accessibility(
         what, _, example = scalars[key]
         scalars[key] = (what, lambda v: (d := parse_date(v)) is not None and d <= today, example)
     out: dict[str, dict[str, Any]] = _per_language(
-        where, loaded, scalars, languages, problems, optional=FEEDBACK_KEYS
+        where, loaded, scalars, languages, problems, optional=(*FEEDBACK_KEYS, "method")
     )
     if not any(loaded.get(key) for key in FEEDBACK_KEYS):
         (missing if missing is not None else problems).append(
             f"{where}: feedback_email och feedback_phone saknas (den e-postadress eller det "
             "telefonnummer där läsaren kan anmäla brister i tillgängligheten och be om innehåll "
             "i en annan form). Fyll i minst en av dem när SEOM har lämnat uppgiften."
+        )
+    gaps = [locale for locale in languages if not out[locale].get("method")]
+    for locale in gaps if len(gaps) < len(languages) else [None]:
+        language = f" på {LANGUAGE_NAMES.get(locale, locale)}" if locale else ""
+        (missing if missing is not None else problems).append(
+            f"{where}: method{language} saknas (hur webbplatsen har bedömts: vem som bedömde "
+            "den, och hur, med SEOM:s ord). Fyll i den när SEOM har beskrivit bedömningen; "
+            "REDIGERA.md avsnitt 11 har ett förslag som SEOM kan bekräfta eller ändra."
         )
     items = _shortcomings(where, loaded.get("shortcomings"), languages, problems)
     problems += _unknown_keys(where, loaded, ACCESSIBILITY_KEYS)

@@ -139,6 +139,16 @@ def compliance_report(notice: Notice, locale: str) -> str:
     )
     lines += _part("Besvaras inte:", unanswered)
     lines += _part("Andra GDPR-koder i avsnitten:", others)
+    decisions = [
+        f"    - {_names([section])}: ”{sentence}” {question}"
+        for section in notice.sections(locale)
+        for sentence, question in section.decide
+    ]
+    lines += _part(
+        "SEOM måste avgöra (meningar i SEOM:s text som är oklara eller går emot lagen; de står "
+        "kvar som SEOM skrev dem tills SEOM har bestämt sig):",
+        decisions,
+    )
     missing = [*notice.controller.missing, *notice.purposes_missing]
     lines += _part(
         "SEOM måste lämna (publiceringen vägrar tills de finns):",

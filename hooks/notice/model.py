@@ -94,6 +94,19 @@ class Section:
     def gdpr(self) -> list[str]:
         return list(self.source.meta["gdpr"])
 
+    @property
+    def decide(self) -> list[tuple[str, str]]:
+        """(sentence, question): sentences of SEOM's text that SEOM must decide on (front
+        matter's ``decide``, checked by notice/checks.py)."""
+        entries = self.source.meta.get("decide")
+        return [
+            (" ".join(entry["sentence"].split()), " ".join(entry["question"].split()))
+            for entry in (entries if isinstance(entries, list) else [])
+            if isinstance(entry, dict)
+            and isinstance(entry.get("sentence"), str)
+            and isinstance(entry.get("question"), str)
+        ]
+
 
 @dataclass
 class Notice:
