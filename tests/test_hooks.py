@@ -361,8 +361,24 @@ def test_a_text_is_rendered_once_per_extension_settings(monkeypatch: pytest.Monk
     assert converted == [text, text, text + "Mer.\n"]
 
 
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The names of the templates Jinja compiles from now on, in order."""
+    import jinja2
+
+    names: list[str | None] = []
+    real = jinja2.Environment.compile
+
+    def compile_(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):
+        names.append(name)
+        return real(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_)
+    return names
+
+
 def test_shared_templates_are_compiled_once_and_again_when_edited(
-    monkeypatch: pytest.MonkeyPatch,
+    compiled: list[str | None],
 ) -> None:
     """notice/build.py: environments share compiled templates until a template's source
     changes."""
@@ -370,14 +386,6 @@ def test_shared_templates_are_compiled_once_and_again_when_edited(
 
     from notice import build as notice_build
 
-    compiled: list[str | None] = []
-    real = jinja2.Environment.compile
-
-    def compile_(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):
-        compiled.append(name)
-        return real(self, source, name, *a, **k)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compile_)
     cache = notice_build.CompiledTemplates()
     sources = {"t.html": "Hej {{ name }}"}
 
@@ -393,7 +401,7 @@ def test_shared_templates_are_compiled_once_and_again_when_edited(
 
 
 def test_compiled_templates_are_kept_on_disk_for_the_next_process(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    compiled: list[str | None], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A second process (a new cache over the same folder) runs the kept code: it compiles
     nothing, and renders the same. An edited template, another syntax, a file that cannot be
@@ -402,14 +410,6 @@ def test_compiled_templates_are_kept_on_disk_for_the_next_process(
 
     from notice import build as notice_build
 
-    compiled: list[str | None] = []
-    real = jinja2.Environment.compile
-
-    def compile_(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):
-        compiled.append(name)
-        return real(self, source, name, *a, **k)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compile_)
     sources = {"t.html": "Hej {{ name }}\n"}
 
     def render(**options: object) -> str:
