@@ -76,6 +76,7 @@ PURPOSES = """purposes:
     automated:
       sv: Nej.
       en: No.
+    direct_marketing: nej
   - id: marknadsforing
     purpose:
       sv: Erbjudanden som vi tror att du kan vara intresserad av

@@ -877,8 +877,8 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         ),
         [
             "docs/insamling.md, rad 5: decide punkt 1: meningen ”Det är du som avgör.” står inte "
-            "i texten. Skriv den exakt som den står i texten, eller ta bort punkten om meningen "
-            "är ändrad eller borttagen."
+            "i texten. Skriv den som läsaren ser den på sidan, utan Markdown (utan ** och utan "
+            "länkens [ ]( )), eller ta bort punkten om meningen är ändrad eller borttagen."
         ],
     ),
     "a sentence to decide on without its question, and decide not a list": (
@@ -897,6 +897,29 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "docs/lagring.md, rad 5: decide ska vara en lista. Skriv varje mening som en punkt: "
             "'  - sentence: meningen, som den står i texten' och på nästa rad '    question: "
             "vad SEOM måste bestämma'.",
+        ],
+    ),
+    "a sentence to decide on that is part of a word, or stands in an English file": (
+        both(
+            replace(
+                "insamling.md",
+                "gdpr: [14.1.d, 14.2.f]",
+                "gdpr: [14.1.d, 14.2.f]\ndecide:\n  - sentence: uppgifter till\n"
+                "    question: Vilka?\n  - sentence: e\n    question: Vilka?",
+            ),
+            replace(
+                "insamling.en.md",
+                "gdpr: [14.1.d, 14.2.f]",
+                "gdpr: [14.1.d, 14.2.f]\ndecide:\n  - sentence: Data.\n    question: Vilka?",
+            ),
+        ),
+        [
+            "docs/insamling.en.md, rad 5: decide hör hemma överst i ett avsnitts svenska fil (en "
+            "fil med section), där GDPR-rapporten i granskningen visar den. Flytta den dit, eller "
+            "ta bort den.",
+            "docs/insamling.md, rad 5: decide punkt 2: meningen ”e” står inte i texten. Skriv den "
+            "som läsaren ser den på sidan, utan Markdown (utan ** och utan länkens [ ]( )), "
+            "eller ta bort punkten om meningen är ändrad eller borttagen.",
         ],
     ),
     # docs/purposes.yml: SEOM's purposes, each with what Art. 13 and 14 ask
@@ -935,8 +958,8 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "purposes.yml", "      en: To deliver the services you have an agreement for\n", ""
         ),
         [
-            "docs/purposes.yml, ändamål 1 (leverans): purpose på engelska saknas. Skriv vad "
-            "ändamålet är, till exempel 'Leverera de tjänster du har avtal om'."
+            "docs/purposes.yml, ändamål 1 (leverans): purpose på engelska saknas, men finns på "
+            "svenska. Skriv översättningen på raden '      en: ...' under 'purpose:'."
         ],
     ),
     "two purposes with one id, and a key the file does not use": (
@@ -959,12 +982,43 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "ändamål ett eget id.",
         ],
     ),
+    "a language the site does not have, and a language at the wrong level": (
+        both(
+            replace(
+                "purposes.yml",
+                "      en: To deliver the services",
+                "      eng: To deliver the services",
+            ),
+            replace("purposes.yml", "      sv: Andra verksamheter", "    sv: Andra verksamheter"),
+            replace("purposes.yml", "      en: Other organisations", "    en: Other organisations"),
+        ),
+        [
+            "docs/purposes.yml, ändamål 1 (leverans): purpose har en rad för språket 'eng', som "
+            "webbplatsen inte har. Skriv texten under 'sv:' och 'en:'.",
+            "docs/purposes.yml, ändamål 1 (leverans): purpose på engelska saknas, men finns på "
+            "svenska. Skriv översättningen på raden '      en: ...' under 'purpose:'.",
+            "docs/purposes.yml, ändamål 2 (lagkrav): raden 'sv:' står på fel nivå: den hör till "
+            "nyckeln ovanför. Dra in den två mellanslag längre än den nyckeln, så att texten "
+            "hamnar under den.",
+            "docs/purposes.yml, ändamål 2 (lagkrav): raden 'en:' står på fel nivå: den hör till "
+            "nyckeln ovanför. Dra in den två mellanslag längre än den nyckeln, så att texten "
+            "hamnar under den.",
+        ],
+    ),
+    "a legal basis written as a list": (
+        replace("purposes.yml", "legal_basis: b", "legal_basis: [b, c]"),
+        [
+            "docs/purposes.yml, ändamål 1 (leverans): legal_basis ska vara en bokstav på en rad, "
+            "utan hakparenteser eller '-', till exempel 'legal_basis: b'. Har ändamålet flera "
+            "rättsliga grunder: dela upp det i ett ändamål per grund."
+        ],
+    ),
     "a purpose whose id is not a short name": (
         replace("purposes.yml", "id: leverans", "id: Leverans av el"),
         [
-            "docs/purposes.yml, ändamål 1: id ska vara ett kort namn för ändamålet, med små "
-            "bokstäver a–z, siffror och bindestreck, till exempel 'id: leverans'. Det blir en "
-            "del av sidans adress och ändras aldrig."
+            "docs/purposes.yml, ändamål 1: id är 'Leverans av el'. id ska vara ett kort namn för "
+            "ändamålet, med små bokstäver a–z (utan å, ä och ö), siffror och bindestreck, till "
+            "exempel 'id: leverans-av-el'. Det blir en del av sidans adress och ändras aldrig."
         ],
     ),
     "no purposes file": (
@@ -1502,14 +1556,24 @@ def test_the_gdpr_report_checks_the_laws_items_from_the_purposes(docs: Path) -> 
     )
     # A legitimate interest not named: 13.1.d is not answered.
     (docs / "purposes.yml").write_text(
-        archives.PURPOSES.replace("      en: To tell our customers about our services.\n", ""),
+        archives.PURPOSES.replace(
+            "    interest:\n      sv: Att berätta för våra kunder om våra tjänster.\n"
+            "      en: To tell our customers about our services.\n",
+            "    interest:\n",
+        ),
         encoding="utf-8",
     )
     assert gdpr.items(load(docs), "en")["13.1.d"] == (
         gdpr.UNANSWERED,
         "uppgifter saknas i docs/purposes.yml: marknadsforing (interest)",
     )
-    assert gdpr.items(load(docs), "sv")["13.1.d"][0] == gdpr.CHECKED
+    # ... also while another purpose's basis is still to come: both are said.
+    replace("purposes.yml", "legal_basis: b", "legal_basis:")(docs)
+    assert gdpr.items(load(docs), "sv")["13.1.d"] == (
+        gdpr.UNANSWERED,
+        "docs/purposes.yml: legal_basis saknas för leverans; uppgifter saknas: marknadsforing "
+        "(interest)",
+    )
     # No purpose on legitimate interest: nothing to name, and that is the answer.
     (docs / "purposes.yml").write_text(
         archives.PURPOSES.replace("legal_basis: f", "legal_basis: b").replace(
@@ -1996,14 +2060,16 @@ def test_what_seom_has_not_said_of_a_purpose_is_missing_and_publishing_waits(
         "publiceras inte. Fyll i det när SEOM har lämnat det:\n"
         + "\n".join(f"  - {message}" for message in notice.purposes_missing)
     )
-    # Only one language's text missing: that language is named.
+    # SEOM has said it, in one language: the translation is the editors' to write, an error.
     (docs / "purposes.yml").write_text(
         archives.PURPOSES.replace("      en: Our printers.\n", ""), encoding="utf-8"
     )
-    assert load(docs).purposes_missing == [
-        "docs/purposes.yml, ändamål 2 (marknadsforing): recipients på engelska saknas (vilka "
-        "slags mottagare som får uppgifterna). Fyll i den när SEOM har lämnat uppgiften."
+    notice = load(docs)
+    assert notice.problems == [
+        "docs/purposes.yml, ändamål 2 (marknadsforing): recipients på engelska saknas, men finns "
+        "på svenska. Skriv översättningen på raden '      en: ...' under 'recipients:'."
     ]
+    assert notice.purposes_missing == []
     (docs / "purposes.yml").write_text(archives.PURPOSES, encoding="utf-8")
     notice = read_notice(docs, config)
     assert notice.purposes_missing == []
@@ -2054,10 +2120,8 @@ def test_how_the_site_was_assessed_is_seoms_to_say(docs: Path) -> None:
     replace("accessibility.yml", "digg_form:", "method:\n  sv: SEOM har bedömt den.\ndigg_form:")(
         docs
     )
-    notice = load(docs)
-    assert notice.problems == []
-    assert notice.statement_missing[-1].startswith(
-        "docs/accessibility.yml: method på engelska saknas (hur webbplatsen har bedömts"
-    )
-    assert notice.accessibility["sv"]["method"] == "SEOM har bedömt den."
-    assert "method" not in notice.accessibility["en"]
+    # SEOM has described it in Swedish: the English is the editors' to write, an error.
+    assert load(docs).problems == [
+        "docs/accessibility.yml: method på engelska saknas, men finns på svenska. Skriv "
+        "översättningen på raden '  en: ...' under 'method:'."
+    ]

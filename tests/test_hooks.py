@@ -400,39 +400,21 @@ def test_shared_templates_are_compiled_once_and_again_when_edited(
     assert compiled == ["t.html", "t.html"]
 
 
-def test_compiled_templates_are_kept_on_disk_for_the_next_process(
-    compiled: list[str | None], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize(
+    ("basis", "marketing", "objection"),
+    [
+        ("a", False, False),
+        ("b", False, False),
+        ("c", False, False),
+        ("d", False, False),
+        ("e", False, True),  # Art. 21(1)
+        ("f", False, True),  # Art. 21(1)
+        (None, False, False),  # not said yet: publishing waits for it
+        ("b", True, True),  # Art. 21(2): direct marketing, whatever the basis
+        ("a", True, True),
+    ],
+)
+def test_the_right_to_object_follows_the_basis_and_direct_marketing(
+    basis: str | None, marketing: bool, objection: bool
 ) -> None:
-    """A second process (a new cache over the same folder) runs the kept code: it compiles
-    nothing, and renders the same. An edited template, another syntax, a file that cannot be
-    read: compiled afresh, never an error."""
-    import jinja2
-
-    from notice import build as notice_build
-
-    sources = {"t.html": "Hej {{ name }}\n"}
-
-    def render(**options: object) -> str:
-        cache = notice_build.CompiledTemplates(tmp_path / "templates")  # a new process's
-        loader = jinja2.DictLoader(sources)
-        env = jinja2.Environment(loader=loader, bytecode_cache=cache, **options)
-        return env.get_template("t.html").render(name="SEOM")
-
-    assert render() == "Hej SEOM"
-    assert (render(), compiled) == ("Hej SEOM", ["t.html"])
-    sources["t.html"] = "Hejsan {{ name }}\n"
-    assert (render(), compiled) == ("Hejsan SEOM", ["t.html", "t.html"])
-    # Another syntax compiles to other code: kept apart.
-    assert render(keep_trailing_newline=True) == "Hejsan SEOM\n"
-    assert len(compiled) == 3
-    # A damaged file is compiled again, and replaced on the next write.
-    for file in (tmp_path / "templates").iterdir():
-        file.write_bytes(b"not code")
-    assert render() == "Hejsan SEOM" and len(compiled) == 4
-    assert render() == "Hejsan SEOM" and len(compiled) == 4
-    # Nowhere to keep them: memory only.
-    monkeypatch.setenv("SEOM_TEMPLATE_CACHE", "0")
-    assert notice_build.template_cache_dir() is None
-    monkeypatch.delenv("SEOM_TEMPLATE_CACHE")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert notice_build.template_cache_dir() == tmp_path / "xdg/seom-integritet/templates"
+    assert model.Purpose("x", basis, marketing, {}).objection is objection

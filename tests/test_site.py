@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
@@ -602,10 +603,12 @@ def test_every_footer_links_to_the_accessibility_statement_in_the_pages_language
 # The purposes (docs/purposes.yml) and the right to object
 
 PURPOSE_WORDS = {
-    # prefix: (the contract's basis, the words for a missing value, the terms of a purpose)
+    # prefix: (the contract's basis, the words for a missing value and for a missing basis in
+    # the short answer, the terms of a purpose)
     "": (
         "avtal (artikel 6.1 b i dataskyddsförordningen)",
         "Uppgiften saknas: SEOM har inte lämnat den än.",
+        "den rättsliga grunden saknas: SEOM har inte lämnat den än",
         [
             "Rättslig grund",
             "Vilka uppgifter",
@@ -620,10 +623,11 @@ PURPOSE_WORDS = {
     "en/": (
         "contract (Article 6(1)(b) of the General Data Protection Regulation)",
         "Not supplied by SEOM yet.",
+        "the legal basis is missing: SEOM has not supplied it yet",
         [
             "Legal basis",
             "Which data",
-            "Where the data come from",
+            "Where the data comes from",
             "Who receives the data",
             "Transfers to countries outside the EU/EEA",
             "How long we keep the data",
@@ -649,12 +653,12 @@ def purposes_of(page: BeautifulSoup) -> dict[str, dict[str, str]]:
 def test_the_use_section_gives_the_short_answer_first_then_each_purpose(
     site: SiteServer, prefix: str
 ) -> None:
-    basis, missing, terms = PURPOSE_WORDS[prefix]
+    basis, missing, no_basis, terms = PURPOSE_WORDS[prefix]
     article = soup(site, prefix + "anvandning/").select_one("article")
     summary = article.select(".seom-purposes > ul.seom-purposes__summary > li")
     assert len(summary) == 4  # the short answer: each purpose and its legal basis
     assert " ".join(summary[0].text.split()).endswith(basis)
-    assert " ".join(summary[2].text.split()).endswith(missing)  # marketing: no basis given
+    assert " ".join(summary[2].text.split()).endswith(no_basis)  # marketing: no basis given
     for item in summary:  # each leads to its purpose, further down the same page
         heading = article.find(id=item.a["href"].removeprefix("#"))
         assert heading.name == "h3" and heading.text == item.a.text
@@ -662,7 +666,7 @@ def test_the_use_section_gives_the_short_answer_first_then_each_purpose(
     shown = purposes_of(article)
     first = shown[summary[0].a.text]
     assert list(first) == terms
-    assert first[terms[0]] == basis
+    assert first[terms[0]] == basis[0].upper() + basis[1:]
     assert first[terms[6]] == missing and first[terms[7]] == missing
     assert ("tolv månader" if not prefix else "twelve months") in first[terms[5]]
     # What SEOM has not said is said to be missing, never filled in.
@@ -679,13 +683,16 @@ def test_the_right_to_object_stands_on_its_own_and_beside_each_purpose_it_concer
     heading = part.find("h2")
     assert heading.text == ("Rätt att invända" if not prefix else "Right to object")
     said = [" ".join(p.text.split()) for p in part.find_all("p")]
-    # Marketing (direct marketing, on legitimate interest): both grounds, in the law's words.
+    # Marketing (direct marketing, on legitimate interest): both grounds, in the law's words,
+    # each with the purposes it concerns.
     assert said[0].startswith("Du kan när som helst invända" if not prefix else "You may object")
-    assert ("särskilda situation" if not prefix else "particular situation") in said[1]
-    [link] = part.select("li a")
-    target = urljoin(rights_url, link["href"])
+    assert said[2].startswith("Du kan också" if not prefix else "You may also object")
+    assert ("särskilda situation" if not prefix else "particular situation") in said[2]
+    lists = part.find_all("ul")
+    assert [[a.text for a in ul.find_all("a")] for ul in lists] == [[lists[0].a.text]] * 2
+    target = urljoin(rights_url, lists[0].a["href"])
     anchor = "andamal" if not prefix else "purpose"
-    assert target == urljoin(rights_url, f"../anvandning/#{anchor}-marknadsforing")
+    assert target == urljoin(rights_url, f"../anvandning/#{anchor}--marknadsforing")
     use_url = urljoin(rights_url, "../anvandning/")
     use = soup(complete_site, prefix + "anvandning/").select_one("article")
     purpose = use.find(id=target.rsplit("#", 1)[1]).find_parent("section")
@@ -707,6 +714,62 @@ def test_the_whole_notice_shows_the_purposes_and_the_right_to_object_one_level_d
     assert objection is not None
     # Every link between them stays on this page and leads somewhere on it.
     links = [a["href"] for a in article.select(".seom-purpose__objection a, .seom-objection li a")]
-    assert len(links) == 2
+    assert len(links) == 3  # the purpose's, and the purpose under each ground to object
     for href in links:
         assert href.startswith("#") and article.find(id=href[1:]) is not None
+
+
+HOSTILE = ' <b onclick="x()">fet</b> & "citat" {{ 7*7 }} <!-- notice:imy -->'
+
+
+def test_the_right_to_object_on_particular_grounds_alone_reads_on_its_own(
+    tmp_path: Path,
+) -> None:
+    """No purpose is direct marketing, one rests on public interest (e): only that ground, said
+    as the first thing the part says, with its purpose. Headings the editors write with the
+    same words as the generated ones keep every id on the page unique."""
+    from archives import PURPOSES, complete
+
+    project = copy_project(tmp_path / "project")
+    complete(project / "docs")
+    (project / "docs/purposes.yml").write_text(
+        PURPOSES.replace("legal_basis: f", "legal_basis: e")
+        .replace("intresserad av\n", "intresserad av" + HOSTILE + "\n")
+        .replace("Name and address.", "Name and address." + HOSTILE)
+        .replace("    direct_marketing: ja\n", "    direct_marketing: nej\n")
+        .replace(
+            "    interest:\n      sv: Att berätta för våra kunder om våra tjänster.\n"
+            "      en: To tell our customers about our services.\n",
+            "",
+        ),
+        encoding="utf-8",
+    )
+    for name, heading in (("rattigheter", "Rätt att invända"), ("anvandning", "Ändamål leverans")):
+        page_file = project / "docs" / f"{name}.md"
+        page_file.write_text(page_file.read_text("utf-8") + f"\n## {heading}\n\nText.\n", "utf-8")
+    english = project / "docs" / "rattigheter.en.md"
+    english.write_text(english.read_text("utf-8") + "\n## Right to object\n\nText.\n", "utf-8")
+    server = SiteServer(tmp_path / "site")
+    result = build(project, server.site_dir)
+    assert result.returncode == 0, result.stderr
+    for path in ("rattigheter/", "en/rattigheter/", "anvandning/", "hela-meddelandet/"):
+        ids = [tag["id"] for tag in soup(server, path).select("[id]")]
+        assert len(ids) == len(set(ids)), path
+    for prefix, first in (("", "Du kan invända mot behandling"), ("en/", "You may object to")):
+        part = soup(server, prefix + "rattigheter/").select_one("section.seom-objection")
+        said = [" ".join(p.text.split()) for p in part.find_all("p")]
+        assert said[0].startswith(first) and len(said) == 3  # the ground, "applies to", contact
+        assert [a.text for a in part.select("li a")] == [
+            "Erbjudanden som vi tror att du kan vara intresserad av" + HOSTILE
+            if not prefix
+            else "Offers that we think may interest you"
+        ]
+    # What the editors wrote is text wherever it lands: no element, no attribute of theirs.
+    use = soup(server, "anvandning/").select_one(".seom-purposes")
+    assert not use.select("b, [onclick]")
+    # Beside the purpose on public interest: the line that leads to the right to object.
+    assert len(use.select(".seom-purpose__objection")) == 1
+    assert use.find("h3", string="Erbjudanden som vi tror att du kan vara intresserad av" + HOSTILE)
+    use = soup(server, "en/anvandning/").select_one(".seom-purposes")
+    assert not use.select("b, [onclick]")
+    assert "Name and address." + HOSTILE in [dd.text for dd in use.find_all("dd")]

@@ -9,12 +9,6 @@ outlives a build: `make serve` sees an edited file or a fetched git tag on the n
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import marshal
-import os
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
@@ -113,8 +107,7 @@ def env(config: MkDocsConfig) -> jinja2.Environment:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates, shared by every Jinja environment of the process, and kept on disk
-    for the next process.
+    """Compiled templates, shared by every Jinja environment of the process.
 
     Compiling templates is most of a build's cost, and MkDocs compiles the same ones again for
     each language static-i18n builds. Each entry is checked against its template's source
@@ -122,18 +115,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
     them is safe across `make serve` rebuilds. Entries are the code objects themselves, which
     every environment can run, not marshalled bytes: a rebuild's three environments load
     some 80 templates, and unmarshalling each was 7 ms of a rebuild.
-
-    ``directory`` (None: memory only) keeps each compiled template as marshalled code, named
-    by a hash of everything its code depends on: the template's name, file and source, the
-    environment's syntax and extensions, Jinja's version and this Python's bytecode (its magic
-    number). It is the user's cache folder, outside the repository: what is kept there is code
-    the build runs, so nothing a change to the repository brings can be loaded as such. A file
-    that cannot be read or written is compiled or skipped, never an error.
     """
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self) -> None:
         self.store: dict[str, tuple[str, CodeType]] = {}  # key: (source checksum, code)
-        self.directory = directory
 
     def get_bucket(
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
@@ -141,7 +126,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         extensions = ",".join(sorted(environment.extensions))
         bucket = Bucket(
             environment,
-            self.get_cache_key(f"{name}|{extensions}|{_syntax(environment)}", filename),
+            self.get_cache_key(f"{name}|{extensions}", filename),
             self.get_source_checksum(source),
         )
         self.load_bytecode(bucket)
@@ -151,87 +136,13 @@ class CompiledTemplates(jinja2.BytecodeCache):
         checksum, code = self.store.get(bucket.key, (None, None))
         if code is not None and checksum == bucket.checksum:
             bucket.code = code
-            return
-        code = self._read(bucket)
-        if code is not None:
-            bucket.code = code
-            self.store[bucket.key] = (bucket.checksum, code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         if bucket.code is not None:
             self.store[bucket.key] = (bucket.checksum, bucket.code)
-            self._write(bucket)
-
-    def path(self, bucket: Bucket) -> Path | None:
-        if self.directory is None:
-            return None
-        name = f"{bucket.key}|{bucket.checksum}|{CODE_VERSION}".encode()
-        return self.directory / f"{hashlib.sha256(name).hexdigest()}.code"
-
-    def _read(self, bucket: Bucket) -> CodeType | None:
-        path = self.path(bucket)
-        try:
-            code = marshal.loads(path.read_bytes()) if path else None
-        except (OSError, ValueError, EOFError, TypeError):
-            return None
-        return code if isinstance(code, CodeType) else None
-
-    def _write(self, bucket: Bucket) -> None:
-        path = self.path(bucket)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as file:
-                file.write(marshal.dumps(bucket.code))
-            os.replace(file.name, path)  # whole or not at all, whoever writes at the same time
-        except OSError:
-            return
 
 
-def _syntax(environment: jinja2.Environment) -> str:
-    """What of an environment changes the code its templates compile to, besides extensions."""
-    escape = environment.autoescape
-    return repr(
-        (
-            environment.block_start_string,
-            environment.block_end_string,
-            environment.variable_start_string,
-            environment.variable_end_string,
-            environment.comment_start_string,
-            environment.comment_end_string,
-            environment.line_statement_prefix,
-            environment.line_comment_prefix,
-            environment.trim_blocks,
-            environment.lstrip_blocks,
-            environment.newline_sequence,
-            environment.keep_trailing_newline,
-            environment.optimized,
-            getattr(escape, "__qualname__", escape),
-        )
-    )
-
-
-def template_cache_dir() -> Path | None:
-    """Where compiled templates are kept between processes: the user's cache folder
-    (XDG_CACHE_HOME, else ~/.cache), or nowhere with SEOM_TEMPLATE_CACHE=0."""
-    if os.environ.get("SEOM_TEMPLATE_CACHE") == "0":
-        return None
-    try:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    except RuntimeError:  # no home folder: keep them in memory only
-        return None
-    return Path(base) / "seom-integritet" / "templates"
-
-
-# What compiled code depends on beyond the template: Jinja's code generator and the bytecode
-# of the Python that runs it.
-CODE_VERSION = (
-    f"{jinja2.__version__}|{sys.implementation.cache_tag}|{importlib.util.MAGIC_NUMBER!r}"
-)
-
-
-TEMPLATES = CompiledTemplates(template_cache_dir())
+TEMPLATES = CompiledTemplates()
 
 
 def markdown_config(config: MkDocsConfig) -> html.MarkdownConfig:

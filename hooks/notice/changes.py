@@ -68,7 +68,7 @@ def readable_purposes(model: Notice, locale: str, t: dict[str, Any]) -> dict[str
         paragraphs = [f"{label}: {value}".split() for label, value in said]
         if purpose.objection:
             paragraphs.append(words["objection"].split())
-        out[f"{words['anchor']}-{purpose.id}"] = Readable(title, [title.split(), *paragraphs])
+        out[f"{words['anchor']}--{purpose.id}"] = Readable(title, [title.split(), *paragraphs])
     return out
 
 

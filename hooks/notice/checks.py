@@ -91,24 +91,29 @@ def front_matter_keys(notice: Notice) -> list[str]:
 
 
 def decide_problems(notice: Notice) -> list[str]:
-    """``decide``: sentences of SEOM's text that SEOM must decide on, each with its question;
-    each sentence must stand in the page's text as readers read it (else it is stale)."""
+    """``decide``: sentences of SEOM's text that SEOM must decide on, each with its question,
+    in a section's file in the default language (the report the review shows); each sentence
+    must stand, word for word, within one paragraph or list item as readers read it."""
     problems = []
     for source in notice.pages.values():
         if "decide" not in source.meta:
             continue
         at = where(source, "decide:")
+        if source.locale != notice.languages[0] or not is_section(source):
+            problems.append(
+                f"{at}: decide hör hemma överst i ett avsnitts svenska fil (en fil med section), "
+                "där GDPR-rapporten i granskningen visar den. Flytta den dit, eller ta bort den."
+            )
+            continue
         entries = source.meta["decide"]
         if not isinstance(entries, list) or not entries:
             problems.append(f"{at}: decide ska vara en lista. {DECIDE_HELP}")
             continue
         page = notice.rendered.get(source.path)
-        text = " ".join(
-            word
+        blocks = [
+            " " + " ".join(word for word in block if not word.startswith(html.LINK)) + " "
             for block in (page.blocks if page else [])
-            for word in block
-            if not word.startswith(html.LINK)
-        )
+        ]
         for number, entry in enumerate(entries, start=1):
             keys = set(entry) if isinstance(entry, dict) else set()
             values = [entry.get(k) for k in DECIDE_KEYS] if keys == set(DECIDE_KEYS) else []
@@ -118,12 +123,14 @@ def decide_problems(notice: Notice) -> list[str]:
                     f"{DECIDE_HELP}"
                 )
                 continue
-            sentence = " ".join(values[0].split())
-            if page is not None and sentence not in text:
+            words = values[0].split()
+            run = " " + " ".join(words) + " "  # whole words, within one block
+            if page is not None and not any(run in block for block in blocks):
                 problems.append(
-                    f"{at}: decide punkt {number}: meningen ”{sentence}” står inte i texten. "
-                    "Skriv den exakt som den står i texten, eller ta bort punkten om meningen är "
-                    "ändrad eller borttagen."
+                    f"{at}: decide punkt {number}: meningen ”{' '.join(words)}” står inte i "
+                    "texten. Skriv den som läsaren ser den på sidan, utan Markdown (utan ** och "
+                    "utan länkens [ ]( )), eller ta bort punkten om meningen är ändrad eller "
+                    "borttagen."
                 )
     return problems
 

@@ -348,10 +348,13 @@ def read_purposes(
             continue
         purpose_id = entry.get("id")
         if not isinstance(purpose_id, str) or not SECTION_ID.fullmatch(purpose_id):
+            given = f"id är '{purpose_id}'. " if purpose_id not in (None, "") else ""
+            suggestion = sources.suggest_name(str(purpose_id or "")).removesuffix(".md")
+            example = suggestion if purpose_id and SECTION_ID.fullmatch(suggestion) else "leverans"
             problems.append(
-                f"{name}: id ska vara ett kort namn för ändamålet, med små bokstäver a–z, "
-                "siffror och bindestreck, till exempel 'id: leverans'. Det blir en del av "
-                "sidans adress och ändras aldrig."
+                f"{name}: {given}id ska vara ett kort namn för ändamålet, med små bokstäver a–z "
+                f"(utan å, ä och ö), siffror och bindestreck, till exempel 'id: {example}'. Det "
+                "blir en del av sidans adress och ändras aldrig."
             )
             continue
         name = f"{name} ({purpose_id})"
@@ -374,7 +377,13 @@ def _purpose(
     missing: list[str],
 ) -> Purpose:
     basis = entry.get("legal_basis")
-    basis = basis.strip() if isinstance(basis, str) and basis.strip() else None
+    if basis is not None and not isinstance(basis, str):
+        problems.append(
+            f"{name}: legal_basis ska vara en bokstav på en rad, utan hakparenteser eller '-', "
+            "till exempel 'legal_basis: b'. Har ändamålet flera rättsliga grunder: dela upp det "
+            "i ett ändamål per grund."
+        )
+    basis = basis.strip().lower() if isinstance(basis, str) and basis.strip() else None
     if basis is not None and basis not in LEGAL_BASES:
         problems.append(
             f"{name}: legal_basis är '{basis}', men ska vara en av bokstäverna i artikel 6.1 i "
@@ -398,11 +407,17 @@ def _purpose(
             f"{name}: interest är ifylld, men legal_basis är inte f (berättigat intresse). "
             "Skriv intresset bara för ett ändamål med 'legal_basis: f', eller ta bort raden."
         )
-    marketing = entry.get("direct_marketing", "nej")
-    if marketing not in ("ja", "nej"):
+    marketing = entry.get("direct_marketing")
+    if marketing in (None, ""):  # SEOM has not said: the right to object may be owed
+        missing.append(
+            f"{name}: direct_marketing saknas (ja om ändamålet är direkt marknadsföring, annars "
+            "nej). Fyll i den när SEOM har sagt det."
+        )
+    elif marketing not in ("ja", "nej"):
+        shown = f"'{marketing}'" if isinstance(marketing, str) else "ingen text på en rad"
         problems.append(
-            f"{name}: direct_marketing är '{marketing}', men ska vara ja eller nej: ja om "
-            "ändamålet är direkt marknadsföring (då visar sidan rätten att invända), annars nej."
+            f"{name}: direct_marketing är {shown}, men ska vara ja eller nej: ja om ändamålet "
+            "är direkt marknadsföring (då visar sidan rätten att invända), annars nej."
         )
     problems += _unknown_keys(name, entry, PURPOSE_KEYS)
     if basis is None:
@@ -410,16 +425,19 @@ def _purpose(
             f"{name}: legal_basis saknas (den rättsliga grunden, en bokstav a–f ur artikel 6.1 "
             "i dataskyddsförordningen). Fyll i den när SEOM har bestämt den."
         )
-    for key, language, what, _example in gaps:
-        if key == "purpose":
+    for key in dict.fromkeys(gap[0] for gap in gaps):  # each key once, in order
+        what = keys[key][0]
+        untranslated = _untranslated(name, key, texts, languages, "      ")
+        if untranslated:  # SEOM has said it: what is missing is a translation
+            problems += untranslated
+        elif key == "purpose":
             problems.append(
-                f"{name}: purpose{language} saknas. Skriv vad ändamålet är, till exempel "
-                f"'{PURPOSE_TEXTS['purpose'][2]}'."
+                f"{name}: purpose saknas. Skriv vad ändamålet är på varje språk, till exempel "
+                f"'      {languages[0]}: {PURPOSE_TEXTS['purpose'][2]}'."
             )
         else:
             missing.append(
-                f"{name}: {key}{language} saknas ({what}). Fyll i den när SEOM har lämnat "
-                "uppgiften."
+                f"{name}: {key} saknas ({what}). Fyll i den när SEOM har lämnat uppgiften."
             )
     return Purpose(purpose_id, basis if basis in LEGAL_BASES else None, marketing == "ja", texts)
 
@@ -468,13 +486,14 @@ def read_accessibility(
             "telefonnummer där läsaren kan anmäla brister i tillgängligheten och be om innehåll "
             "i en annan form). Fyll i minst en av dem när SEOM har lämnat uppgiften."
         )
-    gaps = [locale for locale in languages if not out[locale].get("method")]
-    for locale in gaps if len(gaps) < len(languages) else [None]:
-        language = f" på {LANGUAGE_NAMES.get(locale, locale)}" if locale else ""
+    untranslated = _untranslated(where, "method", out, languages, "  ")
+    if untranslated:  # SEOM has described it: what is missing is a translation
+        problems += untranslated
+    elif not out[languages[0]].get("method"):
         (missing if missing is not None else problems).append(
-            f"{where}: method{language} saknas (hur webbplatsen har bedömts: vem som bedömde "
-            "den, och hur, med SEOM:s ord). Fyll i den när SEOM har beskrivit bedömningen; "
-            "REDIGERA.md avsnitt 11 har ett förslag som SEOM kan bekräfta eller ändra."
+            f"{where}: method saknas (hur webbplatsen har bedömts: vem som bedömde den, och hur, "
+            "med SEOM:s ord). Fyll i den när SEOM har beskrivit bedömningen; REDIGERA.md avsnitt "
+            "11 har ett förslag som SEOM kan bekräfta eller ändra."
         )
     items = _shortcomings(where, loaded.get("shortcomings"), languages, problems)
     problems += _unknown_keys(where, loaded, ACCESSIBILITY_KEYS)
@@ -559,6 +578,13 @@ def _per_language(
     for key, (what, valid, fix) in keys.items():
         value = loaded.get(key)
         per_language = value if isinstance(value, dict) else {None: value}
+        codes = " och ".join(f"'{code}:'" for code in languages)
+        for other in per_language if isinstance(value, dict) else []:
+            if other not in languages:
+                problems.append(
+                    f"{where}: {key} har en rad för språket '{other}', som webbplatsen inte "
+                    f"har. Skriv texten under {codes}."
+                )
         for locale in languages if isinstance(value, dict) else [None]:
             item = per_language.get(locale)
             text_ = " ".join(item.split()) if isinstance(item, str) else ""
@@ -589,9 +615,32 @@ def _per_language(
     return out
 
 
+def _untranslated(
+    where: str, key: str, values: dict[str, dict], languages: list[str], indent: str
+) -> list[str]:
+    """A text given in some languages and not in others: the translation is the editors' to
+    write (an error), not something SEOM has yet to supply. [] when every language or none has
+    it."""
+    given = [locale for locale in languages if values[locale].get(key)]
+    if not given:
+        return []
+    return [
+        f"{where}: {key} på {LANGUAGE_NAMES.get(locale, locale)} saknas, men finns på "
+        f"{LANGUAGE_NAMES.get(given[0], given[0])}. Skriv översättningen på raden "
+        f"'{indent}{locale}: ...' under '{key}:'."
+        for locale in languages
+        if not values[locale].get(key)
+    ]
+
+
 def _unknown_keys(where: str, loaded: dict, keys: dict) -> list[str]:
     return [
-        f"{where}: nyckeln {key} används inte. Använd " + ", ".join(keys) + ", eller ta bort raden."
+        f"{where}: raden '{key}:' står på fel nivå: den hör till nyckeln ovanför. Dra in den två "
+        "mellanslag längre än den nyckeln, så att texten hamnar under den."
+        if key in LANGUAGE_NAMES
+        else f"{where}: nyckeln {key} används inte. Använd "
+        + ", ".join(keys)
+        + ", eller ta bort raden."
         for key in loaded
         if key not in keys
     ]

@@ -90,19 +90,23 @@ def _by_purpose(
     where = f"docs/{data.PURPOSES_FILE}"
     unknown = [p.id for p in notice.purposes if p.legal_basis is None]
     concerned = [p for p in notice.purposes if item.basis is None or p.legal_basis == item.basis]
-    if item.basis is not None:
-        if unknown:  # any of them may rest on the basis
-            return (UNANSWERED, f"{where}: legal_basis saknas för {', '.join(unknown)}")
-        if not concerned:
-            return (CHECKED, f"{where}: {item.none_is_an_answer}")
-        if not item.keys:  # consent is used: the text must say how to withdraw it
-            return None
     gaps = [
         f"{p.id} ({key})"
         for p in concerned
         for key in item.keys
         if not (p.legal_basis if key == "legal_basis" else p.of(locale).get(key))
     ]
+    if item.basis is not None:
+        if unknown:  # any of them may rest on the basis
+            return (
+                UNANSWERED,
+                f"{where}: legal_basis saknas för {', '.join(unknown)}"
+                + (f"; uppgifter saknas: {', '.join(gaps)}" if gaps else ""),
+            )
+        if not concerned:
+            return (CHECKED, f"{where}: {item.none_is_an_answer}")
+        if not item.keys:  # consent is used: the text must say how to withdraw it
+            return None
     if gaps:
         return (UNANSWERED, f"uppgifter saknas i {where}: {', '.join(gaps)}")
     if section is None:
@@ -154,7 +158,7 @@ def compliance_report(notice: Notice, locale: str) -> str:
         "SEOM måste lämna (publiceringen vägrar tills de finns):",
         [f"    - {message}" for message in missing],
     )
-    if not unanswered and not missing:
+    if not unanswered and not missing and not decisions:
         lines.append("  Alla punkter i artikel 13 och 14 som rapporten följer besvaras.")
     return "\n".join(lines)
 

@@ -119,12 +119,14 @@ def render_objection(ctx: Context) -> str:
 
 
 def purpose_views(model: Notice, locale: str, words: dict[str, Any]) -> list[dict[str, Any]]:
-    """The purposes as the templates show them, in one language."""
+    """The purposes as the templates show them, in one language. Their anchors join a word
+    and the id with "--", which no heading's own id has (Markdown's table of contents turns
+    every run of spaces and hyphens into one hyphen), so none can collide with a heading."""
     bases = words["purposes"]["bases"]
     return [
         {
             "id": p.id,
-            "anchor": f"{words['purposes']['anchor']}-{p.id}",
+            "anchor": f"{words['purposes']['anchor']}--{p.id}",
             "text": p.of(locale),
             "legal_basis": p.legal_basis,
             "basis": bases[p.legal_basis] if p.legal_basis else None,
@@ -193,30 +195,25 @@ if RENDERERS.keys() != shortcodes.TABLE.keys():  # one renderer for each code, n
 def expand(markdown: str, ctx: Context) -> tuple[str, set[str]]:
     """The page with its shortcodes rendered, and the names of those it held."""
     used: set[str] = set()
+    matches = shortcodes.find(markdown, ctx.model.markdown.render)
+    nested = not ctx.for_changes and any(shortcodes.name_of(m) in NESTED for m in matches)
+    levels = shortcodes.heading_levels(markdown, ctx.model.markdown.render) if nested else {}
 
     def render(match: re.Match[str]) -> str:
         used.add(shortcodes.name_of(match))
-        level = heading_level(markdown, match.start()) + 1 + ctx.demoted
+        level = levels.get(match.start(), 1) + 1 + ctx.demoted
         return RENDERERS[shortcodes.name_of(match)](dataclasses.replace(ctx, heading=min(level, 6)))
 
     out, last = [], 0
-    for match in shortcodes.find(markdown, ctx.model.markdown.render):
+    for match in matches:
         if shortcodes.name_of(match) in RENDERERS:  # the checks have refused unknown ones
             out += [markdown[last : match.start()], render(match)]
             last = match.end()
     return "".join([*out, markdown[last:]]), used
 
 
-def heading_level(markdown: str, end: int) -> int:
-    """The level of the last heading before ``end`` outside code ("# ..." lines); 1 if none."""
-    code = code_ranges(markdown)
-    level, offset = 1, 0
-    for line in markdown[:end].splitlines(keepends=True):
-        heading = ATX_LEVEL.match(line)
-        if heading and not any(start <= offset < stop for start, stop in code):
-            level = len(heading.group(1))
-        offset += len(line)
-    return level
+# The codes whose output starts with a heading, one level below the heading above the code.
+NESTED = ("purposes", "objection")
 
 
 def code_ranges(markdown: str) -> list[tuple[int, int]]:
@@ -287,5 +284,4 @@ INDENTED = re.compile(r"(?: {4}|\t)\S")
 LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 ATX_HEADING = re.compile(r"#{1,5}(?!#)")
-ATX_LEVEL = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")

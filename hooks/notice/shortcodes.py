@@ -81,13 +81,31 @@ def find(markdown: str, render: Callable[[str], str]) -> list[re.Match[str]]:
     matches = list(PATTERN.finditer(markdown))
     if not matches:
         return []
+    code = " ".join(CODE.findall(render(_marked(markdown, matches))))
+    return [m for number, m in enumerate(matches) if MARKER.format(number) not in code]
+
+
+def heading_levels(markdown: str, render: Callable[[str], str]) -> dict[int, int]:
+    """Where each code stands ({its offset: level}): the level of the last heading before it
+    as the page renders (1 if none), so that what a code adds nests under it. Read from the
+    HTML, as readers get it: a heading in a comment, in code or underlined all count as the
+    browser shows them. The same marked page as find()'s (the render is cached by its text)."""
+    matches = list(PATTERN.finditer(markdown))
+    html = COMMENT.sub("", render(_marked(markdown, matches))) if matches else ""
+    out = {}
+    for number, match in enumerate(matches):
+        at = html.find(MARKER.format(number))
+        levels = HEADING.findall(html, 0, max(at, 0))
+        out[match.start()] = int(levels[-1]) if levels else 1
+    return out
+
+
+def _marked(markdown: str, matches: list[re.Match[str]]) -> str:
     marked, last = [], 0
     for number, match in enumerate(matches):
         marked += [markdown[last : match.start()], MARKER.format(number)]
         last = match.end()
-    html = render("".join([*marked, markdown[last:]]))
-    code = " ".join(CODE.findall(html))
-    return [m for number, m in enumerate(matches) if MARKER.format(number) not in code]
+    return "".join([*marked, markdown[last:]])
 
 
 def name_of(match: re.Match[str]) -> str:
@@ -98,3 +116,5 @@ def name_of(match: re.Match[str]) -> str:
 # Markdown syntax changes.
 MARKER = "NOTICESHORTCODE{}X"
 CODE = re.compile(r"<code[^>]*>(.*?)</code>", re.DOTALL)
+HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
