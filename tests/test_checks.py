@@ -2019,6 +2019,13 @@ def test_the_statements_channel_for_feedback_is_seoms_to_supply(docs: Path, proj
     assert read_notice(docs, config).statement_missing == []
 
 
+def test_an_empty_interest_is_no_interest(docs: Path) -> None:
+    replace(
+        "purposes.yml", "legal_basis: b\n", "legal_basis: b\n    interest:\n      sv:\n      en:\n"
+    )(docs)
+    assert load(docs).problems == []
+
+
 def test_what_seom_has_not_said_of_a_purpose_is_missing_and_publishing_waits(
     docs: Path, project: Path
 ) -> None:

@@ -402,7 +402,9 @@ def _purpose(
                 f"egna rader under '{key}:' ('      {languages[0]}: ...' och "
                 f"'      {languages[1]}: ...')."
             )
-    if basis != "f" and entry.get("interest"):
+    interest = entry.get("interest")
+    written = interest.values() if isinstance(interest, dict) else [interest]
+    if basis != "f" and any(not isinstance(v, str) or v.strip() for v in written if v is not None):
         problems.append(
             f"{name}: interest är ifylld, men legal_basis är inte f (berättigat intresse). "
             "Skriv intresset bara för ett ändamål med 'legal_basis: f', eller ta bort raden."
