@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from notice import build, gdpr, languages, texts, translations, urls
+from notice import build, gdpr, languages, texts, tilt, translations, urls
 from notice.reading import format_problems
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ def on_page_context(
     context["notice_controller"] = build.current().controller.of(locale)
     context["notice_identity"] = identity(locale, config)
     context["notice_statement"] = statement_link(context, locale, config)
+    context["notice_tilt"] = tilt_link(context, locale, config)
     return context
 
 
@@ -98,6 +99,7 @@ def on_template_context(
     context["notice_controller"] = build.current().controller.of(locale)
     context["notice_identity"] = identity(locale, config)
     context["notice_statement"] = statement_link(context, locale, config)
+    context["notice_tilt"] = tilt_link(context, locale, config)
     return context
 
 
@@ -119,6 +121,13 @@ def statement_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -
         languages.prefix(locale, config),
         directory_urls=config.use_directory_urls,
     )
+
+
+def tilt_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str:
+    """This version's machine-readable copy in the page's language (hooks/versions.py)."""
+    base = context.get("base_url") or ""
+    root = base.rstrip("/") if base.startswith("/") else base.rstrip("/") or "."
+    return f"{root}/{languages.prefix(locale, config)}{tilt.FILE}"
 
 
 def with_sections(nav: list | None, sections: list[str]) -> tuple[list, list[str]]:

@@ -4,8 +4,9 @@
   the effective date, written the page language's way (overrides/partials/versions.html),
   whether the version is upcoming (its date is after today: notice/dates.py), and the feed to
   subscribe to.
-- ``on_post_build`` writes the Atom feed of the language just built (``feed.xml``,
-  ``en/feed.xml``), in plain builds: the archive's feeds are `make publish`'s.
+- ``on_post_build`` writes the machine-readable copy of the language just built (``tilt.json``,
+  ``en/tilt.json``: notice/tilt.py), and its Atom feed (``feed.xml``, ``en/feed.xml``) in plain
+  builds: the archive's feeds are `make publish`'s.
 
 The history and what-changed pages are shortcodes (notice/render.py).
 """
@@ -19,7 +20,8 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 from mkdocs.utils import is_error_template
 
-from notice import atom, build, dates, languages, texts, urls
+from notice import atom, build, dates, languages, texts, tilt, urls
+from notice.shortcodes import RIGHTS_PAGE
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -50,13 +52,14 @@ def on_template_context(
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # static-i18n builds each language separately into the same site_dir: each build writes
+    # its own language's files.
+    locale = languages.current(config)
+    write_tilt(locale, config)
     # In the archive, `make publish` writes the feeds at its root (scripts/publish.py): a
     # version folder never changes, and its feed would miss every later version.
     if urls.building_a_version():
         return
-    # static-i18n builds each language separately into the same site_dir: each build writes
-    # its own language's feed.
-    locale = languages.current(config)
     root = urls.archive_root(config.site_url or "/")
     prefix = languages.prefix(locale, config)
     xml = atom.feed(
@@ -71,6 +74,28 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / feed_path(locale, config)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(xml)
+
+
+def write_tilt(locale: str, config: MkDocsConfig) -> None:
+    """The machine-readable copy of this version in ``locale`` (notice/tilt.py), beside the
+    language's start page: in the archive, inside the version's folder, which keeps it."""
+    prefix = languages.prefix(locale, config)
+    root = urls.version_root(config.site_url or "/")
+    if urls.building_a_version():  # mike's site_url may be an alias (latest): the version's own
+        root = urljoin(urls.archive_root(config.site_url or "/"), build.current().versions[0].id)
+        root = urls.version_root(root)
+    home = urljoin(root, prefix)
+    rights = urls.page_path(RIGHTS_PAGE, directory_urls=config.use_directory_urls)
+    doc = tilt.document(
+        build.current(),
+        locale,
+        texts.of(build.env(config), locale),
+        home=home,
+        rights=urljoin(home, rights),
+    )
+    target = Path(config.site_dir) / prefix / tilt.FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(tilt.dumps(doc))
 
 
 def version_context(locale: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -35,9 +35,13 @@ organisation_number: 000000-0000
 address:
   sv: Box 0, 000 00 Testby
   en: Box 0, SE-000 00 Testby, Sweden
+country: SE
 phone: 08-000 000 00
 email: dataskydd@example.se
+representative: Test Testsson
 dpo_email: dataskyddsombud@example.se
+dpo_name: Dataskyddsombudet Testsson
+dpo_address: Box 1, 000 00 Testby
 website: https://www.seom.se/
 """
 # The accessibility statement's channel for feedback as a deployment has it (appended to
@@ -49,7 +53,13 @@ METHOD = """method:
   en: SEOM assessed the website itself, with automated tests.
 """
 # The purposes with everything SEOM must say (docs/purposes.yml): made up for the tests only.
-PURPOSES = """purposes:
+# The legitimate interest of the purpose on (f) in PURPOSES.
+INTEREST = """\
+    interest:
+      sv: Att berätta för våra kunder om våra tjänster.
+      en: To tell our customers about our services.
+"""
+PURPOSES = f"""purposes:
   - id: leverans
     purpose:
       sv: Leverera de tjänster du har avtal om
@@ -77,15 +87,13 @@ PURPOSES = """purposes:
       sv: Nej.
       en: No.
     direct_marketing: nej
+    obligation: avtal
   - id: marknadsforing
     purpose:
       sv: Erbjudanden som vi tror att du kan vara intresserad av
       en: Offers that we think may interest you
     legal_basis: f
-    interest:
-      sv: Att berätta för våra kunder om våra tjänster.
-      en: To tell our customers about our services.
-    data:
+{INTEREST}    data:
       sv: Namn och adress.
       en: Name and address.
     source:
@@ -107,6 +115,7 @@ PURPOSES = """purposes:
       sv: Nej.
       en: No.
     direct_marketing: ja
+    obligation: nej
 """
 
 

@@ -976,8 +976,8 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "ska vara ja eller nej: ja om ändamålet är direkt marknadsföring (då visar sidan "
             "rätten att invända), annars nej.",
             "docs/purposes.yml, ändamål 3 (marknadsforing): nyckeln basis används inte. Använd "
-            "id, legal_basis, direct_marketing, purpose, interest, data, source, recipients, "
-            "transfers, retention, required, automated, eller ta bort raden.",
+            "id, legal_basis, direct_marketing, obligation, purpose, interest, data, source, "
+            "recipients, transfers, retention, required, automated, eller ta bort raden.",
             "docs/purposes.yml, ändamål 4 (leverans): id 'leverans' har redan ändamål 1. Ge varje "
             "ändamål ett eget id.",
         ],
@@ -1236,8 +1236,8 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         replace("controller.yml", "phone:\n", "telefon: 08-000 000 00\n"),
         [
             "docs/controller.yml: nyckeln telefon används inte. Använd name, short_name, "
-            "organisation_number, address, phone, email, dpo_email, no_dpo, website, logo, eller "
-            "ta bort raden."
+            "organisation_number, address, country, phone, email, representative, dpo_email, "
+            "dpo_name, dpo_address, no_dpo, website, logo, eller ta bort raden."
         ],
     ),
     "a logo that is not in docs/": (
@@ -1261,8 +1261,9 @@ CASES: dict[str, tuple[Change, list[str]]] = {
         [
             "docs/controller.yml saknas. Den innehåller SEOM:s egna uppgifter som "
             "personuppgiftsansvarig: skapa den med nycklarna name, short_name, "
-            "organisation_number, address, phone, email, dpo_email, no_dpo, website, logo, och "
-            "lämna en nyckel tom tills SEOM har lämnat uppgiften."
+            "organisation_number, address, country, phone, email, representative, dpo_email, "
+            "dpo_name, dpo_address, no_dpo, website, logo, och lämna en nyckel tom tills SEOM har "
+            "lämnat uppgiften."
         ],
     ),
     # docs/versions.yml (more cases in tests/test_versions.py)
@@ -1463,8 +1464,10 @@ def test_what_seom_has_not_supplied_is_listed_not_an_error(docs: Path) -> None:
     assert [m.split(" saknas")[0] for m in notice.controller.missing] == [
         "docs/controller.yml: organisation_number",
         "docs/controller.yml: address",
+        "docs/controller.yml: country",
         "docs/controller.yml: phone",
         "docs/controller.yml: email",
+        "docs/controller.yml: representative",
         "docs/controller.yml: dpo_email och no_dpo",
     ]
     assert notice.controller.of("sv") == {
@@ -1490,6 +1493,8 @@ def test_a_detail_given_in_one_language_only_is_missing_in_the_other(docs: Path)
 COMPLETE_CONTROLLER = {
     "organisation_number:\n": "organisation_number: 000000-0000\n",
     "address:\n": "address: Box 0, 000 00 Testby\n",
+    "country:\n": "country: SE\n",
+    "representative:\n": "representative: Test Testsson\n",
     "phone:\n": "phone: 08-000 000 00\n",
     "\nemail:\n": "\nemail: dataskydd@example.se\n",
     "no_dpo:\n": "no_dpo:\n  sv: Vi har inget dataskyddsombud.\n  en: We have none.\n",
@@ -1533,18 +1538,14 @@ def test_the_gdpr_report_counts_only_what_it_checked(docs: Path) -> None:
     ]
     supply = report.index("  SEOM måste lämna (publiceringen vägrar tills de finns):")
     assert report[supply + 1].startswith("    - docs/controller.yml: organisation_number saknas")
-    assert report[supply + 6] == (
+    assert report[supply + 8] == (
         "    - docs/purposes.yml, ändamål 1 (leverans): recipients saknas (vilka slags mottagare "
         "som får uppgifterna). Fyll i den när SEOM har lämnat uppgiften."
     )
 
 
-# The legitimate interest of the tests' marketing purpose (scripts/archives.py), as written there.
-INTEREST = (
-    "    interest:\n      sv: Att berätta för våra kunder om våra tjänster.\n"
-    "      en: To tell our customers about our services.\n"
-)
-assert INTEREST in archives.PURPOSES
+# The legitimate interest of the tests' marketing purpose (scripts/archives.py).
+INTEREST = archives.INTEREST
 
 
 def test_the_gdpr_report_checks_the_laws_items_from_the_purposes(docs: Path) -> None:

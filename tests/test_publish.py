@@ -455,10 +455,14 @@ def test_publish_refuses_while_seoms_details_are_missing(archive: Archive) -> No
         "bindestreck och fyra siffror). Fyll i den när SEOM har lämnat uppgiften.",
         "  - docs/controller.yml: address saknas (postadressen). Fyll i den när SEOM har lämnat "
         "uppgiften.",
+        "  - docs/controller.yml: country saknas (landet där SEOM finns, som landskod med två "
+        "stora bokstäver (ISO 3166-1)). Fyll i den när SEOM har lämnat uppgiften.",
         "  - docs/controller.yml: phone saknas (telefonnumret, med siffror, mellanslag och "
         "bindestreck). Fyll i den när SEOM har lämnat uppgiften.",
         "  - docs/controller.yml: email saknas (e-postadressen för frågor om personuppgifter). "
         "Fyll i den när SEOM har lämnat uppgiften.",
+        "  - docs/controller.yml: representative saknas (namnet på den person som företräder "
+        "SEOM i frågor om personuppgifter). Fyll i den när SEOM har lämnat uppgiften.",
         "  - docs/controller.yml: dpo_email och no_dpo saknas (dataskyddsombudets e-postadress, "
         "eller att SEOM inte har utsett något dataskyddsombud, och varför). Fyll i en av dem när "
         "SEOM har lämnat uppgiften.",

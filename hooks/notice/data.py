@@ -289,8 +289,18 @@ def read_controller(data: bytes | None, languages: list[str], problems: list[str
             f"{where}: både dpo_email och no_dpo är ifyllda. Fyll i dpo_email om SEOM har ett "
             "dataskyddsombud, annars no_dpo, och lämna den andra tom."
         )
+    details = [key for key in DPO_DETAILS if any(key in v for v in values.values())]
+    if "no_dpo" in dpo and details:
+        problems.append(
+            f"{where}: {' och '.join(details)} är ifyllda"[: -1 if len(details) == 1 else None]
+            + ", men no_dpo säger att SEOM inte har något dataskyddsombud. Ta bort "
+            + ("den" if len(details) == 1 else "dem")
+            + ", eller fyll i dpo_email i stället för no_dpo."
+        )
     for key, language, what, _example in missing:
         if key in DPO_KEYS and key not in dpo:  # the other one is given, or neither (below)
+            continue
+        if key in DPO_DETAILS and "dpo_email" not in dpo:  # asked for only with a DPO
             continue
         controller.missing.append(
             f"{where}: {key}{language} saknas ({what}). Fyll i den när SEOM har lämnat uppgiften."
@@ -441,7 +451,27 @@ def _purpose(
             missing.append(
                 f"{name}: {key} saknas ({what}). Fyll i den när SEOM har lämnat uppgiften."
             )
-    return Purpose(purpose_id, basis if basis in LEGAL_BASES else None, marketing == "ja", texts)
+    obligation = entry.get("obligation")
+    if obligation in (None, ""):  # SEOM has not said
+        missing.append(
+            f"{name}: obligation saknas (lag om en lag kräver att personen lämnar uppgifterna, "
+            "avtal om ett avtal kräver det eller det behövs för att ingå avtalet, annars nej). "
+            "Fyll i den när SEOM har sagt det."
+        )
+    elif obligation not in OBLIGATIONS:
+        shown = f"'{obligation}'" if isinstance(obligation, str) else "ingen text på en rad"
+        problems.append(
+            f"{name}: obligation är {shown}, men ska vara lag, avtal eller nej: lag om en lag "
+            "kräver att personen lämnar uppgifterna, avtal om ett avtal kräver det eller det "
+            "behövs för att ingå avtalet, annars nej."
+        )
+    return Purpose(
+        purpose_id,
+        basis if basis in LEGAL_BASES else None,
+        marketing == "ja",
+        texts,
+        obligation if obligation in OBLIGATIONS else None,
+    )
 
 
 # docs/accessibility.yml: the accessibility statement (DOS-lagen, DIGG's MDFFS 2019:2)
@@ -766,6 +796,11 @@ CONTROLLER_KEYS = {
         "556000-0000",
     ),
     "address": ("postadressen", bool, "Box 000, 192 00 Sollentuna"),
+    "country": (
+        "landet där SEOM finns, som landskod med två stora bokstäver (ISO 3166-1)",
+        lambda value: COUNTRY.fullmatch(value) is not None,
+        "SE",
+    ),
     "phone": (
         "telefonnumret, med siffror, mellanslag och bindestreck",
         _phone,
@@ -776,10 +811,25 @@ CONTROLLER_KEYS = {
         form.valid_address,
         "dataskydd@example.se",
     ),
+    "representative": (
+        "namnet på den person som företräder SEOM i frågor om personuppgifter",
+        bool,
+        "Förnamn Efternamn",
+    ),
     "dpo_email": (
         "dataskyddsombudets e-postadress",
         form.valid_address,
         "dataskyddsombud@example.se",
+    ),
+    "dpo_name": (
+        "dataskyddsombudets namn",
+        bool,
+        "Förnamn Efternamn",
+    ),
+    "dpo_address": (
+        "dataskyddsombudets postadress, i samma land som SEOM",
+        bool,
+        "Box 000, 192 00 Sollentuna",
     ),
     "no_dpo": (
         "att SEOM inte har utsett något dataskyddsombud, och varför",
@@ -799,6 +849,8 @@ CONTROLLER_KEYS = {
     ),
 }
 DPO_KEYS = ("dpo_email", "no_dpo")
+# The DPO's name and address: asked for only when SEOM has one (dpo_email).
+DPO_DETAILS = ("dpo_name", "dpo_address")
 # GDPR Art. 6(1): the letter of each legal basis, and what it is, for the editors' messages.
 LEGAL_BASES = {
     "a": "samtycke",
@@ -846,8 +898,18 @@ PURPOSE_TEXTS = {
         "Nej.",
     ),
 }
-PURPOSE_KEYS = {"id": None, "legal_basis": None, "direct_marketing": None, **PURPOSE_TEXTS}
+PURPOSE_KEYS = {
+    "id": None,
+    "legal_basis": None,
+    "direct_marketing": None,
+    "obligation": None,
+    **PURPOSE_TEXTS,
+}
+# GDPR Art. 13(2)(e): whether the person must provide the data, by law, by contract (or to
+# enter into one), or not at all. The words editors write.
+OBLIGATIONS = ("lag", "avtal", "nej")
 LOGO = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.(?:png|jpg|jpeg|webp)")
+COUNTRY = re.compile(r"[A-Z]{2}")
 ORGANISATION_NUMBER = re.compile(r"\d{6}-\d{4}")
 PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,}[0-9]")
 PLAIN_URL = re.compile(r"[!-~]+")

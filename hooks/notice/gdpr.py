@@ -38,6 +38,10 @@ STATES = {
 }
 
 
+# The keys of docs/purposes.yml that are a purpose's attributes, not texts per language.
+ATTRIBUTES = ("legal_basis", "obligation")
+
+
 @dataclass(frozen=True)
 class ByPurpose:
     """An item answered by each purpose of docs/purposes.yml: the keys every purpose (or, with
@@ -94,7 +98,7 @@ def _by_purpose(
         f"{p.id} ({key})"
         for p in concerned
         for key in item.keys
-        if not (p.legal_basis if key == "legal_basis" else p.of(locale).get(key))
+        if not (getattr(p, key) if key in ATTRIBUTES else p.of(locale).get(key))
     ]
     if item.basis is not None:
         if unknown:  # any of them may rest on the basis
@@ -238,7 +242,7 @@ BY_PURPOSE = {
     "13.1.f": ByPurpose(("transfers",)),
     "13.2.a": ByPurpose(("retention",)),
     "13.2.c": ByPurpose((), "a", "inget ändamål grundar sig på samtycke (artikel 6.1 a)"),
-    "13.2.e": ByPurpose(("required",)),
+    "13.2.e": ByPurpose(("obligation", "required")),
     "13.2.f": ByPurpose(("automated",)),
     "14.1.d": ByPurpose(("data",)),
     "14.2.f": ByPurpose(("source",)),

@@ -60,13 +60,17 @@ class Purpose:
 
     ``texts`` holds {locale: {key: text}}; a key SEOM has not filled in is absent (the site
     says it is missing, and `make publish` refuses). ``legal_basis`` is the letter of GDPR
-    Art. 6(1), None while SEOM has not said it.
+    Art. 6(1), None while SEOM has not said it. ``obligation`` is said in words by the
+    ``required`` text, and as one of three answers for the machine-readable copy (notice/tilt.py).
     """
 
     id: str
     legal_basis: str | None
     direct_marketing: bool
     texts: dict[str, dict[str, str]]
+    # Must the person provide the data (Art. 13(2)(e)): "lag" (by law), "avtal" (by contract,
+    # or to enter into one) or "nej"; None while SEOM has not said.
+    obligation: str | None = None
 
     def of(self, locale: str) -> dict[str, str]:
         return self.texts.get(locale, {})
