@@ -76,7 +76,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     # MkDocs makes a new environment for each language: share what is compiled (notice/build.py).
     env.bytecode_cache = build.TEMPLATES
-    return env
+    return texts.install(env)
 
 
 def on_page_context(

@@ -2,12 +2,15 @@
 
 The table of codes and where each belongs is notice/shortcodes.py, how each renders is
 notice/render.py; the checks (notice/checks.py) have refused unknown and misplaced ones before
-any page is built.
+any page is built. The rendered HTML goes into the page after Markdown has converted it
+(``on_page_content``; render.Stash says why).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
 
 from notice import build, form, languages, render, shortcodes
 
@@ -31,14 +34,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         form_settings=form.settings_of(config),
         site=site_of(config, locale),
         directory_urls=config.use_directory_urls,
+        stash=render.Stash(),
     )
     markdown, used = render.expand(markdown, context)
+    build.state(config).stashes[page.file.src_uri] = context.stash
     if "contact-form" in used:
         page.meta["contact_form"] = True  # overrides/main.html loads the form's script
     if "accessibility" in used:
         # overrides/main.html: the statement is not part of the notice's versions.
         page.meta["accessibility_statement"] = True
     return markdown
+
+
+@event_priority(build.FIRST)  # every other hook reads the page as readers get it
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    stash = build.state(config).stashes.pop(page.file.src_uri, None)
+    return stash.put_back(html) if stash else html
 
 
 def site_of(config: MkDocsConfig, locale: str) -> dict[str, str]:

@@ -212,7 +212,7 @@ def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Re
     if notice.problems or not notice.versions:
         # The rest reads a model with problems: say only what must be fixed first.
         return out
-    env = config.theme.get_env()
+    env = notice_texts.install(config.theme.get_env())
     env.add_extension("jinja2.ext.loopcontrols")
     checked = build_and_check(root, notice, config, out, browser=browser)
     out.parts += readers_part(notice, config, env, start=publishing_starts(out))

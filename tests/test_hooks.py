@@ -418,3 +418,36 @@ def test_the_right_to_object_follows_the_basis_and_direct_marketing(
     basis: str | None, marketing: bool, objection: bool
 ) -> None:
     assert model.Purpose("x", basis, marketing, {}).objection is objection
+
+
+def test_the_shortcodes_html_goes_in_after_markdown_wherever_markdown_left_it() -> None:
+    """A code alone in a paragraph, or inside an editor's raw HTML (where Markdown writes no
+    <p>): its HTML replaces the placeholder, and Markdown never sees it."""
+    stash = render.Stash()
+    block = '<div class="x">\n<p>A *not emphasised* <a href="?a&amp;b">link</a></p>\n</div>'
+    markdown = f"Before.\n{stash.hold(block)}<div>{stash.hold('<b>2</b>')}</div>"
+    converted = html.MarkdownConfig().render(markdown)
+    assert "not emphasised" not in converted and "<em>" not in converted
+    out = stash.put_back(converted)
+    assert block in out and "<b>2</b>" in out
+    assert stash.token not in out
+    # Another page's placeholder, or text that looks like one, is not this page's.
+    assert render.Stash().put_back("<p>NOTICEBLOCK0X</p>") == "<p>NOTICEBLOCK0X</p>"
+
+
+def test_the_words_are_read_again_when_their_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make serve` rebuilds with what a developer just saved, in Python and in templates."""
+    import jinja2
+
+    from notice import texts
+
+    monkeypatch.setattr(texts, "WORDS", tmp_path)
+    monkeypatch.setattr(texts, "_read", {})
+    (tmp_path / "sv.json").write_text('{"feed": {"title": "Ett"}}', encoding="utf-8")
+    env = texts.install(jinja2.Environment())
+    template = env.from_string("{{ notice_words.sv.feed.title }}")
+    assert (texts.of(None, "sv")["feed"]["title"], template.render()) == ("Ett", "Ett")
+    (tmp_path / "sv.json").write_text('{"feed": {"title": "Två"}}', encoding="utf-8")
+    assert (texts.of(None, "sv")["feed"]["title"], template.render()) == ("Två", "Två")

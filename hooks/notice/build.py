@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from jinja2.bccache import Bucket
 
-from notice import html, languages, model, reading
+from notice import html, languages, model, reading, texts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +44,9 @@ class Build:
     env: jinja2.Environment | None = None  # the theme's templates, for shortcodes and feeds
     words: set[str] = field(default_factory=set)  # hooks/assets.py: what the pages are made of
     unsafe: list[str] = field(default_factory=list)  # hooks/security.py: what pages would run
+    # hooks/shortcodes.py: each page's rendered shortcodes, from on_page_markdown to
+    # on_page_content, by file (src_uri: each language's file is its own).
+    stashes: dict[str, Any] = field(default_factory=dict)
 
 
 _build = Build()
@@ -98,7 +101,7 @@ def env(config: MkDocsConfig) -> jinja2.Environment:
     """The theme's templates for the shortcodes and feeds, loaded once per build."""
     build = state(config)
     if build.env is None:
-        build.env = config.theme.get_env()
+        build.env = texts.install(config.theme.get_env())
         # The extension static-i18n adds to MkDocs' environments (on_env): with the same
         # extensions, the compiled templates are shared with them.
         build.env.add_extension("jinja2.ext.loopcontrols")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,9 @@ class Context:
     heading: int = 2
     demoted: int = 0
     for_changes: bool = False
+    # Where the rendered HTML waits while Markdown converts the page (hooks/shortcodes.py puts
+    # it in afterwards): None to put it into the Markdown itself (what-changed's reading).
+    stash: Stash | None = None
 
     @property
     def page_dir(self) -> str:
@@ -51,6 +55,35 @@ class Context:
 
     def texts(self) -> dict[str, Any]:
         return texts.of(self.env, self.locale)
+
+    def block(self, html: object) -> str:
+        """Rendered HTML for the page: in the Markdown, or in the stash with a placeholder."""
+        return html_block(html) if self.stash is None else self.stash.hold(html_block(html))
+
+
+@dataclasses.dataclass
+class Stash:
+    """The shortcodes' HTML of one page, put in after Markdown has converted the page.
+
+    Python-Markdown reads every raw HTML block with its HTML parser, written in Python: for
+    the pages whose codes render most (the whole notice, what changed), that was about 3 % of
+    a build. It only passes the HTML through, so it may as well not see it. A placeholder
+    (its own paragraph, a token no editor writes: a random part new for each page) stands in.
+    """
+
+    blocks: list[str] = dataclasses.field(default_factory=list)
+    token: str = dataclasses.field(default_factory=lambda: f"NOTICEBLOCK{secrets.token_hex(8)}N")
+
+    def hold(self, html: str) -> str:
+        self.blocks.append(html.strip("\n"))
+        return f"\n\n{self.token}{len(self.blocks) - 1}X\n\n"
+
+    def put_back(self, page_html: str) -> str:
+        """The converted page with each placeholder, as Markdown left it, replaced."""
+        if not self.blocks:
+            return page_html
+        pattern = re.compile(rf"<p>{self.token}(\d+)X</p>|{self.token}(\d+)X")
+        return pattern.sub(lambda m: self.blocks[int(m.group(1) or m.group(2))], page_html)
 
 
 def render_summary(ctx: Context) -> str:
@@ -74,12 +107,12 @@ def render_full(ctx: Context) -> str:
 
 def render_imy(ctx: Context) -> str:
     authority = ctx.model.authority.get(ctx.locale, {})
-    return html_block(ctx.macros("imy").contact(authority, ctx.texts()["imy"]))
+    return ctx.block(ctx.macros("imy").contact(authority, ctx.texts()["imy"]))
 
 
 def render_controller(ctx: Context) -> str:
     details = ctx.model.controller.of(ctx.locale)
-    return html_block(ctx.macros("controller").details(details, ctx.texts()["controller"]))
+    return ctx.block(ctx.macros("controller").details(details, ctx.texts()["controller"]))
 
 
 def render_purposes(ctx: Context) -> str:
@@ -94,7 +127,7 @@ def render_purposes(ctx: Context) -> str:
         href = urls.page_link(ctx.page_url, rights, directory_urls=ctx.directory_urls) + href
     items = purpose_views(ctx.model, ctx.locale, words)
     macros = ctx.macros("purposes")
-    return html_block(macros.purposes(items, words["purposes"], ctx.heading, href))
+    return ctx.block(macros.purposes(items, words["purposes"], ctx.heading, href))
 
 
 def render_objection(ctx: Context) -> str:
@@ -115,7 +148,7 @@ def render_objection(ctx: Context) -> str:
     )
     items = purpose_views(ctx.model, ctx.locale, words)
     macros = ctx.macros("purposes")
-    return html_block(macros.objection(items, words["objection"], ctx.heading, contact, purposes))
+    return ctx.block(macros.objection(items, words["objection"], ctx.heading, contact, purposes))
 
 
 def purpose_views(model: Notice, locale: str, words: dict[str, Any]) -> list[dict[str, Any]]:
@@ -139,23 +172,23 @@ def purpose_views(model: Notice, locale: str, words: dict[str, Any]) -> list[dic
 
 def render_history(ctx: Context) -> str:
     items = history.items(ctx.model.versions, ctx.page_url, ctx.locale, ctx.model.languages)
-    return html_block(ctx.macros("versions").history(items, ctx.texts()["versions"]))
+    return ctx.block(ctx.macros("versions").history(items, ctx.texts()["versions"]))
 
 
 def render_changes(ctx: Context) -> str:
     def expander(model: Notice) -> Callable[[str], str]:
         # Each version's sections with that version's data (IMY's details, for instance).
-        other = dataclasses.replace(ctx, model=model, for_changes=True)
+        other = dataclasses.replace(ctx, model=model, for_changes=True, stash=None)
         return lambda markdown: expand(markdown, other)[0]
 
     context = changes.context(ctx.model, ctx.locale, ctx.texts(), expander)
-    return html_block(ctx.macros("versions").changes(context, ctx.texts()["versions"]))
+    return ctx.block(ctx.macros("versions").changes(context, ctx.texts()["versions"]))
 
 
 def render_contact_form(ctx: Context) -> str:
     settings = ctx.form_settings
     data = {**settings, "mode": form.mode(settings), "anchor": form.DATA_ANCHOR, "env": form.ENV}
-    return html_block(ctx.macros("contact_form").form(data, ctx.locale, ctx.texts()["form"]))
+    return ctx.block(ctx.macros("contact_form").form(data, ctx.locale, ctx.texts()["form"]))
 
 
 def render_accessibility(ctx: Context) -> str:
@@ -171,7 +204,7 @@ def render_accessibility(ctx: Context) -> str:
         "request": dict(words["form"]["requests"])[form.ACCESSIBILITY_REQUEST],
     }
     macros = ctx.macros("accessibility")
-    return html_block(macros.statement(statement, ctx.site, links, words["accessibility"]))
+    return ctx.block(macros.statement(statement, ctx.site, links, words["accessibility"]))
 
 
 RENDERERS: dict[str, Callable[[Context], str]] = {

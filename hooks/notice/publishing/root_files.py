@@ -87,7 +87,8 @@ def write_root_files(
     """Files at the archive's root, outside every version folder: what changes over time.
     ``notice``: the newest published version's model."""
     versions = [v["version"] for v in mike_versions(git, BRANCH)]
-    env = config.theme.get_env()  # the theme's templates: the root page's and the feeds' words
+    # The theme's templates: the root page's and the feeds' words.
+    env = texts.install(config.theme.get_env())
     files = {
         "robots.txt": robots_txt(versions, in_force, config["site_url"]),
         # GitHub Pages serves only the root 404.html: the current version's, in Swedish.

@@ -1,5 +1,5 @@
 // Keyboard and screen-reader fixes to Material's header, menu and banners. Every word comes
-// from this script's data-* attributes (overrides/main.html, partials/texts/<lang>.html).
+// from this script's data-* attributes (overrides/main.html, hooks/notice/words/<lang>.json).
 //
 // Material opens its menu (the drawer, on screens narrower than 1220 px) and search with
 // <label for="__drawer"> and <label for="__search">: they work with a mouse or a finger,
