@@ -8,6 +8,7 @@ uses (ARCHITECTURE.md, "Page weight and speed"; notice/stylesheet.py says how).
   language (static-i18n builds each in turn).
 - ``on_post_build``: ``assets/stylesheets/material.css``, Material's stylesheet with what the
   pages and the site's scripts can use; overrides/main.html links it instead of Material's.
+  Then the site's own scripts and stylesheet, minified.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import rcssmin
+import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -94,6 +97,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             "whole: see what changed in it."
         ) from error
     (site / OUTPUT).write_text(trimmed, encoding="utf-8")
+    minify_own(site, config, overrides)
+
+
+def minify_own(site: Path, config: MkDocsConfig, overrides: Path | None) -> None:
+    """The site's own scripts and stylesheets as readers get them: without the comments and
+    the indentation that explain them here (rjsmin and rcssmin, the minifiers
+    mkdocs-minify-plugin uses). Some 4 KiB less, compressed, on a page's first view."""
+    for script in (site / _SCRIPTS).rglob("*.js"):
+        name = script.relative_to(site).as_posix()
+        if overrides and (overrides / name).is_file():
+            script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
+    for css in config.extra_css:
+        own = site / css
+        if own.is_file():
+            own.write_text(rcssmin.cssmin(own.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def material_stylesheet(config: MkDocsConfig) -> Path:

@@ -49,7 +49,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 @event_priority(build.FIRST)  # every other hook reads the page as readers get it
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     stash = build.state(config).stashes.pop(page.file.src_uri, None)
-    return stash.put_back(html) if stash else html
+    if stash is None:
+        return html
+    if page.present_anchor_ids is not None:  # the shortcodes' anchors, for MkDocs' link check
+        page.present_anchor_ids |= stash.anchors()
+    return stash.put_back(html)
 
 
 def site_of(config: MkDocsConfig, locale: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ The history and what-changed pages are shortcodes (notice/render.py).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -21,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import is_error_template
 
 from notice import atom, build, dates, languages, texts, tilt, urls
-from notice.shortcodes import RIGHTS_PAGE
+from notice.shortcodes import HISTORY_PAGE, RIGHTS_PAGE
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -82,10 +83,11 @@ def write_tilt(locale: str, config: MkDocsConfig) -> None:
     prefix = languages.prefix(locale, config)
     root = urls.version_root(config.site_url or "/")
     if urls.building_a_version():  # mike's site_url may be an alias (latest): the version's own
-        root = urljoin(urls.archive_root(config.site_url or "/"), build.current().versions[0].id)
-        root = urls.version_root(root)
+        folder = os.environ[urls.MIKE_VERSION_VARIABLE]
+        root = urls.version_root(urljoin(urls.archive_root(config.site_url or "/"), folder))
     home = urljoin(root, prefix)
-    rights = urls.page_path(RIGHTS_PAGE, directory_urls=config.use_directory_urls)
+    # Addresses on the published site, which has folder URLs (the preview has .html files).
+    rights = urls.page_path(RIGHTS_PAGE, directory_urls=True)
     doc = tilt.document(
         build.current(),
         locale,
@@ -113,6 +115,12 @@ def version_context(locale: str, config: MkDocsConfig) -> dict[str, Any]:
         "archive": urls.building_a_version(),
         # Absolute, at the archive's root, where `make publish` keeps the one feed that goes on.
         "feed": urljoin(urls.archive_root(config.site_url or "/"), feed_path(locale, config)),
+        # The version history in this language, from the site's root: the foot of every page
+        # links to it (every version, reachable on a phone too, whose header has no selector).
+        "history": urls.page_path(
+            languages.prefix(locale, config) + HISTORY_PAGE,
+            directory_urls=config.use_directory_urls,
+        ),
     }
 
 

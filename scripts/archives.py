@@ -23,6 +23,10 @@ from site_server import SiteServer
 A, B = "2026-12-01", "2027-03-01"
 NEW_SV = "Den här meningen är ny i version B."
 NEW_EN = "This sentence is new in version B."
+# three_versions(): C is announced on TODAY_OF_THREE, when B is in force.
+C, TODAY_OF_THREE = "2027-06-01", "2027-03-15"
+NEW_SV_C = "Den här meningen är ny i version C."
+NEW_EN_C = "This sentence is new in version C."
 PAGES = ["", "insamling/", "lagring/", "klagomal/", "hela-meddelandet/"]
 ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
 # Where the published contact form posts: a path on the site's own host.
@@ -88,6 +92,7 @@ PURPOSES = f"""purposes:
       en: No.
     direct_marketing: nej
     obligation: avtal
+    third_countries: nej
   - id: marknadsforing
     purpose:
       sv: Erbjudanden som vi tror att du kan vara intresserad av
@@ -116,6 +121,7 @@ PURPOSES = f"""purposes:
       en: No.
     direct_marketing: ja
     obligation: nej
+    third_countries: nej
 """
 
 
@@ -232,14 +238,7 @@ def new_archive(base: Path, today: str) -> Archive:
 
 def add_version_b(arc: Archive) -> None:
     """Version B on top of A: a new sentence on retention in both languages."""
-    for name, sentence in (("lagring.md", NEW_SV), ("lagring.en.md", NEW_EN)):
-        with (arc.repo / "docs" / name).open("a", encoding="utf-8") as f:
-            f.write(f"\n{sentence}\n")
-    versions = arc.repo / "docs" / "versions.yml"
-    text = versions.read_text(encoding="utf-8")
-    first = text.index("- version:")
-    versions.write_text(text[:first] + VERSION_B_ENTRY + text[first:], encoding="utf-8")
-    arc.commits[B] = arc.commit_all("Version B")
+    add_version(arc, B, NEW_SV, NEW_EN, VERSION_B_ENTRY)
 
 
 def serve(arc: Archive) -> None:
@@ -251,6 +250,35 @@ def serve(arc: Archive) -> None:
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(served)], input=archive_tar, check=True)
     arc.server.start()
+
+
+def add_version(arc: Archive, version: str, sv: str, en: str, entry: str = "") -> None:
+    """A new version at the top of versions.yml (``entry``, or one whose summary is the new
+    sentence), with a sentence added in both languages."""
+    for name, sentence in (("lagring.md", sv), ("lagring.en.md", en)):
+        with (arc.repo / "docs" / name).open("a", encoding="utf-8") as f:
+            f.write(f"\n{sentence}\n")
+    versions = arc.repo / "docs" / "versions.yml"
+    text = versions.read_text(encoding="utf-8")
+    first = text.index("- version:")
+    entry = entry or f'- version: "{version}"\n  summary:\n    sv: {sv}\n    en: {en}\n'
+    versions.write_text(text[:first] + entry + text[first:], encoding="utf-8")
+    arc.commits[version] = arc.commit_all(f"Version {version}")
+
+
+def three_versions(base: Path) -> Archive:
+    """A (earlier), B (in force) and C (announced: published before its date), served: the
+    archive a reader meets while a change is announced, every kind of version in it."""
+    arc = new_archive(base, today=TODAY_OF_THREE)
+    for version in (A, B, C):
+        if version == B:
+            add_version_b(arc)
+        elif version == C:
+            add_version(arc, C, NEW_SV_C, NEW_EN_C)
+        result = arc.publish("PUSH=1")
+        assert result.returncode == 0, result.stderr
+    serve(arc)
+    return arc
 
 
 def two_versions(base: Path) -> Archive:

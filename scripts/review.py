@@ -14,7 +14,8 @@ it (the publish job, before `make publish`):
    pull request can fix (SEOM's details, the deployment's settings) is said once, at the
    top, without failing the change.
 2. What would readers see, and from when? Compared with the newest published version (in
-   force, or published ahead of its date), section by section and word by word; then the
+   force, or published ahead of its date), section by section and word by word, with how easy
+   each changed section is to read before and after (advice, never an error); then the
    translations, where there is something to say, and the GDPR report once, with what
    changes in it.
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import math
 import sys
 import tempfile
 from collections.abc import Callable
@@ -45,8 +47,10 @@ from notice import (
     form,
     gdpr,
     gfm,
+    html,
     languages,
     model,
+    readability,
     reading,
     render,
     shortcodes,
@@ -452,6 +456,8 @@ def language_changes(notice: model.Notice, locale: str, section: dict) -> list[s
     for paragraph in section["paragraphs"]:
         lines.append("> " + "".join(chunk_markdown(c) for c in paragraph).strip())
         lines.append("")
+    if section.get("readability"):
+        lines += [section["readability"], ""]
     return lines
 
 
@@ -490,14 +496,76 @@ def compare(notice: model.Notice, baseline: model.Notice, locale: str, config, e
 
     out = changes.compare(old, new, describe)
     paths = {s.id: s.source.base for m in (baseline, notice) for s in m.sections(locale)}
+    # The readability of what editors wrote: the same reading, without the what-changed page's
+    # label before the summary ("Sammanfattning:"), which is the site's word and not theirs.
+    plain_old = changes.readable_sections(baseline, locale, "", expander(baseline))
+    plain_new = changes.readable_sections(notice, locale, "", expander(notice))
     for section in out:
         section["path"] = paths[section["id"]]
+        section["readability"] = readability_line(
+            locale,
+            section["state"],
+            plain_text(plain_old.get(section["id"])),
+            plain_text(plain_new.get(section["id"])),
+        )
     return out
 
 
 def model_path(notice: model.Notice, base: str, locale: str) -> str:
     page = notice.page(base, locale)
     return page.path if page else base
+
+
+# Readability: advice for editors, never an error (ARCHITECTURE.md, the review on a pull
+# request). LIX for Swedish, Coleman–Liau for English: hooks/notice/readability.py says why.
+
+
+def plain_text(section: changes.Readable | None) -> str | None:
+    """A section as its reader reads it, a line per paragraph (a line ends a sentence), without
+    the links' targets, which the reading puts among the words."""
+    if section is None:
+        return None
+    return "\n".join(
+        " ".join(word for word in paragraph if not word.startswith(html.LINK))
+        for paragraph in section.paragraphs
+    )
+
+
+def lix_band(value: int) -> str:
+    """Björnsson's scale, in the words REDIGERA.md explains."""
+    for below, words in LIX_BANDS:
+        if value < below:
+            return words
+    return "mycket svår"
+
+
+LIX_BANDS = [(30, "mycket lätt"), (40, "lätt"), (50, "medelsvår"), (60, "svår")]
+# Each language's measure: its name in the review, and how one value is written.
+MEASURES: dict[str, tuple[str, Callable[[str], float | None], Callable[[int], str]]] = {
+    "sv": ("LIX", readability.lix, lambda n: f"{n} ({lix_band(n)})"),
+    "en": ("Coleman–Liau", readability.coleman_liau, str),
+}
+
+
+def readability_line(locale: str, state: str, before: str | None, after: str | None) -> str | None:
+    """ "Läsbarhet: LIX 45 (medelsvår) före, 43 (medelsvår) efter.": both values for a changed
+    text, the one there is for a new, removed or unchanged one; None for a language without a
+    measure or a text without words. Only the review's own words and numbers: nothing to
+    escape."""
+    if locale not in MEASURES:
+        return None
+    name, measure, written = MEASURES[locale]
+
+    def value(text: str | None) -> str | None:
+        score = measure(text) if text is not None else None
+        # Rounded half up, as a reader rounds: 44.5 is 45 (round() would give 44).
+        return None if score is None else written(math.floor(score + 0.5))
+
+    old, new = value(before), value(after)
+    if state == "changed" and old is not None and new is not None:
+        return f"Läsbarhet: {name} {old} före, {new} efter."
+    shown = new if new is not None else old
+    return f"Läsbarhet: {name} {shown}." if shown is not None else None
 
 
 # The GDPR report, once

@@ -230,6 +230,11 @@ def test_an_upcoming_versions_pages_say_when_it_takes_effect(
 def test_the_archive_says_which_version_is_in_force_and_which_is_coming(
     calendar: Archive,
 ) -> None:
+    # Each version's date, as the site writes dates: the version selector's names.
+    dates = {
+        B: {"sv": "1 mars 2027", "en": "1 March 2027"},
+        A: {"sv": "1 december 2026", "en": "1 December 2026"},
+    }
     assert json.loads(calendar.pages["state early"]) == {
         "in_force": A,
         "upcoming": {
@@ -237,8 +242,10 @@ def test_the_archive_says_which_version_is_in_force_and_which_is_coming(
             "date": {"sv": "1 mars 2027", "en": "1 March 2027"},
             "changes": {"sv": f"{B}/andringar/", "en": f"{B}/en/andringar/"},
         },
+        "dates": dates,
     }
-    assert json.loads(calendar.pages["state after"]) == {"in_force": B, "upcoming": None}
+    after = json.loads(calendar.pages["state after"])
+    assert after == {"in_force": B, "upcoming": None, "dates": dates}
 
 
 @pytest.mark.parametrize(("prefix", "title"), [("", "1 mars 2027"), ("en/", "1 March 2027")])

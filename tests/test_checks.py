@@ -976,8 +976,9 @@ CASES: dict[str, tuple[Change, list[str]]] = {
             "ska vara ja eller nej: ja om ändamålet är direkt marknadsföring (då visar sidan "
             "rätten att invända), annars nej.",
             "docs/purposes.yml, ändamål 3 (marknadsforing): nyckeln basis används inte. Använd "
-            "id, legal_basis, direct_marketing, obligation, purpose, interest, data, source, "
-            "recipients, transfers, retention, required, automated, eller ta bort raden.",
+            "id, legal_basis, direct_marketing, obligation, third_countries, purpose, interest, "
+            "data, source, recipients, transfers, retention, required, automated, eller ta bort "
+            "raden.",
             "docs/purposes.yml, ändamål 4 (leverans): id 'leverans' har redan ändamål 1. Ge varje "
             "ändamål ett eget id.",
         ],

@@ -46,6 +46,7 @@ LAYERS = {
             "git",
             "languages",
             "lookalike",
+            "readability",  # how easy a text is to read: LIX, Coleman–Liau
             "texts",
             "urls",
             "word_diff",

@@ -352,7 +352,7 @@ def test_version_selector_keeps_page_and_language(
     selector = archive_tab.page.locator(".md-version")
     selector.wait_for()
     selector.hover()
-    selector.get_by_role("link", name=re.compile(target)).click()
+    selector.locator(f'a[href$="/{target}/"]').click()
     archive_tab.page.wait_for_url(re.compile(re.escape(target)))
     archive_tab.page.wait_for_load_state()
     assert archive_tab.page.url == archive.server.url + f"{target}/en/lagring/"

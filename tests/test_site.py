@@ -773,3 +773,30 @@ def test_the_right_to_object_on_particular_grounds_alone_reads_on_its_own(
     use = soup(server, "en/anvandning/").select_one(".seom-purposes")
     assert not use.select("b, [onclick]")
     assert "Name and address." + HOSTILE in [dd.text for dd in use.find_all("dd")]
+
+
+def test_a_link_to_an_anchor_a_shortcode_makes_is_checked_and_kept(tmp_path: Path) -> None:
+    """The shortcodes' HTML goes into the page after Markdown (notice/render.py, Stash): the
+    strict build still knows its anchors, so a link to a purpose or a version builds, and one
+    to an anchor no page has stops it."""
+    project = copy_project(tmp_path / "project")
+    links = {
+        "rattigheter.md": "[Leveransen](anvandning.md#andamal--leverans)",
+        "rattigheter.en.md": "[Delivery](anvandning.md#purpose--leverans)",
+    }
+    for name, link in links.items():
+        with (project / "docs" / name).open("a", encoding="utf-8") as file:
+            file.write(f"\n{link}\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = soup_of(tmp_path / "site" / "rattigheter" / "index.html")
+    assert page.select_one('a[href="../anvandning/#andamal--leverans"]') is not None
+    with (project / "docs" / "rattigheter.md").open("a", encoding="utf-8") as file:
+        file.write("\n[Ingenstans](anvandning.md#andamal--finns-inte)\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "andamal--finns-inte" in result.stderr
+
+
+def soup_of(file: Path) -> BeautifulSoup:
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")

@@ -18,7 +18,7 @@ from jsonschema import Draft7Validator
 import archives
 from archives import A, B
 from conftest import NOTICE_DOCS, pages, soup
-from notice import gdpr, reading, tilt
+from notice import changes, gdpr, reading, tilt
 from notice.model import Notice
 
 LANGUAGES = ["sv", "en"]
@@ -30,6 +30,10 @@ RIGHTS = ("access", "information", "rectification", "portability", "consent", "c
 # What the site says of each right (overrides/partials/texts/): a name stands for it here.
 TEXTS = {"purposes": {"bases": BASES}, "tilt": {"rights": {name: name for name in RIGHTS}}}
 HOME = "https://integritet.example.se/2026-12-01/en/"
+
+
+def entries_of(doc: dict) -> dict[str, dict]:
+    return {entry["_id"]: entry for entry in doc["dataDisclosed"]}
 
 
 def errors(doc: dict) -> list[str]:
@@ -96,11 +100,7 @@ def test_a_complete_notice_s_copy_is_valid_tilt_in_both_languages(docs: Path) ->
         "name": "Sollentuna Energi & Miljö AB",
         "address": "Box 0, 000 00 Testby",
         "country": "SE",
-        "representative": {
-            "name": "Test Testsson",
-            "email": "dataskydd@example.se",
-            "phone": "08-000 000 00",
-        },
+        "representative": {"name": "Test Testsson", "email": "dataskydd@example.se"},
     }
     assert doc["dataProtectionOfficer"] == {
         "name": "Dataskyddsombudet Testsson",
@@ -111,6 +111,9 @@ def test_a_complete_notice_s_copy_is_valid_tilt_in_both_languages(docs: Path) ->
     authority = doc["rightToComplain"]["supervisoryAuthority"]
     assert authority["name"] == "Integritetsskyddsmyndigheten"
     assert authority["email"] == "imy@imy.se"
+    assert doc["meta"]["name"] == "Sollentuna Energi & Miljö AB"  # TILT: the controller's
+    assert doc["thirdCountryTransfers"] == []  # every purpose: third_countries: nej
+    assert [entry["description"] for entry in doc["sources"]] == ["Från dig.", "Från dig."]
 
 
 def test_the_hash_is_of_the_document_without_it(docs: Path) -> None:
@@ -131,6 +134,9 @@ def test_what_seom_has_not_supplied_is_absent_not_made_up(docs: Path) -> None:
     doc = document(notice)
     assert doc["controller"] == {"name": "Sollentuna Energi & Miljö AB"}
     assert "dataProtectionOfficer" not in doc  # neither dpo_email nor no_dpo yet
+    # Nothing said of transfers, of every purpose's source, or of whether one is marketing.
+    assert "thirdCountryTransfers" not in doc and "sources" not in doc
+    assert "directMarketing" not in entries_of(doc)["utveckling"]
     entries = {entry["_id"]: entry for entry in doc["dataDisclosed"]}
     # No basis yet: no legal basis, no interest, and no answer on portability and consent.
     assert "legalBases" not in entries["marknadsforing"]
@@ -184,7 +190,7 @@ def test_portability_and_withdrawing_consent_follow_the_legal_bases(
 
 @pytest.mark.parametrize(
     ("obligation", "flags"),
-    [("lag", (True, False, True)), ("avtal", (False, True, True)), ("nej", (False, False, False))],
+    [("lag", (True, False, True)), ("avtal", (False, True, False)), ("nej", (False, False, False))],
 )
 def test_obligation_says_whether_the_person_must_provide_the_data(
     docs: Path, obligation: str, flags: tuple[bool, bool, bool]
@@ -200,12 +206,47 @@ def test_obligation_says_whether_the_person_must_provide_the_data(
     assert terms["consequences"] == "Yes, without them we cannot deliver the service."
 
 
-def test_a_phone_number_tilt_cannot_read_is_left_out(docs: Path) -> None:
+@pytest.mark.parametrize(("phone", "given"), [("08-000 000 00", True), ("08-000 (000) 00", False)])
+def test_a_phone_number_tilt_cannot_read_is_left_out(docs: Path, phone: str, given: bool) -> None:
     archives.complete(docs)
-    edit(docs, "controller.yml", "phone: 08-000 000 00", "phone: 08-000 (000) 00")
+    edit(docs, "authority.yml", "email: imy@imy.se\n", f"email: imy@imy.se\nphone: {phone}\n")
     doc = document(load(docs))
-    assert "phone" not in doc["controller"]["representative"]
+    assert ("phone" in doc["rightToComplain"]["supervisoryAuthority"]) is given
     assert errors(doc) == []
+
+
+def test_transfers_are_listed_by_country_with_the_purposes_they_concern(docs: Path) -> None:
+    archives.complete(docs)
+    edit(docs, "purposes.yml", "third_countries: nej\n", "third_countries: US, IN\n")
+    edit(docs, "purposes.yml", "third_countries: nej\n", "third_countries: US\n")
+    doc = document(load(docs))
+    assert doc["thirdCountryTransfers"] == [
+        {"country": "IN", "dataDisclosed": ["leverans"]},
+        {"country": "US", "dataDisclosed": ["leverans", "marknadsforing"]},
+    ]
+    assert errors(doc) == []
+
+
+def test_a_detail_only_the_copy_shows_is_still_the_notices_text(docs: Path) -> None:
+    """Changing obligation or third_countries changes the notice: it needs a new version
+    (what a published version's copy says never changes)."""
+    archives.complete(docs)
+    before = changes.reader_text(load(docs))
+    for old, new in (
+        ("obligation: avtal\n", "obligation: lag\n"),
+        ("countries: nej\n", "countries: US\n"),
+    ):
+        edit(docs, "purposes.yml", old, new)
+        after = changes.reader_text(load(docs))
+        assert after != before, new
+        before = after
+
+
+def test_an_announced_version_s_copy_is_inactive_until_its_date(docs: Path) -> None:
+    archives.complete(docs)
+    for today, status in ((dt.date(2026, 11, 30), "inactive"), (dt.date(2026, 12, 1), "active")):
+        notice = reading.load(docs, LANGUAGES, today=today)
+        assert document(notice)["meta"]["status"] == status, today
 
 
 # Published: each version's folder keeps its copy, and every page links to it
@@ -230,7 +271,7 @@ def test_each_published_version_keeps_its_own_valid_copy(two_versions) -> None:
             target = posixpath.normpath(posixpath.join(version, page, link["href"]))
             assert target == f"{version}/{prefix}{tilt.FILE}", page
     english = json.loads(archive.show(f"{B}/en/{tilt.FILE}"))
-    assert english["meta"]["name"] == "How we protect your personal data"
+    assert english["meta"]["title"] == "How we protect your personal data"
 
 
 def test_every_page_links_to_the_copy_in_its_language(site) -> None:

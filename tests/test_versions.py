@@ -86,22 +86,28 @@ def test_a_mistake_in_versions_yml_is_reported(tmp_path: Path, case: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("path", "text"),
+    ("path", "text", "history"),
     [
-        ("lagring/", "Gäller från 1 december 2026"),
-        ("en/lagring/", "Effective from 1 December 2026"),
-        ("", "Gäller från 1 december 2026"),
-        ("en/versioner/", "Effective from 1 December 2026"),
-        ("404.html", "Gäller från 1 december 2026"),
-        ("en/404.html", "Effective from 1 December 2026"),
+        ("lagring/", "Gäller från 1 december 2026. Alla versioner", "../versioner/"),
+        ("en/lagring/", "Effective from 1 December 2026. All versions", "../../en/versioner/"),
+        ("", "Gäller från 1 december 2026. Alla versioner", "./versioner/"),
+        ("en/versioner/", "Effective from 1 December 2026. All versions", "../../en/versioner/"),
+        ("404.html", "Gäller från 1 december 2026. Alla versioner", "/integritet/versioner/"),
+        (
+            "en/404.html",
+            "Effective from 1 December 2026. All versions",
+            "/integritet/en/versioner/",
+        ),
     ],
 )
 def test_every_page_shows_the_date_the_version_is_effective_from(
-    site: SiteServer, path: str, text: str
+    site: SiteServer, path: str, text: str, history: str
 ) -> None:
+    """And links to every version: on a phone, the header has no version selector."""
     line = soup(site, path).select_one("article .seom-effective")
-    assert line.get_text(" ", strip=True) == text
+    assert " ".join(line.get_text().split()) == text
     assert line.time["datetime"] == "2026-12-01"
+    assert line.a["href"] == history
 
 
 def test_every_page_shows_the_date(site: SiteServer) -> None:

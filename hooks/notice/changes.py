@@ -164,6 +164,8 @@ def reader_text(model: Notice) -> dict[str, object]:
             p.id,
             p.legal_basis,
             p.direct_marketing,
+            p.obligation,
+            p.third_countries,
             sorted((k, sorted(v.items())) for k, v in p.texts.items()),
         )
         for p in model.purposes

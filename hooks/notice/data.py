@@ -465,12 +465,34 @@ def _purpose(
             "kräver att personen lämnar uppgifterna, avtal om ett avtal kräver det eller det "
             "behövs för att ingå avtalet, annars nej."
         )
+    countries = entry.get("third_countries")
+    codes: tuple[str, ...] | None = None
+    if countries in (None, ""):  # SEOM has not said
+        missing.append(
+            f"{name}: third_countries saknas (nej om uppgifterna inte förs över till något land "
+            "utanför EU/EES, annars landskoderna, till exempel 'US, IN'). Fyll i den när SEOM "
+            "har sagt det."
+        )
+    elif countries == "nej":
+        codes = ()
+    else:
+        given = countries.split(",") if isinstance(countries, str) else []
+        codes = tuple(code.strip() for code in given)
+        if not codes or not all(COUNTRY.fullmatch(code) for code in codes):
+            shown = f"'{countries}'" if isinstance(countries, str) else "ingen text på en rad"
+            problems.append(
+                f"{name}: third_countries är {shown}, men ska vara nej, eller landskoderna (ISO "
+                "3166-1, två stora bokstäver) för länderna utanför EU/EES som uppgifterna förs "
+                "över till, åtskilda med komma, till exempel 'third_countries: US, IN'."
+            )
+            codes = None
     return Purpose(
         purpose_id,
         basis if basis in LEGAL_BASES else None,
-        marketing == "ja",
+        {"ja": True, "nej": False}.get(marketing) if isinstance(marketing, str) else None,
         texts,
         obligation if obligation in OBLIGATIONS else None,
+        codes,
     )
 
 
@@ -903,6 +925,7 @@ PURPOSE_KEYS = {
     "legal_basis": None,
     "direct_marketing": None,
     "obligation": None,
+    "third_countries": None,
     **PURPOSE_TEXTS,
 }
 # GDPR Art. 13(2)(e): whether the person must provide the data, by law, by contract (or to

@@ -39,7 +39,7 @@ STATES = {
 
 
 # The keys of docs/purposes.yml that are a purpose's attributes, not texts per language.
-ATTRIBUTES = ("legal_basis", "obligation")
+ATTRIBUTES = ("legal_basis", "obligation", "third_countries")
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _by_purpose(
         f"{p.id} ({key})"
         for p in concerned
         for key in item.keys
-        if not (getattr(p, key) if key in ATTRIBUTES else p.of(locale).get(key))
+        if (getattr(p, key) is None if key in ATTRIBUTES else not p.of(locale).get(key))
     ]
     if item.basis is not None:
         if unknown:  # any of them may rest on the basis
@@ -239,7 +239,7 @@ BY_PURPOSE = {
         ("interest",), "f", "inget ändamål grundar sig på berättigat intresse (artikel 6.1 f)"
     ),
     "13.1.e": ByPurpose(("recipients",)),
-    "13.1.f": ByPurpose(("transfers",)),
+    "13.1.f": ByPurpose(("third_countries", "transfers")),
     "13.2.a": ByPurpose(("retention",)),
     "13.2.c": ByPurpose((), "a", "inget ändamål grundar sig på samtycke (artikel 6.1 a)"),
     "13.2.e": ByPurpose(("obligation", "required")),

@@ -66,11 +66,14 @@ class Purpose:
 
     id: str
     legal_basis: str | None
-    direct_marketing: bool
+    direct_marketing: bool | None  # None while SEOM has not said
     texts: dict[str, dict[str, str]]
     # Must the person provide the data (Art. 13(2)(e)): "lag" (by law), "avtal" (by contract,
     # or to enter into one) or "nej"; None while SEOM has not said.
     obligation: str | None = None
+    # The countries outside the EU/EEA the data go to (ISO 3166-1 codes), () for none; None
+    # while SEOM has not said. The ``transfers`` text says it to readers, with the safeguards.
+    third_countries: tuple[str, ...] | None = None
 
     def of(self, locale: str) -> dict[str, str]:
         return self.texts.get(locale, {})
@@ -79,7 +82,7 @@ class Purpose:
     def objection(self) -> bool:
         """The person may object (Art. 21): public interest (e), legitimate interest (f), or
         direct marketing."""
-        return self.direct_marketing or self.legal_basis in ("e", "f")
+        return bool(self.direct_marketing) or self.legal_basis in ("e", "f")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from selectolax.lexbor import LexborHTMLParser
+
 from notice import changes, dates, form, gfm, history, languages, shortcodes, texts, urls
 
 if TYPE_CHECKING:
@@ -84,6 +86,16 @@ class Stash:
             return page_html
         pattern = re.compile(rf"<p>{self.token}(\d+)X</p>|{self.token}(\d+)X")
         return pattern.sub(lambda m: self.blocks[int(m.group(1) or m.group(2))], page_html)
+
+    def anchors(self) -> set[str]:
+        """The ids the blocks give (and <a name>), as MkDocs collects them from raw HTML while
+        converting a page: links to them from other pages are checked against these."""
+        if not self.blocks:
+            return set()
+        tree = LexborHTMLParser("".join(self.blocks))
+        ids = {node.attributes.get("id") for node in tree.css("[id]")}
+        names = {node.attributes.get("name") for node in tree.css("a[name]")}
+        return {anchor for anchor in ids | names if anchor}
 
 
 def render_summary(ctx: Context) -> str:

@@ -61,6 +61,8 @@ def page(name: str) -> str:
 
 # The what-changed page: the version history, the feeds and the archive's root link to it.
 CHANGES_PAGE = page("changes")
+# The version history, which the foot of every page links to.
+HISTORY_PAGE = page("history")
 # The contact form's page, where accessibility requests go.
 CONTACT_PAGE = page("contact-form")
 # The purposes' page, and the rights' page where the right to object stands.

@@ -14,16 +14,27 @@ the words stand in an entry without the structure, not a guess at it. The tests 
 copy of a complete notice against the schema (tests/test_tilt.py).
 
 Mapping decisions:
-- ``meta.status`` is "active": the document is a version SEOM published. A published folder
-  never changes, so it cannot say later that a newer version took over; ``validFrom`` (an
-  addition TILT allows) is the version's date, and the archive's versions.json says which
-  version is in force.
+- ``meta.name`` is the controller's name (TILT: "Name of the data controller").
+- ``meta.status`` is "inactive" for a version published before its date, "active" otherwise:
+  on its date publishing replaces the announced version's folder with its rendering as in
+  force. An earlier version's folder never changes, so it cannot say later that a newer
+  version took over; ``validFrom`` (an addition TILT allows) is the version's date, and the
+  archive's versions.json says which version is in force.
 - ``meta._hash`` is the SHA-256 of the document without ``_hash``: JSON with sorted keys,
   no spaces, UTF-8.
 - ``controller.representative`` is the person SEOM names (``representative``), reached at
-  SEOM's address for questions about personal data (``email``).
-- The DPO's country is SEOM's (``dpo_address`` is asked for in SEOM's country). Without a DPO
-  (``no_dpo``) TILT has nothing to say it with: ``dataProtectionOfficer`` is absent.
+  SEOM's address for questions about personal data (``email``); absent without the name.
+- The DPO's country is SEOM's (``dpo_address`` is asked for in SEOM's country); the entry is
+  there only with ``dpo_email``. Without a DPO (``no_dpo``) TILT has nothing to say it with:
+  ``dataProtectionOfficer`` is absent.
+- ``nonDisclosure``: ``lag`` is a legal requirement the person is obliged by; ``avtal`` a
+  contractual one (or needed to enter into the contract), which TILT does not count as an
+  obligation on the person (its own example: all false, "the shipment cannot be delivered").
+- ``thirdCountryTransfers`` lists each country of ``third_countries`` with the purposes whose
+  data go there; it is there once every purpose has said (``nej`` for none). SEOM's words on
+  the safeguards stay with each purpose (``transfers``). ``sources`` likewise lists each
+  purpose's source in SEOM's words (TILT's entries need an address SEOM has not given), once
+  every purpose has said.
 - Rights given by the GDPR itself are ``available`` (access, information, rectification or
   erasure, complaint). Portability and withdrawing consent depend on the legal bases (Art. 20:
   consent or contract; Art. 7(3): consent), and are said only when every purpose has one.
@@ -43,7 +54,7 @@ if TYPE_CHECKING:
     from notice.model import Notice, Purpose
 
 FILE = "tilt.json"
-# TILT's pattern of a phone number; SEOM's may be written otherwise (with brackets inside).
+# TILT's pattern of a phone number; SEOM's and IMY's may be written otherwise.
 PHONE = re.compile(r"[+]*[(]{0,1}[0-9]{1,4}[)]{0,1}[-\s\./0-9]*")
 
 
@@ -64,6 +75,9 @@ def document(
     known = all(p.legal_basis for p in purposes)
     index = notice.page("index.md", locale)
 
+    countries = [p.third_countries for p in purposes]
+    said_sources = all(p.of(locale).get("source") for p in purposes)
+
     def right(name: str, available: bool | None) -> dict[str, Any]:
         return {
             "available": available,
@@ -75,49 +89,54 @@ def document(
     out = {
         "meta": {
             "_id": home + FILE,
-            "name": notice.title(index) if index else None,
+            "name": controller.get("name"),
+            "title": notice.title(index) if index else None,
             "created": notice.versions[-1].id,
             "modified": version.id,
             "validFrom": version.id,
             "version": len(notice.versions),
             "language": locale,
-            "status": "active",
+            "status": "inactive" if notice.upcoming else "active",
             "url": home,
         },
         "controller": {
             "name": controller.get("name"),
             "address": controller.get("address"),
             "country": controller.get("country"),
-            "representative": {
-                "name": controller.get("representative"),
-                "email": email,
-                "phone": _phone(controller.get("phone")),
-            },
+            "representative": {"name": controller["representative"], "email": email}
+            if controller.get("representative")
+            else None,
         },
         "dataProtectionOfficer": {
             "name": controller.get("dpo_name"),
             "address": controller.get("dpo_address"),
             "country": controller.get("country"),
-            "email": controller.get("dpo_email"),
+            "email": controller["dpo_email"],
         }
-        if "no_dpo" not in controller
+        if controller.get("dpo_email")
         else None,
         "dataDisclosed": [_disclosed(p, locale, bases) for p in purposes],
         "thirdCountryTransfers": [
-            {"description": p.of(locale).get("transfers"), "dataDisclosed": p.id}
-            for p in purposes
-            if p.of(locale).get("transfers")
-        ],
+            {
+                "country": code,
+                "dataDisclosed": [p.id for p in purposes if code in (p.third_countries or ())],
+            }
+            for code in sorted({code for found in countries for code in found or ()})
+        ]
+        if all(found is not None for found in countries)
+        else None,
         "accessAndDataPortability": right("access", True),
         "sources": [
             {
                 "_id": p.id,
                 "dataCategory": p.of(locale).get("data"),
-                "description": p.of(locale).get("source"),
+                "description": p.of(locale)["source"],
                 "sources": [],
             }
             for p in purposes
-        ],
+        ]
+        if said_sources
+        else None,
         "rightToInformation": right("information", True),
         "rightToRectificationOrDeletion": right("rectification", True),
         "rightToDataPortability": right(
@@ -180,7 +199,7 @@ def _disclosed(purpose: Purpose, locale: str, bases: dict[str, str]) -> dict[str
         "nonDisclosure": {
             "legalRequirement": obligation == "lag",
             "contractualRegulation": obligation == "avtal",
-            "obligationToProvide": obligation in ("lag", "avtal"),
+            "obligationToProvide": obligation == "lag",
             "consequences": texts.get("required"),
         }
         if obligation
@@ -188,7 +207,7 @@ def _disclosed(purpose: Purpose, locale: str, bases: dict[str, str]) -> dict[str
         "source": texts.get("source"),
         "transfers": texts.get("transfers"),
         "automated": texts.get("automated"),
-        "directMarketing": purpose.direct_marketing,
+        "directMarketing": purpose.direct_marketing,  # None (left out) while not said
     }
 
 

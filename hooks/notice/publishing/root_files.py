@@ -182,11 +182,18 @@ def statement_pages(
 
 
 def state_json(notice: model.Notice, published: list[str], in_force: str, today: dt.date) -> str:
-    """The archive's state, from which the version in force announces an upcoming one."""
+    """The archive's state, from which the version in force announces an upcoming one, and
+    every page's version selector names each version by its date, as the site writes dates
+    (assets/javascripts/keyboard.js)."""
     upcoming = archive.upcoming(published, today)
+    built = notice.languages
     state: dict = {"in_force": in_force, "upcoming": None}
+    state["dates"] = {
+        version: {lang: dates.long_date(dt.date.fromisoformat(version), lang) for lang in built}
+        for version in sorted(published, reverse=True)
+    }
     if upcoming and upcoming[0] != in_force:
-        first, built = upcoming[0], notice.languages
+        first = upcoming[0]
         state["upcoming"] = {
             "version": first,
             "date": {lang: dates.long_date(dt.date.fromisoformat(first), lang) for lang in built},

@@ -194,22 +194,61 @@
     }
   });
 
-  // The version selector, which Material adds once it has read versions.json: its button's
-  // name is "Select version", which does not contain the version it shows; an alias in the
-  // list runs into the version ("2027-03-01latest").
+  // The version selector, which Material adds once it has read versions.json (the archive).
+  // Its entries are mike's version names (ISO dates): each becomes its date as the site writes
+  // it in the page's language, and what it is, in force, upcoming or earlier ("1 mars 2027
+  // (gäller nu)"), from the archive's state (notice.json at its root, rewritten by every
+  // publish: this version's files never change, but which version is in force does). Its
+  // button's name, "Select version", did not contain what it shows; it says the version.
+  var waiting = Boolean(data.state && window.fetch);
+  var state = null;
+  function label(version) {
+    var date = state && state.dates && state.dates[version];
+    if (!date || !date[data.lang]) return null;
+    var kind = version === state.in_force ? data.inForce
+      : state.upcoming && version === state.upcoming.version ? data.upcoming
+      : version < state.in_force ? data.earlier : "{date}";
+    return kind.replace("{date}", date[data.lang]);
+  }
+  function versionOf(link) {
+    var parts = new URL(link.href, location.href).pathname.split("/").filter(Boolean);
+    return parts[parts.length - 1];
+  }
   function versions() {
     var current = document.querySelector(".md-version__current");
     if (!current || current.dataset.seomNamed) return;
+    if (waiting) return; // named once the state is read (below)
     current.dataset.seomNamed = "true";
-    document.querySelectorAll(".md-version__alias").forEach(function (alias) {
-      alias.before(" ");
+    document.querySelectorAll(".md-version__link").forEach(function (link) {
+      var text = label(versionOf(link));
+      if (text) link.textContent = text;
     });
+    var here = label(data.current);
+    if (here) current.textContent = here;
     var shown = current.textContent.replace(/\s+/g, " ").trim();
     current.setAttribute("aria-label", data.version.replace("{version}", shown));
   }
+  // The header's title where it does not fit (its ellipsis would cut it): left out, not cut.
+  // Hidden by visibility, so nothing else in the header moves.
+  function fit() {
+    document.querySelectorAll(".md-header__topic > .md-ellipsis").forEach(function (text) {
+      text.classList.toggle("seom-cut", text.scrollWidth > text.clientWidth + 1);
+    });
+  }
+  fit();
+  window.addEventListener("resize", fit);
+
   var title = document.querySelector(".md-header__title");
+  if (title) new MutationObserver(fit).observe(title, { childList: true, subtree: true });
   if (title && data.version) {
-    versions();
     new MutationObserver(versions).observe(title, { childList: true, subtree: true });
+    if (waiting) {
+      fetch(new URL(data.state, location.href), { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (read) { state = read; })
+        .catch(function () {})
+        .then(function () { waiting = false; versions(); });
+    }
+    versions();
   }
 })();

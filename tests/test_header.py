@@ -1,0 +1,146 @@
+"""The header as readers meet it in the published archive, where it is fullest: an earlier
+version, the one in force and an announced one (scripts/archives.py, three_versions()), with
+Material's version selector. At every width from a small phone to a desktop, in both
+languages, on every kind of page: no visible control covers another, each is a target of at
+least 24 by 24 px (WCAG 2.2, 2.5.8), nothing scrolls sideways, the title shows whole or not at
+all, and the keyboard meets only what it can see.
+
+The decision (ARCHITECTURE.md, "The header"): narrower than 768 px the header holds the logo,
+the menu, the language and the search buttons; the title and the version selector are left
+out. Each page says its version at its foot, with a link to every version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from archives import A, C
+from conftest import Tab
+from test_keyboard import focused
+
+WIDTHS = (320, 360, 390, 412, 768, 1280)
+# Every kind of page: sections, the whole notice, contact, versions, what changed, the
+# statement (kept at the archive's root) and a page that does not exist (404), in the
+# earlier version, the one in force (latest/) and the announced one.
+PAGES = [
+    f"{A}/lagring/",
+    f"{A}/en/hela-meddelandet/",
+    "latest/",
+    "latest/en/kontakt/",
+    "latest/versioner/",
+    "latest/en/andringar/",
+    f"{C}/hela-meddelandet/",
+    f"{C}/en/lagring/",
+    "tillganglighet/",
+    "en/tillganglighet/",
+    "latest/finns-inte/",
+    "latest/en/finns-inte/",
+]
+
+# The header's controls a reader can see, their boxes, and what the title shows.
+HEADER = """() => {
+  const seen = (el) => {
+    if (!el.getClientRects().length) return false;
+    for (let node = el; node instanceof Element; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.visibility !== 'visible' || parseFloat(style.opacity) < 0.1) return false;
+    }
+    return true;
+  };
+  const header = document.querySelector('.md-header');
+  const controls = [...header.querySelectorAll(
+    'a[href], button, input, select, textarea, label.md-header__button, [tabindex="0"]'
+  )].filter(seen).filter(el => !el.closest('.md-search__output, .md-select__inner'));
+  const boxes = controls.map(el => {
+    const r = el.getBoundingClientRect();
+    const label = (el.getAttribute('aria-label') || el.innerText || el.value || el.tagName)
+      .replace(/\\s+/g, ' ').trim().slice(0, 40);
+    return {label, el, left: r.left, top: r.top, right: r.right, bottom: r.bottom};
+  });
+  const problems = [];
+  for (const box of boxes) {
+    const width = box.right - box.left, height = box.bottom - box.top;
+    if (width < 23.5 || height < 23.5) {
+      problems.push(`${box.label}: ${Math.round(width)}×${Math.round(height)} px`);
+    }
+    if (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5) {
+      problems.push(`${box.label}: outside the screen`);
+    }
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 0.5 && h > 0.5) problems.push(`${a.label} and ${b.label} overlap`);
+    }
+  }
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) {
+    problems.push(`scrolls sideways by ${root.scrollWidth - root.clientWidth} px`);
+  }
+  for (const title of document.querySelectorAll('.md-header__topic > .md-ellipsis')) {
+    if (seen(title) && title.scrollWidth > title.clientWidth + 1) {
+      problems.push(`the title is cut: ${title.innerText.trim()}`);
+    }
+  }
+  return {problems, labels: boxes.map(b => b.label)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    from archives import three_versions
+
+    arc = three_versions(tmp_path_factory.mktemp("three-versions"))
+    yield arc
+    arc.server.stop()
+
+
+def settled(page) -> None:
+    """Material has built the version selector, and the site named its versions."""
+    page.wait_for_load_state("networkidle")
+    if page.locator(".md-version").count():
+        page.locator(".md-version__current[data-seom-named]").wait_for(state="attached")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_header_fits_at_every_width(tabs, archive, width: int) -> None:
+    tab: Tab = tabs.open(archive.server.origin, viewport={"width": width, "height": 740})
+    found = {}
+    for path in PAGES:
+        tab.page.goto(archive.server.url + path)
+        settled(tab.page)
+        result = tab.page.evaluate(HEADER)
+        if result["problems"]:
+            found[path] = result["problems"]
+        # Something to measure: the language and search buttons are always there.
+        assert len(result["labels"]) >= 3, (path, result["labels"])
+    assert found == {}
+
+
+@pytest.mark.parametrize("path", [f"{A}/lagring/", "latest/en/", f"{C}/lagring/"])
+def test_the_keyboard_meets_only_what_it_sees_in_the_header_of_a_phone(
+    tabs, archive, path: str
+) -> None:
+    """Tab from the top of the page through the header at 360 px: every stop is seen whole,
+    covered by nothing; the hidden version selector is not one of them."""
+    tab: Tab = tabs.open(archive.server.origin, viewport={"width": 360, "height": 740})
+    tab.page.goto(archive.server.url + path)
+    settled(tab.page)
+    stops, entered = [], False
+    for _ in range(30):
+        tab.page.keyboard.press("Tab")
+        inside = tab.page.evaluate("() => !!document.activeElement.closest('.md-header')")
+        if entered and not inside:
+            break
+        entered = entered or inside
+        if inside:
+            stops.append(focused(tab.page))
+    names = [stop.name for stop in stops]
+    assert len(stops) >= 3, names
+    assert [f"{s.name}: {s.problems}" for s in stops if s.problems] == []
+    assert not any("md-version" in name for name in names), names
