@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from test_keyboard import focused
 
 from archives import A, C
 from conftest import Tab
-from test_keyboard import focused
 
 WIDTHS = (320, 360, 390, 412, 768, 1280)
 # Every kind of page: sections, the whole notice, contact, versions, what changed, the
