@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from notice import build, form, languages, render, shortcodes
+from notice import build, form, languages, render, shortcodes, urls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,6 +40,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     build.state(config).stashes[page.file.src_uri] = context.stash
     if "contact-form" in used:
         page.meta["contact_form"] = True  # overrides/main.html loads the form's script
+    if "history" in used and urls.building_a_version():
+        page.meta["compare"] = True  # and the script that compares two versions
     if "accessibility" in used:
         # overrides/main.html: the statement is not part of the notice's versions.
         page.meta["accessibility_statement"] = True

@@ -21,7 +21,20 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 from mkdocs.utils import is_error_template
 
-from notice import atom, build, dates, languages, texts, tilt, urls
+from notice import (
+    atom,
+    build,
+    changes,
+    dates,
+    form,
+    languages,
+    render,
+    shortcodes,
+    sources,
+    texts,
+    tilt,
+    urls,
+)
 from notice.shortcodes import HISTORY_PAGE, RIGHTS_PAGE
 
 if TYPE_CHECKING:
@@ -57,6 +70,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # its own language's files.
     locale = languages.current(config)
     write_tilt(locale, config)
+    if urls.building_a_version():  # what the versions page compares, in the archive only
+        write_readable(locale, config)
     # In the archive, `make publish` writes the feeds at its root (scripts/publish.py): a
     # version folder never changes, and its feed would miss every later version.
     if urls.building_a_version():
@@ -98,6 +113,32 @@ def write_tilt(locale: str, config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / prefix / tilt.FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(tilt.dumps(doc))
+
+
+def write_readable(locale: str, config: MkDocsConfig) -> None:
+    """This version's text as readers read it, in ``locale`` (``readable.json`` beside the
+    language's start page): the versions page of any version compares two of them in the
+    reader's browser (assets/javascripts/compare.js, notice/changes.py: reader_json)."""
+    prefix = languages.prefix(locale, config)
+    model = build.current()
+    context = render.Context(
+        model=model,
+        locale=locale,
+        page_path=sources.translation_path(
+            shortcodes.TABLE["history"].home, locale, model.languages[0]
+        ),
+        page_url=urls.page_path(prefix + HISTORY_PAGE, directory_urls=config.use_directory_urls),
+        env=build.env(config),
+        form_settings=form.settings_of(config),
+        directory_urls=config.use_directory_urls,
+        for_changes=True,
+    )
+    data = changes.reader_json(
+        model, locale, texts.of(build.env(config), locale), context.expander()
+    )
+    target = Path(config.site_dir) / prefix / changes.READER_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def version_context(locale: str, config: MkDocsConfig) -> dict[str, Any]:

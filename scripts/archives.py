@@ -27,6 +27,10 @@ NEW_EN = "This sentence is new in version B."
 C, TODAY_OF_THREE = "2027-06-01", "2027-03-15"
 NEW_SV_C = "Den här meningen är ny i version C."
 NEW_EN_C = "This sentence is new in version C."
+# C's sentence as it stands in the text: with a link, which a comparison describes.
+LINKED_SV_C = NEW_SV_C + " Läs om [dina rättigheter](rattigheter.md)."
+LINKED_EN_C = NEW_EN_C + " Read about [your rights](rattigheter.md)."
+ENTRY_C = f'- version: "{C}"\n  summary:\n    sv: {NEW_SV_C}\n    en: {NEW_EN_C}\n'
 PAGES = ["", "insamling/", "lagring/", "klagomal/", "hela-meddelandet/"]
 ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
 # Where the published contact form posts: a path on the site's own host.
@@ -274,7 +278,7 @@ def three_versions(base: Path) -> Archive:
         if version == B:
             add_version_b(arc)
         elif version == C:
-            add_version(arc, C, NEW_SV_C, NEW_EN_C)
+            add_version(arc, C, LINKED_SV_C, LINKED_EN_C, ENTRY_C)
         result = arc.publish("PUSH=1")
         assert result.returncode == 0, result.stderr
     serve(arc)

@@ -7,6 +7,7 @@ reader reads, never Markdown syntax, and names a link whose target changed.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -122,6 +123,49 @@ def compare(
             }
         )
     return out
+
+
+# The version's text as readers read it, for comparing any two versions in the browser
+
+READER_FILE = "readable.json"
+# A word that stands for a link's target, described ("(länk till Dina rättigheter)"): shown
+# only where it was added or removed, as chunks() shows one.
+LINK_WORD = "\u0001"
+
+
+def reader_json(
+    model: Notice, locale: str, t: dict[str, Any], expand: Callable[[Notice], Callable[[str], str]]
+) -> bytes:
+    """The sections and the purposes of ``model`` in ``locale``, each a title and paragraphs
+    of words, as the what-changed page compares them (assets/javascripts/compare.js)."""
+
+    def words(paragraph: list[str]) -> list[str]:
+        return [
+            LINK_WORD
+            + t["versions"]["link"].format(
+                target=link_target(model, locale, word[len(html.LINK) :])
+            )
+            if word.startswith(html.LINK)
+            else word
+            for word in paragraph
+        ]
+
+    def parts(found: dict[str, Readable]) -> list[dict[str, Any]]:
+        return [
+            {"id": key, "title": part.title, "paragraphs": [words(p) for p in part.paragraphs]}
+            for key, part in found.items()
+        ]
+
+    label = t["versions"]["summary_label"]
+    return json.dumps(
+        {
+            "version": model.versions[0].id,
+            "sections": parts(readable_sections(model, locale, label, expand(model))),
+            "purposes": parts(readable_purposes(model, locale, t)),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
 
 
 def link_target(model: Notice, locale: str, href: str) -> str:

@@ -58,6 +58,16 @@ class Context:
     def texts(self) -> dict[str, Any]:
         return texts.of(self.env, self.locale)
 
+    def expander(self) -> Callable[[Notice], Callable[[str], str]]:
+        """Each version's sections with that version's data, as the what-changed page reads
+        them (notice/changes.py)."""
+
+        def expand_for(model: Notice) -> Callable[[str], str]:
+            other = dataclasses.replace(self, model=model, for_changes=True, stash=None)
+            return lambda markdown: expand(markdown, other)[0]
+
+        return expand_for
+
     def block(self, html: object) -> str:
         """Rendered HTML for the page: in the Markdown, or in the stash with a placeholder."""
         return html_block(html) if self.stash is None else self.stash.hold(html_block(html))
@@ -184,16 +194,27 @@ def purpose_views(model: Notice, locale: str, words: dict[str, Any]) -> list[dic
 
 def render_history(ctx: Context) -> str:
     items = history.items(ctx.model.versions, ctx.page_url, ctx.locale, ctx.model.languages)
-    return ctx.block(ctx.macros("versions").history(items, ctx.texts()["versions"]))
+    words = ctx.texts()["versions"]
+    compare = None
+    if urls.building_a_version():  # the archive: any two published versions, compared
+        page_dir = ctx.page_url.rstrip("/") if ctx.page_url.endswith("/") else "."
+        keep = ("added", "removed", "section_added", "section_removed", "unchanged")
+        compare = {
+            "root": posixpath.relpath("..", page_dir or ".") + "/",
+            "prefix": languages.prefix_of(ctx.locale, ctx.model.languages),
+            "lang": ctx.locale,
+            "current": ctx.model.versions[0].id,
+            "words": {
+                **words["compare"],
+                **{key: words[key] for key in (*keep, "legend", "nothing", "purposes")},
+                **{key: words[key] for key in ("purpose_added", "purpose_removed")},
+            },
+        }
+    return ctx.block(ctx.macros("versions").history(items, words, compare))
 
 
 def render_changes(ctx: Context) -> str:
-    def expander(model: Notice) -> Callable[[str], str]:
-        # Each version's sections with that version's data (IMY's details, for instance).
-        other = dataclasses.replace(ctx, model=model, for_changes=True, stash=None)
-        return lambda markdown: expand(markdown, other)[0]
-
-    context = changes.context(ctx.model, ctx.locale, ctx.texts(), expander)
+    context = changes.context(ctx.model, ctx.locale, ctx.texts(), ctx.expander())
     return ctx.block(ctx.macros("versions").changes(context, ctx.texts()["versions"]))
 
 

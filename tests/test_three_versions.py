@@ -1,9 +1,14 @@
-"""The header as readers meet it in the published archive, where it is fullest: an earlier
-version, the one in force and an announced one (scripts/archives.py, three_versions()), with
-Material's version selector. At every width from a small phone to a desktop, in both
-languages, on every kind of page: no visible control covers another, each is a target of at
-least 24 by 24 px (WCAG 2.2, 2.5.8), nothing scrolls sideways, the title shows whole or not at
-all, and the keyboard meets only what it can see.
+"""The archive as readers meet it while a change is announced: an earlier version, the one in
+force and an announced one (scripts/archives.py, three_versions()).
+
+The header, where it is fullest (Material's version selector): at every width from a small
+phone to a desktop, in both languages, on every kind of page, no visible control covers
+another, each is a target of at least 24 by 24 px (WCAG 2.2, 2.5.8), nothing scrolls
+sideways, the title shows whole or not at all, and the keyboard meets only what it can see.
+
+Comparing any two versions on the versions page (assets/javascripts/compare.js): the first
+and the third, in both languages, by keyboard alone, as a screen reader hears it, with axe;
+without JavaScript, each version's what-changed page instead.
 
 The decision (ARCHITECTURE.md, "The header"): narrower than 768 px the header holds the logo,
 the menu, the language and the search buttons; the title and the version selector are left
@@ -15,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 from test_keyboard import focused
 
-from archives import A, C
-from conftest import Tab
+from archives import NEW_EN, NEW_EN_C, NEW_SV, NEW_SV_C, A, B, C
+from conftest import Tab, axe_violations
 
 WIDTHS = (320, 360, 390, 412, 768, 1280)
 # Every kind of page: sections, the whole notice, contact, versions, what changed, the
@@ -144,3 +150,91 @@ def test_the_keyboard_meets_only_what_it_sees_in_the_header_of_a_phone(
     assert len(stops) >= 3, names
     assert [f"{s.name}: {s.problems}" for s in stops if s.problems] == []
     assert not any("md-version" in name for name in names), names
+
+
+# Comparing any two versions
+
+READ_SV = "Läs om dina rättigheter. (länk till Dina rättigheter)"
+READ_EN = "Read about your rights. (link to Your rights)"
+
+
+def compare_page(tabs, archive, path: str, javascript: bool = True) -> Tab:
+    tab: Tab = tabs.open(
+        archive.server.origin,
+        viewport={"width": 1280, "height": 800},
+        java_script_enabled=javascript,
+    )
+    tab.page.goto(archive.server.url + path)
+    tab.page.wait_for_load_state("networkidle")
+    return tab
+
+
+def test_a_reader_compares_the_first_and_the_third_version_by_keyboard(tabs, archive) -> None:
+    """On the versions page of the version in force, by keyboard alone: the lists, the button,
+    and the difference read out as it arrives (a status region), both new sentences marked
+    as added, with the label a screen reader says."""
+    tab = compare_page(tabs, archive, "latest/versioner/")
+    page = tab.page
+    older = page.get_by_label("Från versionen")
+    expect(older).to_be_visible()
+    older.focus()
+    page.keyboard.press("End")  # the oldest, listed last
+    newer = page.get_by_label("Till versionen")
+    page.keyboard.press("Tab")
+    expect(newer).to_be_focused()
+    page.keyboard.press("Home")  # the newest: the announced version
+    assert (older.input_value(), newer.input_value()) == (A, C)
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Jämför")).to_be_focused()
+    page.keyboard.press("Enter")
+    result = page.get_by_role("status")
+    expect(result.locator("ins", has_text=NEW_SV_C)).to_be_visible()
+    expect(result).to_contain_text(
+        "Versionen som gäller från 1 juni 2027 jämförd med versionen som gäller från 1 december "
+        "2026"
+    )
+    added = [" ".join(text.split()) for text in result.locator("ins").all_inner_texts()]
+    # C's sentence has a link: its target is said, once, as the what-changed page says it.
+    assert added == [f"Tillagt: {NEW_SV}", f"Tillagt: {NEW_SV_C} {READ_SV}"]
+    expect(
+        result.get_by_role("heading", name="Hur länge vi sparar dina personuppgifter")
+    ).to_be_visible()
+    assert axe_violations(tab) == []
+    assert tab.foreign_requests == [] and tab.console_errors == []
+
+
+@pytest.mark.parametrize("folder", [A, C])
+def test_any_versions_page_compares_in_english_what_was_published_after_it(
+    tabs, archive, folder: str
+) -> None:
+    """The lists come from the archive's root: the earlier version's page, published before
+    the others, offers them too."""
+    tab = compare_page(tabs, archive, f"{folder}/en/versioner/")
+    page = tab.page
+    options = page.get_by_label("From the version").locator("option").all_inner_texts()
+    assert options == ["1 June 2027", "1 March 2027", "1 December 2026"]
+    page.get_by_label("From the version").select_option(A)
+    page.get_by_label("To the version").select_option(C)
+    page.get_by_role("button", name="Compare").click()
+    result = page.get_by_role("status")
+    expect(result.locator("ins", has_text=NEW_EN_C)).to_be_visible()
+    added = [" ".join(text.split()) for text in result.locator("ins").all_inner_texts()]
+    assert added == [f"Added: {NEW_EN}", f"Added: {NEW_EN_C} {READ_EN}"]
+    # Backwards (the later version first) is the same comparison, newer against older.
+    page.get_by_label("From the version").select_option(C)
+    page.get_by_label("To the version").select_option(B)
+    page.get_by_role("button", name="Compare").click()
+    expect(result.locator("ins", has_text=NEW_EN_C)).to_be_visible()
+    first = " ".join(result.locator("ins").all_inner_texts()[0].split())
+    assert first == f"Added: {NEW_EN_C} {READ_EN}"
+    assert tab.foreign_requests == [] and tab.console_errors == []
+
+
+def test_without_javascript_each_versions_what_changed_page_is_linked(tabs, archive) -> None:
+    tab = compare_page(tabs, archive, f"{C}/versioner/", javascript=False)
+    page = tab.page
+    expect(page.locator("[data-compare]")).to_be_hidden()
+    links = page.locator(".seom-history").get_by_role("link", name="Vad som ändrades")
+    expect(links).to_have_count(3)
+    for version in (C, B, A):
+        expect(page.locator(f'.seom-history a[href$="/{version}/andringar/"]')).to_have_count(1)
