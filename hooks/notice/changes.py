@@ -128,9 +128,11 @@ def compare(
 # The version's text as readers read it, for comparing any two versions in the browser
 
 READER_FILE = "readable.json"
-# A word that stands for a link's target, described ("(länk till Dina rättigheter)"): shown
-# only where it was added or removed, as chunks() shows one.
+# A word that stands for a link's target: LINK_WORD, the address, DESCRIBED, and how the page
+# says it ("(länk till Dina rättigheter)"). Compared by the address, shown only where it was
+# added or removed, as chunks() shows one.
 LINK_WORD = "\u0001"
+DESCRIBED = "\u0002"
 
 
 def reader_json(
@@ -142,6 +144,8 @@ def reader_json(
     def words(paragraph: list[str]) -> list[str]:
         return [
             LINK_WORD
+            + word[len(html.LINK) :]
+            + DESCRIBED
             + t["versions"]["link"].format(
                 target=link_target(model, locale, word[len(html.LINK) :])
             )

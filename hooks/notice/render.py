@@ -197,7 +197,8 @@ def render_history(ctx: Context) -> str:
     words = ctx.texts()["versions"]
     compare = None
     if urls.building_a_version():  # the archive: any two published versions, compared
-        page_dir = ctx.page_url.rstrip("/") if ctx.page_url.endswith("/") else "."
+        page_url = ctx.page_url
+        page_dir = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
         keep = ("added", "removed", "section_added", "section_removed", "unchanged")
         compare = {
             "root": posixpath.relpath("..", page_dir or ".") + "/",

@@ -14,8 +14,17 @@
   var from = box.querySelector("#seom-compare-from");
   var to = box.querySelector("#seom-compare-to");
   var result = box.querySelector(".seom-compare__result");
+  var status = box.querySelector(".seom-compare__status");
   var PARAGRAPH = "\n\n";
+  // A link's target: LINK, the address, DESCRIBED, then how the page says it. Compared by the
+  // address, said as the version it comes from says it (notice/changes.py, reader_json()).
   var LINK = "\u0001";
+  var DESCRIBED = "\u0002";
+  var requests = 0;
+
+  function key(word) {
+    return word.charAt(0) === LINK ? word.split(DESCRIBED)[0] : word;
+  }
 
   function json(path) {
     return fetch(new URL(path, root), { credentials: "same-origin" }).then(function (response) {
@@ -46,6 +55,7 @@
   // A longest common subsequence of two word lists, as [op, word] pairs: same, del or ins.
   function diff(a, b) {
     var n = a.length, m = b.length, out = [];
+    var ka = a.map(key), kb = b.map(key);
     if (n * m > 4000000) {  // too long to compare word by word: replaced whole
       a.forEach(function (w) { out.push(["del", w]); });
       b.forEach(function (w) { out.push(["ins", w]); });
@@ -54,14 +64,14 @@
     var table = new Int32Array((n + 1) * (m + 1));
     for (var i = n - 1; i >= 0; i--) {
       for (var j = m - 1; j >= 0; j--) {
-        table[i * (m + 1) + j] = a[i] === b[j]
+        table[i * (m + 1) + j] = ka[i] === kb[j]
           ? table[(i + 1) * (m + 1) + j + 1] + 1
           : Math.max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1]);
       }
     }
     var x = 0, y = 0;
     while (x < n && y < m) {
-      if (a[x] === b[y]) { out.push(["same", b[y]]); x++; y++; }
+      if (ka[x] === kb[y]) { out.push(["same", b[y]]); x++; y++; }
       else if (table[(x + 1) * (m + 1) + y] >= table[x * (m + 1) + y + 1]) out.push(["del", a[x++]]);
       else out.push(["ins", b[y++]]);
     }
@@ -85,7 +95,7 @@
           var op = pair[0], word = pair[1];
           if (word.charAt(0) === LINK) {
             if (op === "same") return;  // a link's target shows only where it changed
-            word = word.slice(1);
+            word = word.split(DESCRIBED)[1];
           }
           var last = runs[runs.length - 1];
           if (last && last.op === op) last.text += " " + word;
@@ -116,7 +126,9 @@
     var ids = now.map(function (part) { return part.id; })
       .concat(old.map(function (part) { return part.id; }).filter(function (id) { return !after[id]; }));
     return ids.map(function (id) {
-      var a = before[id], b = after[id], skip = a && b ? 1 : 0;
+      // A part in both is compared with its title (a renamed section changed); one added or
+      // removed whole without it, which its heading shows (notice/changes.py, compare()).
+      var a = before[id], b = after[id], skip = a && b ? 0 : 1;
       var paragraphs = changed(a ? a.paragraphs.slice(skip) : [], b ? b.paragraphs.slice(skip) : []);
       return {
         id: id, title: (b || a).title, paragraphs: paragraphs,
@@ -139,13 +151,17 @@
 
   function compare(older, newer, dates) {
     var prefix = box.dataset.prefix;
-    result.replaceChildren(element("p", {}, words.loading));
+    var request = ++requests;  // a later comparison's answer wins, whichever arrives first
+    status.textContent = words.loading;
+    result.replaceChildren();
     Promise.all([json(older + "/" + prefix + "readable.json"), json(newer + "/" + prefix + "readable.json")])
       .then(function (texts) {
+        if (request !== requests) return;
         var sections = parts(texts[0].sections, texts[1].sections);
         var purposes = parts(texts[0].purposes, texts[1].purposes);
-        var out = [element("p", {}, words.result.replace("{to}", label(newer, dates)).replace("{from}", label(older, dates))),
-          element("p", {}, words.legend)];
+        var said = words.result.split("{to}").join(label(newer, dates))
+          .split("{from}").join(label(older, dates));
+        var out = [element("p", {}, said), element("p", {}, words.legend)];
         var shown = sections.filter(function (p) { return p.state !== "unchanged"; });
         var others = sections.filter(function (p) { return p.state === "unchanged"; });
         var purposesShown = purposes.filter(function (p) { return p.state !== "unchanged"; });
@@ -164,8 +180,11 @@
           purposesShown.forEach(function (p) { out.push(show(p, 4, words.purpose_added, words.purpose_removed)); });
         }
         result.replaceChildren.apply(result, out);
+        status.textContent = said;  // said once; the difference is read as the page is
       })
-      .catch(function () { result.replaceChildren(element("p", {}, words.failed)); });
+      .catch(function () {
+        if (request === requests) status.textContent = words.failed;
+      });
   }
 
   Promise.all([json("versions.json"), json("notice.json").catch(function () { return {}; })])
@@ -180,13 +199,17 @@
           select.append(element("option", { value: version }, label(version, dates)));
         });
       });
-      var current = box.dataset.current;
-      to.value = versions.indexOf(current) >= 0 ? current : versions[0];
-      from.value = versions[versions.indexOf(to.value) + 1] || versions[versions.length - 1];
+      // This page's version against the one before it; the oldest against the next one.
+      var at = Math.max(versions.indexOf(box.dataset.current), 0);
+      if (at === versions.length - 1) at--;
+      to.value = versions[at];
+      from.value = versions[at + 1];
       box.querySelector("form").addEventListener("submit", function (event) {
         event.preventDefault();
         if (from.value === to.value) {
-          result.replaceChildren(element("p", {}, words.same));
+          requests++;
+          result.replaceChildren();
+          status.textContent = words.same;
           return;
         }
         var pair = [from.value, to.value].sort();

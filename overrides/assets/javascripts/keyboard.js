@@ -205,10 +205,10 @@
   function label(version) {
     var date = state && state.dates && state.dates[version];
     if (!date || !date[data.lang]) return null;
-    var kind = version === state.in_force ? data.inForce
-      : state.upcoming && version === state.upcoming.version ? data.upcoming
-      : version < state.in_force ? data.earlier : "{date}";
-    return kind.replace("{date}", date[data.lang]);
+    var kind = !state.in_force ? data.upcoming
+      : version === state.in_force ? data.inForce
+      : version > state.in_force ? data.upcoming : data.earlier;
+    return kind.split("{date}").join(date[data.lang]);
   }
   function versionOf(link) {
     var parts = new URL(link.href, location.href).pathname.split("/").filter(Boolean);
@@ -223,7 +223,9 @@
       var text = label(versionOf(link));
       if (text) link.textContent = text;
     });
-    var here = label(data.current);
+    // The version the button shows is Material's choice (mike's name: the version's date),
+    // which on an error page is the version in force, whatever folder the page came from.
+    var here = label(current.textContent.trim());
     if (here) current.textContent = here;
     var shown = current.textContent.replace(/\s+/g, " ").trim();
     current.setAttribute("aria-label", data.version.replace("{version}", shown));
@@ -237,6 +239,7 @@
   }
   fit();
   window.addEventListener("resize", fit);
+  if (document.fonts) document.fonts.ready.then(fit);
 
   var title = document.querySelector(".md-header__title");
   if (title) new MutationObserver(fit).observe(title, { childList: true, subtree: true });
