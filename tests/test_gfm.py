@@ -152,6 +152,7 @@ def test_hostile_text_is_shown_as_written(text: str, context: Context) -> None:
 @example("a@b.se")
 @example("` `")
 @example("\x0c- x")
+@example("\ufeff")
 def test_any_text_is_shown_as_written_wherever_the_review_puts_it(text: str) -> None:
     for context in CONTEXTS:
         assert_shown_as_text(text, context)
