@@ -6,13 +6,15 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 
-# Two installs into the same venv: what building needs (requirements.txt), and the test tools
-# on top of it (requirements-test.txt: pytest, Playwright, ruff). Editors who build and preview
-# never wait for the test tools; each stamp is remade when its requirements change.
+# Three installs into the same venv: what building needs (requirements.txt), what publishing
+# adds for the archival copies (requirements-publish.txt: WeasyPrint, pikepdf), and the test
+# tools on top (requirements-test.txt: pytest, Playwright, ruff). Editors who build and preview
+# never wait for the rest; each stamp is remade when its requirements change.
 BUILD_INSTALLED := $(VENV)/.installed-build
+PUBLISH_INSTALLED := $(VENV)/.installed-publish
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: build preview serve test ci-test check review publish calendar benchmark benchmark-check benchmark-hostile benchmark-pages benchmark-publish benchmark-serve benchmark-suite clean
+.PHONY: build preview serve test ci-test check review publish pdf calendar benchmark benchmark-check benchmark-hostile benchmark-pages benchmark-publish benchmark-serve benchmark-suite clean
 
 ## build: check the content and build the site into site/ (any warning fails the build)
 build: $(BUILD_INSTALLED)
@@ -62,8 +64,14 @@ review: $(TEST_INSTALLED)
 
 ## publish: deploy the newest version in docs/versions.yml to gh-pages and tag it, then follow
 ## the calendar (PUSH=1 also pushes to origin; FORCE=1 republishes an existing version)
-publish: $(BUILD_INSTALLED)
+publish: $(PUBLISH_INSTALLED)
 	python scripts/publish.py $(if $(filter 1,$(PUSH)),--push) $(if $(filter 1,$(FORCE)),--force)
+
+## pdf: a preview of the newest version's archival copies (the whole notice as PDF/A, one per
+## language) in pdf/, made as `make publish` makes them, from the working tree: each says on
+## its first page that it is a preview. Publishing makes the real ones, once per version
+pdf: $(PUBLISH_INSTALLED)
+	python scripts/archival.py
 
 ## calendar: what today's date asks of the archive (a version coming into force, the root
 ## files), from what is published alone: docs/ is never read (PUSH=1 pushes to origin)
@@ -104,7 +112,7 @@ benchmark-serve: $(BUILD_INSTALLED)
 	python scripts/benchmark_serve.py
 
 clean:
-	rm -rf site preview $(VENV)
+	rm -rf site preview pdf $(VENV)
 
 # The messages are Swedish: editors meet them on their first `make build` or `make serve`. They
 # go to stderr, so that `make review`'s output (Markdown, CI's job summary) is only the review.
@@ -114,7 +122,11 @@ $(BUILD_INSTALLED): requirements.txt pyproject.toml
 	@echo "Installerar det som behövs för att bygga webbplatsen i $(VENV)/ (första gången tar det ungefär en minut) ..." >&2
 	$(call install,requirements.txt,--editable .)
 
-$(TEST_INSTALLED): requirements-test.txt $(BUILD_INSTALLED)
+$(PUBLISH_INSTALLED): requirements-publish.txt $(BUILD_INSTALLED)
+	@echo "Installerar det som behövs för att göra arkivkopiorna (PDF/A) i $(VENV)/ ..." >&2
+	$(call install,requirements-publish.txt)
+
+$(TEST_INSTALLED): requirements-test.txt $(PUBLISH_INSTALLED)
 	@echo "Installerar testverktygen (pytest, Playwright, ruff) i $(VENV)/ (första gången tar det ett par minuter) ..." >&2
 	$(call install,requirements-test.txt)
 

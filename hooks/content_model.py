@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from notice import build, gdpr, languages, texts, tilt, translations, urls
+from notice import archival, build, gdpr, languages, texts, tilt, translations, urls
 from notice.reading import format_problems
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ def on_page_context(
     context["notice_identity"] = identity(locale, config)
     context["notice_statement"] = statement_link(context, locale, config)
     context["notice_tilt"] = tilt_link(context, locale, config)
+    context["notice_archival"] = archival_link(context, locale, config)
     return context
 
 
@@ -100,6 +101,7 @@ def on_template_context(
     context["notice_identity"] = identity(locale, config)
     context["notice_statement"] = statement_link(context, locale, config)
     context["notice_tilt"] = tilt_link(context, locale, config)
+    context["notice_archival"] = archival_link(context, locale, config)
     return context
 
 
@@ -128,6 +130,17 @@ def tilt_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str
     base = context.get("base_url") or ""
     root = base.rstrip("/") if base.startswith("/") else base.rstrip("/") or "."
     return f"{root}/{languages.prefix(locale, config)}{tilt.FILE}"
+
+
+def archival_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str | None:
+    """This version's archival copy in the page's language, in the archive only: publishing
+    adds it to the version's folder (notice/publishing/copies.py); plain builds have none."""
+    if not urls.building_a_version():
+        return None
+    base = context.get("base_url") or ""
+    root = base.rstrip("/") if base.startswith("/") else base.rstrip("/") or "."
+    name = archival.file_name(build.current().versions[0].id, texts.of(None, locale)["archival"])
+    return f"{root}/{languages.prefix(locale, config)}{name}"
 
 
 def with_sections(nav: list | None, sections: list[str]) -> tuple[list, list[str]]:

@@ -189,8 +189,8 @@ class Archive:
         OPERATIONS.md says, using this test run's venv."""
         venv = Path(sys.executable).parent.parent
         # This run's venv holds everything: make must not install into it (--assume-old).
-        installed = f"--assume-old={venv}/.installed-build"
-        command = ["make", "--no-print-directory", target, f"VENV={venv}", installed, *flags]
+        installed = [f"--assume-old={venv}/.installed-{what}" for what in ("build", "publish")]
+        command = ["make", "--no-print-directory", target, f"VENV={venv}", *installed, *flags]
         return run(self.repo, *command, env=env or self.env)
 
     def local_refs(self) -> dict[str, str]:
@@ -203,6 +203,16 @@ class Archive:
 
     def show(self, path: str) -> str:
         return git(self.repo, "show", f"gh-pages:{path}")
+
+    def blob(self, spec: str) -> bytes:
+        """A file's bytes as git holds them: ``spec`` as "gh-pages:<path>"."""
+        return subprocess.run(
+            ["git", "show", spec], cwd=self.repo, capture_output=True, check=True
+        ).stdout
+
+    def history(self, path: str, branch: str = "gh-pages") -> list[str]:
+        """The subjects of the commits on ``branch`` that changed ``path``, newest first."""
+        return git(self.repo, "log", "--format=%s", branch, "--", path).splitlines()
 
     def soup(self, path: str) -> BeautifulSoup:
         return BeautifulSoup(self.show(path), "html.parser")
@@ -220,7 +230,7 @@ def new_archive(base: Path, today: str) -> Archive:
     origin = base / "origin.git"
     git(base, "init", "-q", "--bare", str(origin))
     repo = copy_project(base / "repo", EXAMPLE / "docs")
-    for name in (".gitignore", "Makefile", "requirements.txt"):
+    for name in (".gitignore", "Makefile", "requirements.txt", "requirements-publish.txt"):
         shutil.copy2(ROOT / name, repo / name)
     identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"}
     identity |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}

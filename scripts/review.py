@@ -57,6 +57,7 @@ from notice import (
     translations,
 )
 from notice import texts as notice_texts
+from notice.publishing.copies import names, place, previews
 from notice.publishing.errors import IN_THE_BROWSER, PublishError
 from notice.publishing.mkdocs_utils import CONFIG, build_site
 from notice.publishing.operations import refusals
@@ -78,6 +79,7 @@ class Review:
     # The messages of the translations' findings: a refusal of the translations lists them
     # under it, and they are shown as items under its own; no other line of an error is.
     findings: frozenset[str] = frozenset()
+    copies: list[str] = field(default_factory=list)  # the archival copies made and approved
 
     @property
     def blocked(self) -> bool:
@@ -222,7 +224,7 @@ def review(root: Path, *, browser: bool = True, after_merge: bool = False) -> Re
     out.parts += readers_part(notice, config, env, start=publishing_starts(out))
     out.parts += [translations.markdown(notice, listed=out.listed).rstrip(), ""]
     out.parts += gdpr_part(notice)
-    out.parts += site_part(checked)
+    out.parts += site_part(checked, out.copies)
     return out
 
 
@@ -263,6 +265,18 @@ def build_and_check(
                 if line.startswith(("WARNING", "ERROR", "Aborted", "  "))
             ] or str(error).splitlines()
             return None
+        # The archival copies, as publishing will add them: checked, and what the pages
+        # link to. A copy that fails is the error publishing would stop on, said now.
+        folder = str(config.site_url or "/").rstrip("/") + f"/{version}/"
+        try:
+            copies = previews(root, config, notice, site_dir, version, folder)
+        except PublishError as error:
+            out.errors.append(error.args[0])
+            # Said once: the links to the copies are not broken links of their own.
+            copies = dict.fromkeys(names(config, version).values(), b"")
+        else:
+            out.copies = sorted(copies)
+        place(site_dir, copies)
         checked = site_checks.check(
             site_dir,
             notice.languages,
@@ -290,7 +304,7 @@ def text_pages(notice: model.Notice) -> dict[str, str]:
     return out
 
 
-def site_part(checked: site_checks.Result | None) -> list[str]:
+def site_part(checked: site_checks.Result | None, copies: list[str]) -> list[str]:
     if checked is None:
         return []
     lines = [
@@ -308,6 +322,12 @@ def site_part(checked: site_checks.Result | None) -> list[str]:
         )
     elif checked.skipped:
         lines[-1] += f" {checked.skipped}"
+    if copies:
+        lines[-1] += (
+            " Arkivkopiorna som publiceringen lägger till, hela meddelandet som PDF/A-2a ("
+            + ", ".join(f"`{path}`" for path in copies)
+            + "), är gjorda och godkända, och länkarna till dem fungerar."
+        )
     return [*lines, ""]
 
 

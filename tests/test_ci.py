@@ -63,7 +63,11 @@ def test_the_suite_runs_when_the_engine_changed_and_not_for_docs_alone(tmp_path:
     """`make ci-test` in a repository whose venv's python and ruff only say they ran."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("Makefile", "pyproject.toml", "requirements.txt", "requirements-test.txt"):
+    for name in (
+        "Makefile",
+        "pyproject.toml",
+        *(f"requirements{s}.txt" for s in ("", "-publish", "-test")),
+    ):
         (repo / name).write_bytes((ROOT / name).read_bytes())
     (repo / "docs").mkdir()
     (repo / "docs" / "lagring.md").write_text("Text.\n", encoding="utf-8")

@@ -1,7 +1,9 @@
 """Building installs only what building needs; the test tools come with `make test`.
 
-Editors run `make build` and `make serve`: they install requirements.txt only, not pytest,
-Playwright and the rest (requirements-test.txt), which `make test` adds. Checked without
+Editors run `make build` and `make serve`: they install requirements.txt only, not what
+publishing adds for the archival copies (requirements-publish.txt: WeasyPrint, pikepdf), which
+`make publish` and `make pdf` add, nor pytest, Playwright and the rest (requirements-test.txt),
+which `make test` adds on top of both. Checked without
 installing anything: the requirement files as pip reads them, and what make would run
 (`make --dry-run` into a venv that does not exist, so every install step shows). A real first
 `make build` in a fresh venv takes half a minute to a minute and needs the package index: it
@@ -23,6 +25,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = "requirements.txt"
+PUBLISH = "requirements-publish.txt"
 TESTS = "requirements-test.txt"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 # What only the tests need: the `test` extra's direct dependencies.
@@ -54,27 +57,32 @@ def direct(requirements: list[str]) -> dict[str, str]:
 
 
 def test_the_build_installs_no_test_tool() -> None:
-    build, tests = pins(BUILD), pins(TESTS)
+    build, publish, tests = pins(BUILD), pins(PUBLISH), pins(TESTS)
     # The extra still names them (an emptied list would make this test pass for nothing).
     assert {"pytest", "playwright", "axe-playwright-python", "beautifulsoup4", "ruff"} <= TEST_TOOLS
-    assert not TEST_TOOLS & build.keys()
-    # Each package is pinned once: what the tests add is not in the build's file.
-    assert not build.keys() & tests.keys()
-    # The test file installs the build's exact versions first.
-    assert "-r requirements.txt" in (ROOT / TESTS).read_text(encoding="utf-8").splitlines()
+    assert not TEST_TOOLS & (build.keys() | publish.keys())
+    assert {"weasyprint", "pikepdf"} <= publish.keys() and not {"weasyprint"} & build.keys()
+    # Each package is pinned once: what publishing and the tests add is not in the build's file.
+    assert not build.keys() & publish.keys() and not build.keys() & tests.keys()
+    assert not publish.keys() & tests.keys()
+    # Each file installs the exact versions of the one below it first.
+    assert "-r requirements.txt" in (ROOT / PUBLISH).read_text(encoding="utf-8").splitlines()
+    assert f"-r {PUBLISH}" in (ROOT / TESTS).read_text(encoding="utf-8").splitlines()
 
 
 def test_the_files_pin_pyprojects_direct_dependencies() -> None:
-    build, tests = pins(BUILD), pins(TESTS)
+    build, publish, tests = pins(BUILD), pins(PUBLISH), pins(TESTS)
     assert direct(PYPROJECT["dependencies"]).items() <= build.items()
+    assert direct(PYPROJECT["optional-dependencies"]["publish"]).items() <= publish.items()
     assert direct(PYPROJECT["optional-dependencies"]["test"]).items() <= tests.items()
 
 
-@pytest.mark.parametrize("name", [BUILD, TESTS])
+@pytest.mark.parametrize("name", [BUILD, PUBLISH, TESTS])
 def test_every_dependency_is_pinned_where_it_is_installed(name: str) -> None:
-    """What each package requires is in its own file (or the build's): pip adds nothing
-    unpinned, and nothing the build needs hides among the test tools."""
-    pinned = pins(BUILD) | (pins(TESTS) if name == TESTS else {})
+    """What each package requires is in its own file (or one it installs first): pip adds
+    nothing unpinned, and nothing the build or publishing needs hides among the test tools."""
+    pinned = pins(BUILD) | (pins(PUBLISH) if name != BUILD else {})
+    pinned |= pins(TESTS) if name == TESTS else {}
     missing = {
         f"{package} needs {requirement.name}"
         for package in pins(name)
@@ -97,17 +105,21 @@ def installs(target: str, venv: Path) -> list[str]:
     return re.findall(r"pip install .*?-r (\S+)", result.stdout)
 
 
-@pytest.mark.parametrize(
-    "target", ["build", "serve", "preview", "publish", "calendar", "benchmark"]
-)
+@pytest.mark.parametrize("target", ["build", "serve", "preview", "calendar", "benchmark"])
 def test_building_installs_only_the_build_requirements(target: str, tmp_path: Path) -> None:
     assert installs(target, tmp_path / "venv") == [BUILD]
 
 
+@pytest.mark.parametrize("target", ["publish", "pdf"])
+def test_publishing_adds_what_the_archival_copies_need(target: str, tmp_path: Path) -> None:
+    assert installs(target, tmp_path / "venv") == [BUILD, PUBLISH]
+
+
 @pytest.mark.parametrize("target", ["test", "check", "review"])
 def test_the_tests_and_the_gate_install_the_test_tools_on_top(target: str, tmp_path: Path) -> None:
-    """The gate opens the pages in Chromium with Playwright and axe-core: the test tools."""
-    assert installs(target, tmp_path / "venv") == [BUILD, TESTS]
+    """The gate opens the pages in Chromium with Playwright and axe-core, and the tests
+    publish: the test tools, on top of what publishing needs."""
+    assert installs(target, tmp_path / "venv") == [BUILD, PUBLISH, TESTS]
 
 
 def test_the_first_install_says_what_it_does_in_swedish(tmp_path: Path) -> None:

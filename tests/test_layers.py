@@ -65,7 +65,9 @@ LAYERS = {
     ),
     "model": MODEL,
     **dict.fromkeys(["data", "reading", "checks", "gdpr"], READING),
-    **dict.fromkeys(["render", "changes", "history", "atom", "tilt", "translations"], RENDERING),
+    **dict.fromkeys(
+        ["render", "changes", "history", "atom", "tilt", "archival", "translations"], RENDERING
+    ),
     "build": BUILD,
 }
 # Every module that must import alone: notice's, and publishing's (the top layer, in notice).

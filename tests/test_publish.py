@@ -9,6 +9,7 @@ accessibility statement with no new version.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
+import pikepdf
 import pytest
 from tabs import Tabs
 
@@ -535,6 +537,20 @@ def test_a_changed_statement_is_published_without_a_new_version(archive: Archive
     assert (
         archive.remote_refs()["refs/heads/gh-pages"] == archive.local_refs()["refs/heads/gh-pages"]
     )
+
+
+@pytest.mark.parametrize("path", [f"integritetsmeddelande-{B}.pdf", f"en/privacy-notice-{B}.pdf"])
+def test_a_version_deployed_again_keeps_the_archival_copy_it_was_published_with(
+    archive: Archive, path: str
+) -> None:
+    """B's folder was deployed again from a later commit (the statement changed): its archival
+    copy is still the one its own publishing made, byte for byte, naming B's commit."""
+    file = f"{B}/{path}"
+    assert archive.history(file) == [f"Publish privacy notice {B}"]
+    data = archive.blob(f"gh-pages:{file}")
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        description = str(doc.open_metadata()["dc:description"])
+    assert description.endswith(f" {archive.commits[B]}.")
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

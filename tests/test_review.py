@@ -106,6 +106,12 @@ def reviews(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     for name in ("controller.yml", "accessibility.yml", "purposes.yml"):
         (repo / "docs" / name).write_bytes((NOTICE_DOCS / name).read_bytes())
     out["with version"] = check(arc)
+    # A character the archival copy's font has no glyph for (PDF/A forbids drawing none).
+    edit(repo, "klagomal.md", "kan du lämna", "kan du ⸻ lämna")
+    edit(repo, "klagomal.en.md", "you can lodge", "you can ⸻ lodge")
+    out["no glyph"] = check(arc)
+    edit(repo, "klagomal.md", "kan du ⸻ lämna", "kan du lämna")
+    edit(repo, "klagomal.en.md", "you can ⸻ lodge", "you can lodge")
     out["announced"] = check(arc, today="2027-02-20")
     (repo / "docs" / "controller.yml").write_text(CONTROLLER, encoding="utf-8")
     (repo / "docs" / "accessibility.yml").write_bytes(statement)
@@ -224,6 +230,28 @@ def test_a_change_with_its_new_version_passes_and_says_when(reviews: dict) -> No
         f"Jämfört med version {A}, den senast publicerade (gäller sedan den 1 december 2026)."
     ) in text
     assert CHANGED_RETENTION.split("Oförändrade")[0] in text
+
+
+def test_the_gate_makes_the_archival_copies_as_publishing_will(reviews: dict) -> None:
+    """Made and checked before the merge, the links to them too; a copy that would stop
+    publishing stops the change, saying which character is the likely cause."""
+    text = review(reviews["with version"])
+    assert (
+        "Arkivkopiorna som publiceringen lägger till, hela meddelandet som PDF/A-2a "
+        f"(`en/privacy-notice-{B}.pdf`, `integritetsmeddelande-{B}.pdf`), är gjorda och "
+        "godkända, och länkarna till dem fungerar."
+    ) in text
+    result = reviews["no glyph"]
+    assert result.returncode == 1
+    text = review(result)
+    assert text.startswith("# Granskning: 1 fel att rätta innan ändringen kan slås ihop\n")
+    (error,) = text.split("## Fel\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert error.startswith(
+        f"- Arkivkopian (PDF/A) av version {B} på svenska blev inte godkänd, så ingenting "
+        "publicerades. Oftast är det ett tecken som typsnittet saknar"
+    )
+    assert "Tecken i texten som typsnittet kan sakna: «⸻» (U+2E3B)." in error
+    assert "Så rättar du det i webbläsaren" not in error  # before the merge: in the same branch
 
 
 def test_what_no_pull_request_can_fix_is_said_once_at_the_top_without_failing(

@@ -10,6 +10,11 @@ Comparing any two versions on the versions page (assets/javascripts/compare.js):
 and the third, in both languages, by keyboard alone, as a screen reader hears it, with axe;
 without JavaScript, each version's what-changed page instead.
 
+The archival copies (notice/archival.py): each version's folder holds the whole notice as
+PDF/A-2a per language, with its version, date and commit, all its text, checked with pikepdf
+(its PDF/A validator, the structure tree, the fonts, the language), linked from every page and
+the versions page, and written once.
+
 The decision (ARCHITECTURE.md, "The header"): narrower than 768 px the header holds the logo,
 the menu, the language and the search buttons; the title and the version selector are left
 out. Each page says its version at its foot, with a link to every version.
@@ -17,14 +22,24 @@ out. Each page says its version at its foot, with a link to every version.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 
+import pikepdf
+import pikepdf.pdfa
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 from test_keyboard import focused
 
 from archives import NEW_EN, NEW_EN_C, NEW_SV, NEW_SV_C, A, B, C
 from conftest import Tab, axe_violations
+from notice import archival, dates
 
 WIDTHS = (320, 360, 390, 412, 768, 1280)
 # Every kind of page: sections, the whole notice, contact, versions, what changed, the
@@ -240,3 +255,147 @@ def test_without_javascript_each_versions_what_changed_page_is_linked(tabs, arch
     expect(links).to_have_count(3)
     for version in (C, B, A):
         expect(page.locator(f'.seom-history a[href$="/{version}/andringar/"]')).to_have_count(1)
+
+
+# The archival copies (notice/archival.py): the whole notice as PDF/A-2a per language, added
+# to each version's folder when it is published, and never changed afterwards.
+
+COPIES = {"sv": "integritetsmeddelande-{}.pdf", "en": "en/privacy-notice-{}.pdf"}
+TITLES = {"sv": "Så skyddar vi dina personuppgifter", "en": "How we protect your personal data"}
+EFFECTIVE = {"sv": "gäller från", "en": "effective from"}
+PUBLISHED = {"sv": "Publicerad från commit", "en": "Published from commit"}
+# The address of a link's target, which the copy prints after the link's text.
+ADDRESS = re.compile(r"\((?:https?|mailto|tel):[^()]*\)")
+
+
+def as_level_b(data: bytes) -> io.BytesIO:
+    """The file identified as PDF/A-2b: what pikepdf's validator (veraPDF's rules) knows."""
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        xmp = doc.Root.Metadata.read_bytes()
+        doc.Root.Metadata.write(xmp.replace(b'conformance="A"', b'conformance="B"'))
+        out = io.BytesIO()
+        doc.save(out)
+    out.seek(0)
+    return out
+
+
+def structure(node, found: list[str]) -> list[str]:
+    """The structure elements' types, in reading order."""
+    if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        found.append(str(node.S)[1:])
+    kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+        structure(kid, found)
+    return found
+
+
+def paragraphs(page_html: str) -> list[str]:
+    """The text of the whole-notice page's headings and paragraphs, in order, without spaces:
+    the page a reader reads, less the site's own lines around it."""
+    article = BeautifulSoup(page_html, "html.parser").find("article")
+    for furniture in article.select(".seom-effective, .seom-announcement, a.headerlink"):
+        furniture.decompose()
+    return [
+        "".join(block.get_text().split())
+        for block in article.find_all(["h1", "h2", "h3", "h4", "p"])
+        if not block.find(["p", "ul", "ol", "dl", "div"])
+    ]
+
+
+@pytest.mark.parametrize("version", [A, B, C])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_version_keeps_the_whole_notice_as_pdf_a(archive, version: str, lang: str) -> None:
+    data = archive.blob(f"gh-pages:{version}/{COPIES[lang].format(version)}")
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        xmp = doc.open_metadata()
+        assert (xmp["pdfaid:part"], xmp["pdfaid:conformance"]) == ("2", "A")
+        assert xmp["dc:title"] == TITLES[lang]
+        effective = dates.long_date(dt.date.fromisoformat(version), lang)
+        # The commit it was published from: the one its tag names.
+        assert xmp["dc:description"] == (
+            f"Version {version}, {EFFECTIVE[lang]} {effective}. "
+            f"{PUBLISHED[lang]} {archive.commits[version]}."
+        )
+        (intent,) = doc.Root.OutputIntents
+        assert intent.S == "/GTS_PDFA1" and "/DestOutputProfile" in intent
+        assert str(doc.Root.Lang) == lang and doc.Root.MarkInfo.Marked
+        for page in doc.pages:
+            for font in page.Resources.Font.values():
+                descriptor = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(
+                    descriptor.FontDescriptor.keys()
+                ), f"{font.BaseFont} is not embedded"
+                assert "/ToUnicode" in font
+        kinds = structure(doc.Root.StructTreeRoot, [])
+        assert kinds[0] == "Document" and kinds.count("H1") == 1
+        assert {"H2", "H3", "P", "L", "LI", "Link"} <= set(kinds)
+    report = pikepdf.pdfa.validate_written(as_level_b(data), "2b")
+    assert report.passed, "\n".join(map(str, report.findings))
+    # The version's text, all of it, in order; what a later version added is not there.
+    text = ADDRESS.sub("", "".join(archival.text_of(data).split()))
+    position = 0
+    page = f"{version}/{'en/' if lang == 'en' else ''}hela-meddelandet/index.html"
+    for block in paragraphs(archive.blob(f"gh-pages:{page}").decode()):
+        found = text.find(block, position)
+        assert found >= 0, f"not in the copy, or not in order: {block}"
+        position = found + len(block)
+    new_in_b, new_in_c = (NEW_SV, NEW_SV_C) if lang == "sv" else (NEW_EN, NEW_EN_C)
+    assert ("".join(new_in_b.split()) in text) == (version != A)
+    assert ("".join(new_in_c.split()) in text) == (version == C)
+
+
+def test_a_published_copy_never_changes(archive) -> None:
+    """Each copy was written once, by its version's publishing, and no later publishing
+    touched it; the announced version's rendering as in force, which replaces its folder on
+    its date, holds the same bytes."""
+    for version in (A, B, C):
+        for path in COPIES.values():
+            file = f"{version}/{path.format(version)}"
+            assert archive.history(file) == [f"Publish privacy notice {version}"], file
+    for path in COPIES.values():
+        file = f"{C}/{path.format(C)}"
+        assert archive.blob(f"gh-pages-upcoming:{file}") == archive.blob(f"gh-pages:{file}")
+
+
+@pytest.mark.parametrize(
+    ("path", "version", "lang"),
+    [
+        (f"{A}/lagring/", A, "sv"),
+        ("latest/en/", B, "en"),
+        (f"{C}/en/kontakt/", C, "en"),
+        # A host serves the archive root's 404 page, the version in force's, for any address.
+        ("latest/en/finns-inte/", B, "sv"),
+    ],
+)
+def test_every_page_links_its_versions_copy(archive, path: str, version: str, lang: str) -> None:
+    url = archive.server.url + path
+    try:
+        page = urllib.request.urlopen(url).read()
+    except urllib.error.HTTPError as error:  # the 404 page
+        page = error.read()
+    links = BeautifulSoup(page, "html.parser").select(".md-footer a[type='application/pdf']")
+    assert [link.get_text() for link in links] == [ARCHIVAL_LINK[lang]]
+    with urllib.request.urlopen(urllib.parse.urljoin(url, links[0]["href"])) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        copy = archive.blob(f"gh-pages:{version}/{COPIES[lang].format(version)}")
+        assert response.read() == copy
+
+
+ARCHIVAL_LINK = {
+    "sv": "Hela meddelandet som PDF för arkivering (PDF/A)",
+    "en": "The whole notice as a PDF for archiving (PDF/A)",
+}
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("sv", ""), ("en", "en/")])
+def test_the_versions_page_links_the_copy_of_its_version(archive, lang: str, prefix: str) -> None:
+    url = f"{archive.server.url}latest/{prefix}versioner/"
+    soup_ = BeautifulSoup(urllib.request.urlopen(url).read(), "html.parser")
+    links = soup_.select(".seom-history a[type='application/pdf']")
+    assert len(links) == 1
+    entry = links[0].find_parent("li").find_parent("li")
+    assert entry.h2["id"] == f"version-{B}"  # the version in force: this page's own
+    effective = dates.long_date(dt.date.fromisoformat(B), lang)
+    assert " ".join(links[0].get_text().split()) == f"{ARCHIVAL_LINK[lang]} {effective}"
+    with urllib.request.urlopen(urllib.parse.urljoin(url, links[0]["href"])) as response:
+        assert response.read() == archive.blob(f"gh-pages:{B}/{COPIES[lang].format(B)}")

@@ -27,6 +27,13 @@ def names(config: MkDocsConfig) -> dict[str, str]:
     return {lang.locale: lang.name for lang in _languages(config) if lang.build}
 
 
+def site_names(config: MkDocsConfig) -> dict[str, str]:
+    """The site's name in each built language (static-i18n's site_name, else mkdocs.yml's)."""
+    return {
+        lang.locale: lang.site_name or config.site_name for lang in _languages(config) if lang.build
+    }
+
+
 def current(config: MkDocsConfig) -> str:
     """The language being built now: static-i18n sets the theme language per nested build."""
     return config.theme["language"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from notice import changes, dates, form, gfm, history, languages, shortcodes, texts, urls
+from notice import archival, changes, dates, form, gfm, history, languages, shortcodes, texts, urls
 
 if TYPE_CHECKING:
     import jinja2
@@ -195,10 +195,19 @@ def purpose_views(model: Notice, locale: str, words: dict[str, Any]) -> list[dic
 def render_history(ctx: Context) -> str:
     items = history.items(ctx.model.versions, ctx.page_url, ctx.locale, ctx.model.languages)
     words = ctx.texts()["versions"]
-    compare = None
+    compare = archival_copy = None
     if urls.building_a_version():  # the archive: any two published versions, compared
         page_url = ctx.page_url
         page_dir = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+        # This version's archival copy, which publishing adds to its folder (notice/archival.py)
+        archival_words = ctx.texts()["archival"]
+        name = archival.file_name(ctx.model.versions[0].id, archival_words)
+        archival_copy = {
+            "href": posixpath.relpath(
+                languages.prefix_of(ctx.locale, ctx.model.languages) + name, page_dir or "."
+            ),
+            "text": archival_words["link"],
+        }
         keep = ("added", "removed", "section_added", "section_removed", "unchanged")
         compare = {
             "root": posixpath.relpath("..", page_dir or ".") + "/",
@@ -211,7 +220,7 @@ def render_history(ctx: Context) -> str:
                 **{key: words[key] for key in ("purpose_added", "purpose_removed")},
             },
         }
-    return ctx.block(ctx.macros("versions").history(items, words, compare))
+    return ctx.block(ctx.macros("versions").history(items, words, compare, archival_copy))
 
 
 def render_changes(ctx: Context) -> str:

@@ -23,6 +23,7 @@ from mike import git_utils as mike_git
 from mkdocs.utils import yaml_load
 
 from notice import dates, urls
+from notice.publishing.copies import place
 from notice.publishing.errors import PublishError
 from notice.publishing.git_utils import ALIAS, BRANCH, REMOTE, UPCOMING, Git
 
@@ -155,11 +156,13 @@ def deploy(git: Git, version: str, site_dir: Path, *, latest: bool) -> None:
     _deploy(git, version, site_dir, aliases, f"Publish privacy notice {version}", BRANCH)
 
 
-def deploy_in_force(root: Path, git: Git, version: str) -> None:
+def deploy_in_force(root: Path, git: Git, version: str, copies: dict[str, bytes]) -> None:
     """A version published ahead of its date, built as it will read on that date, into its
-    folder on UPCOMING (follow_the_calendar() moves it to gh-pages then)."""
+    folder on UPCOMING (follow_the_calendar() moves it to gh-pages then), with the archival
+    ``copies`` it was published with: {path in the folder: bytes}."""
     message = f"Privacy notice {version} as in force, from {git.run('rev-parse', 'HEAD')}"
     with built(root, version, today=version) as site_dir:
+        place(site_dir, copies)
         _deploy(git, version, site_dir, [], message, UPCOMING)
 
 

@@ -11,7 +11,8 @@ line). `make publish`
    a version that is already published); `make check` (scripts/review.py) asks the same
    questions of a pull request,
 3. builds the site with every check into a temporary folder (mkdocs_utils.py), so that a
-   broken build stops it before anything moves,
+   broken build stops it before anything moves, and adds the version's archival copies (the
+   whole notice as PDF/A per language: copies.py, made once and then kept as published),
 4. deploys with mike into <version>/ on gh-pages (and, for a version published ahead of its
    date, its rendering as in force into <version>/ on gh-pages-upcoming), points the alias
    `latest` at the version in force and makes `latest` the default,
@@ -47,6 +48,7 @@ from notice import (
     translations,
 )
 from notice import git as notice_git
+from notice.publishing.copies import archival_copies, place
 from notice.publishing.errors import PublishError
 from notice.publishing.git_utils import (
     ALIAS,
@@ -123,13 +125,16 @@ def publish(root: Path, *, push: bool, force: bool) -> str:
         all_or_nothing(git, (*BRANCHES, f"refs/tags/{tag}")) as saved,
         built(root, version.id) as site_dir,
     ):
+        # The archival copies: made now for a new version, else those it was published with.
+        copies = archival_copies(git, config, notice, site_dir, version.id, new=new)
+        place(site_dir, copies)
         # Build what main holds; a published version is deployed again only when what it
         # shows changed (its presentation: its text cannot, refusals() saw to that).
         rebuild = deploy_again(git, site_dir, version.id, published=not new)
         if new or rebuild:
             deploy(git, version.id, site_dir, latest=version.id == in_force)
         if upcoming and (new or rebuild or not waiting):
-            deploy_in_force(root, git, version.id)
+            deploy_in_force(root, git, version.id, copies)
         elif not upcoming and (new or rebuild):
             drop_pending(git, [v for v in pending_versions(git) if v == version.id])
         if new:
