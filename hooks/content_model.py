@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import is_error_template
 
 from notice import archival, build, gdpr, languages, texts, tilt, translations, urls
 from notice.reading import format_problems
@@ -101,7 +102,9 @@ def on_template_context(
     context["notice_identity"] = identity(locale, config)
     context["notice_statement"] = statement_link(context, locale, config)
     context["notice_tilt"] = tilt_link(context, locale, config)
-    context["notice_archival"] = archival_link(context, locale, config)
+    context["notice_archival"] = archival_link(
+        context, locale, config, error=is_error_template(template_name)
+    )
     return context
 
 
@@ -132,14 +135,22 @@ def tilt_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str
     return f"{root}/{languages.prefix(locale, config)}{tilt.FILE}"
 
 
-def archival_link(context: dict[str, Any], locale: str, config: MkDocsConfig) -> str | None:
+def archival_link(
+    context: dict[str, Any], locale: str, config: MkDocsConfig, *, error: bool = False
+) -> str | None:
     """This version's archival copy in the page's language, in the archive only: publishing
-    adds it to the version's folder (notice/publishing/copies.py); plain builds have none."""
+    adds it to the version's folder (notice/publishing/copies.py); plain builds have none.
+    From a 404 page, which a host may serve at any address (and `latest/`'s copy of it after
+    this version is no longer in force), the version's own folder, from the archive's root."""
     if not urls.building_a_version():
         return None
+    version = build.current().versions[0].id
+    name = archival.file_name(version, texts.of(None, locale)["archival"])
+    if error:
+        archive = urls.error_page_root(urls.archive_root(config.site_url or "/"))
+        return f"{archive}{version}/{languages.prefix(locale, config)}{name}"
     base = context.get("base_url") or ""
     root = base.rstrip("/") if base.startswith("/") else base.rstrip("/") or "."
-    name = archival.file_name(build.current().versions[0].id, texts.of(None, locale)["archival"])
     return f"{root}/{languages.prefix(locale, config)}{name}"
 
 

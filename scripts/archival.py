@@ -1,10 +1,10 @@
 """`make pdf`: a preview of the newest version's archival copies, from the working tree.
 
-Builds the site as `make build` does (every check) into a temporary folder, then makes the
-whole notice as PDF/A per language into pdf/, exactly as `make publish` makes the copies it
-adds to a new version's folder (notice/publishing/copies.py), and checks them the same way.
-Each preview says on its first page, and in its metadata, that it is not the archival copy:
-publishing makes that, once per version. The build is not slowed by any of it.
+Builds the newest version as `make publish` builds it (mkdocs.archive.yml, every check) into a
+temporary folder, then makes the whole notice as PDF/A per language into pdf/, as publishing
+makes the copies it adds to a new version's folder (notice/publishing/copies.py), and checks
+them the same way. Each preview says on its first page, and in its metadata, that it is not
+the archival copy: publishing makes that, once per version. `make build` makes none.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from notice import build, languages, reading
 from notice.publishing.copies import previews
 from notice.publishing.errors import PublishError
-from notice.publishing.mkdocs_utils import mkdocs_build
+from notice.publishing.mkdocs_utils import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = "pdf"
@@ -27,7 +27,7 @@ def main() -> int:
     try:
         print(preview(ROOT, ROOT / OUT), file=sys.stderr)
     except PublishError as error:
-        print(f"Arkivkopian kunde inte göras: {error}", file=sys.stderr)
+        print(f"make pdf: {error}", file=sys.stderr)
         return 1
     return 0
 
@@ -44,14 +44,13 @@ def preview(root: Path, out: Path) -> str:
             + reading.format_problems(notice.problems)
         )
     version = notice.versions[0].id
-    folder_url = str(config["site_url"] or "/").rstrip("/") + "/"
+    # The address its version's folder will have in the archive, as publishing writes it.
+    folder = str(config["site_url"] or "/").rstrip("/") + f"/{version}/"
     shutil.rmtree(out, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="seom-pdf-") as folder:
-        site_dir = Path(folder) / "site"
-        result = mkdocs_build(root, site_dir)
-        if result.returncode != 0:
-            raise PublishError(f"bygget misslyckades:\n{result.stderr}")
-        copies = previews(root, config, notice, site_dir, version, folder_url)
+    with tempfile.TemporaryDirectory(prefix="seom-pdf-") as tmp:
+        site_dir = Path(tmp) / version
+        build_site(root, version, site_dir)  # as `make publish` builds it (mkdocs.archive.yml)
+        copies = previews(root, config, notice, site_dir, version, folder)
     made_lines = []
     for path, data in copies.items():
         target = out / path

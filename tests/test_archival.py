@@ -89,12 +89,13 @@ def test_only_the_allowed_elements_and_attributes_are_kept() -> None:
             "<script>alert(1)</script><style>p{}</style><!-- kommentar -->"
             '<iframe src="https://example.com/"></iframe><form><input value=x></form>'
             "<custom-element>Texten står kvar</custom-element>"
-            '<svg><a href="https://example.com/">ikon</a></svg>'
-            '<img src="https://example.com/x.png" alt="bild">'
+            '<svg><a href="https://example.com/">ikon</a></svg><span aria-hidden="true">★</span>'
+            '<p><img src="https://example.com/x.png" alt="En bild"><img src="x.png" alt=""></p>'
         ),
         URL,
     )
-    assert text == '<p class="seom-missing">Saknas</p>Texten står kvar'
+    # An image is what its alternative text says, as a screen reader reads the page.
+    assert text == '<p class="seom-missing">Saknas</p>Texten står kvar<p>En bild</p>'
 
 
 @pytest.mark.parametrize(
@@ -179,12 +180,21 @@ def test_the_cover_says_what_the_copy_is(sample) -> None:
     shown = " ".join(archival.text_of(sample).split())
     assert (
         "Sollentuna Energi & Miljö AB (SEOM) Gäller från 1 mars 2027 (version 2027-03-01)."
-        f" Publicerad på {URL} Publicerad från commit {COMMIT}"
+        f" Publicerad på {URL} Publicerad från versionshanteringen (git), commit {COMMIT}"
     ) in shown
     assert "Förhandsvisning" not in shown
-    preview = " ".join(archival.text_of(make(TEXT, preview=True, uncommitted=True)).split())
-    assert "Förhandsvisning, inte publicerad: det här är inte arkivkopian." in preview
-    assert f"{COMMIT} (med ändringar som inte är incheckade)" in preview
+
+
+def test_a_preview_says_so_on_its_cover_and_in_its_metadata() -> None:
+    data = make(TEXT, preview=True, uncommitted=True)
+    shown = " ".join(archival.text_of(data).split())
+    assert "Förhandsvisning, inte publicerad: det här är inte arkivkopian." in shown
+    assert f"{COMMIT} (med ändringar som inte är incheckade)" in shown
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        assert doc.open_metadata()["dc:description"] == (
+            "Förhandsvisning, inte arkivkopian. Version 2027-03-01, gäller från 1 mars 2027. "
+            f"Publicerad från commit {COMMIT} (med ändringar som inte är incheckade)."
+        )
 
 
 def test_the_english_copy_speaks_english() -> None:
@@ -203,11 +213,34 @@ def test_text_missing_from_the_file_is_found(sample) -> None:
     ]
 
 
-def test_text_out_of_order_is_found(sample) -> None:
-    swapped = "<p>Mätvärden</p><p>Vi sparar dina uppgifter så länge du är kund</p>"
-    assert archival.problems(sample, meta(), swapped) == [
-        "the text of the page is not all in the file, from: Visparardinauppgiftersålängeduärkund"
+def test_a_word_the_file_lacks_is_found(sample) -> None:
+    changed = TEXT.replace("tolv månader", "tretton månader")
+    assert archival.problems(sample, meta(), changed) == [
+        "the text of the page is not all in the file, from: Visparardinauppgiftersålängeduärkund,"
+        "ochtrettonmånaderdärefter."
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A paragraph, a list item and a table cell that run onto the next page: the foot of
+        # the page stands between their two halves in the file's text.
+        "<p>" + " ".join(f"ord{n}" for n in range(1500)) + "</p>",
+        "<ul>" + "".join(f"<li>{'punkt ' * 90}{n}</li>" for n in range(40)) + "</ul>",
+        "<table><tr><td>" + " ".join(f"cell{n}" for n in range(1200)) + "</td><td>B</td></tr>"
+        "</table>",
+        # A soft hyphen, which Swedish typography uses: where the line breaks at it, the file
+        # shows a hyphen; elsewhere nothing.
+        "<p>" + "Personupp\u00adgiftsansvarig " * 200 + "</p>",
+        # A link to an address with parentheses, which the copy prints after the link's text.
+        '<p>Se <a href="https://sv.wikipedia.org/wiki/GDPR_(lag)">Wikipedia</a> för mer.</p>',
+    ],
+    ids=["paragraph", "list", "table", "soft hyphen", "parentheses"],
+)
+def test_text_the_layout_breaks_is_still_found_whole(body: str) -> None:
+    text = "<h1>Rubrik</h1>" + body
+    assert archival.problems(make(text), meta(), text) == []
 
 
 def test_a_copy_that_is_not_tagged_or_not_pdf_a_is_refused() -> None:
@@ -232,52 +265,137 @@ def test_another_title_or_language_is_found(sample) -> None:
 # What the editors are told
 
 
-def test_a_character_no_font_has_stops_publishing_with_a_swedish_message(tmp_path: Path) -> None:
-    built = tmp_path / "index.html"
-    built.write_text(page("<h1>Rubrik</h1><p>Ett tecken ⸻ som saknas.</p>"), encoding="utf-8")
-    with pytest.raises(PublishError) as refused:
-        copies.make(built, meta())
-    message = str(refused.value)
-    assert message.startswith(
-        "arkivkopian (PDF/A) av version 2027-03-01 på svenska blev inte godkänd, så ingenting "
-        "publicerades."
-    )
-    assert "Tecken i texten som typsnittet kan sakna: «⸻» (U+2E3B)." in message
-    assert ".notdef" in message  # what the validator found, for a developer
-    assert "Så rättar du det i webbläsaren" in message
+def built_version(tmp_path: Path, sv: str, en: str) -> tuple[Path, Path]:
+    """A version's whole-notice pages as built, in both languages, and its docs/."""
+    site_dir, docs = tmp_path / "site", tmp_path / "docs"
+    for prefix, body in (("", sv), ("en/", en)):
+        (site_dir / prefix / archival.PAGE).mkdir(parents=True)
+        (site_dir / prefix / archival.PAGE / "index.html").write_text(page(body), "utf-8")
+    docs.mkdir()
+    (docs / "klagomal.md").write_text("# Klagomål\n\nEtt tecken ⸻ som saknas.\n", "utf-8")
+    (docs / "klagomal.en.md").write_text("# Complaints\n\nA mark ⸻ and 🧿.\n", "utf-8")
+    return site_dir, docs
 
 
-def test_unusual_characters_are_those_beyond_latin_and_common_marks() -> None:
-    assert copies.unusual(["Åsa – “citat” … 5 €", "≠Ω🧿"]) == ["Ω", "≠", "🧿"]
-
-
-def test_a_published_version_keeps_its_copies_byte_for_byte(tmp_path: Path) -> None:
-    """Deployed again (its presentation changed, or on its date), a version takes its copies
-    from its folder on gh-pages, whatever the engine would make now: nothing is made."""
-    import subprocess
-
+@pytest.fixture(scope="module")
+def config():
+    """The engine's settings (mkdocs.yml: its languages, its site's name); no docs/ read."""
     from mkdocs.config import load_config
 
+    return load_config(str(Path(__file__).parents[1] / "mkdocs.yml"))
+
+
+class Controller:
+    def of(self, locale: str) -> dict:
+        return {"name": "SEOM"}
+
+
+NOTICE = type("Notice", (), {"controller": Controller()})()
+
+
+@pytest.mark.parametrize("preview", [False, True], ids=["publishing", "the gate"])
+def test_a_character_no_font_has_stops_publishing_and_says_where(
+    tmp_path: Path, config, preview: bool
+) -> None:
+    site_dir, docs = built_version(
+        tmp_path,
+        "<h1>Klagomål</h1><p>Ett tecken ⸻ som saknas.</p>",
+        "<h1>Complaints</h1><p>A mark ⸻ and 🧿.</p>",
+    )
+    source = copies.Source(COMMIT, dt.datetime(2027, 2, 1, tzinfo=dt.UTC), preview=preview)
+    with pytest.raises(PublishError) as refused:
+        copies.made(config, NOTICE, site_dir, "2027-03-01", URL, source, docs)
+    message = str(refused.value)
+    # Both languages, at once; the characters the font lacks, and where docs/ has them.
+    head = (
+        "arkivkopian (PDF/A) av version 2027-03-01 på svenska och engelska "
+        + (
+            "skulle inte godkännas när versionen publiceras, så publiceringen skulle stoppa."
+            if preview
+            else "blev inte godkänd, så ingenting publicerades."
+        )
+        + " Typsnittet saknar tecknen «⸻» (U+2E3B), «🧿» (U+1F9FF), och PDF/A tillåter inte "
+        "tecken som inte går att visa. Ta bort dem eller byt ut dem (docs/klagomal.en.md, rad "
+        "3, docs/klagomal.md, rad 3).\nDet som inte godkändes:\n  - [violation] "
+    )
+    assert message.startswith(head)
+    assert ".notdef" in message  # what the validator found, for a developer
+    # After a merge, how to fix it in the browser; before it, in the same branch.
+    assert ("Så rättar du det i webbläsaren" in message) is not preview
+
+
+def test_a_published_versions_missing_copy_is_made_and_the_fix_is_a_new_version(
+    tmp_path: Path, config
+) -> None:
+    site_dir, docs = built_version(tmp_path, "<h1>R</h1><p>⸻</p>", "<h1>R</h1><p>Text.</p>")
+    source = copies.Source(COMMIT, dt.datetime(2027, 2, 1, tzinfo=dt.UTC), published=True)
+    with pytest.raises(PublishError) as refused:
+        copies.made(config, NOTICE, site_dir, "2027-03-01", URL, source, docs)
+    assert (
+        "Version 2027-03-01 är redan publicerad och dess text ändras inte: rätta i en ny "
+        "version överst i docs/versions.yml (REDIGERA.md, avsnitt 7)."
+    ) in str(refused.value)
+
+
+def test_the_characters_without_a_glyph_are_read_from_the_file() -> None:
+    text = "<h1>Rubrik</h1><p>Å ä ö – “citat” → ≥ Ω ⸻ 🧿</p>"
+    data = make(text)
+    assert archival.without_glyphs(data, archival.problems(data, meta(), text)) == ["⸻", "🧿"]
+
+
+def gh_pages(repo: Path, files: dict[str, bytes], tag: str | None = None) -> None:
+    import subprocess
+
+    for path, data in files.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_bytes(data)
+    identity = ["-c", "user.name=T", "-c", "user.email=t@example.com"]
+    for command in (["init", "-q", "-b", "gh-pages"], ["add", "-A"]):
+        subprocess.run(["git", *command], cwd=repo, check=True)
+    subprocess.run(["git", *identity, "commit", "-q", "-m", "x"], cwd=repo, check=True)
+    if tag:
+        subprocess.run(["git", *identity, "tag", "-a", tag, "-m", "t"], cwd=repo, check=True)
+
+
+def test_a_published_version_keeps_its_copies_byte_for_byte(tmp_path: Path, config) -> None:
+    """Deployed again (its presentation changed, or on its date), a version takes its copies
+    from its folder on gh-pages, whatever the engine would make now: nothing is made."""
     from notice.publishing.git_utils import Git
 
-    repo = tmp_path / "repo"
     published = {
         "integritetsmeddelande-2027-03-01.pdf": b"%PDF- as published in 2027",
         "en/privacy-notice-2027-03-01.pdf": b"%PDF- the English, as published",
     }
-    for path, data in published.items():
-        (repo / "2027-03-01" / path).parent.mkdir(parents=True, exist_ok=True)
-        (repo / "2027-03-01" / path).write_bytes(data)
-    for command in (
-        ["init", "-q", "-b", "gh-pages"],
-        ["add", "-A"],
-        ["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-m", "x"],
-    ):
-        subprocess.run(["git", *command], cwd=repo, check=True)
-    config = load_config(str(Path(__file__).parents[1] / "mkdocs.yml"))
+    gh_pages(tmp_path / "repo", {f"2027-03-01/{p}": d for p, d in published.items()})
     nothing_built = tmp_path / "site"  # making a copy would read its pages, and fail
-    got = copies.archival_copies(Git(repo), config, None, nothing_built, "2027-03-01", new=False)
+    got = copies.archival_copies(
+        Git(tmp_path / "repo"), config, NOTICE, nothing_built, "2027-03-01", new=False
+    )
     assert got == published
+
+
+def test_a_copy_missing_online_is_made_and_the_published_one_kept(tmp_path: Path, config) -> None:
+    """A version published before the English copy existed: the Swedish one stays as it is;
+    the English one is made, naming the commit the version's tag names."""
+    import subprocess
+
+    from notice.publishing.git_utils import Git
+
+    repo = tmp_path / "repo"
+    sv = {"2027-03-01/integritetsmeddelande-2027-03-01.pdf": b"%PDF- as published"}
+    gh_pages(repo, sv, tag="notice/2027-03-01")
+    tagged = subprocess.run(
+        ["git", "rev-parse", "notice/2027-03-01^{commit}"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    site_dir, _ = built_version(tmp_path, TEXT, TEXT)
+    got = copies.archival_copies(Git(repo), config, NOTICE, site_dir, "2027-03-01", new=False)
+    assert got["integritetsmeddelande-2027-03-01.pdf"] == b"%PDF- as published"
+    with pikepdf.open(io.BytesIO(got["en/privacy-notice-2027-03-01.pdf"])) as doc:
+        assert doc.open_metadata()["dc:description"].endswith(f"commit {tagged}.")
 
 
 def test_make_pdf_previews_the_copies_from_the_working_tree(tmp_path: Path) -> None:
@@ -321,7 +439,9 @@ def test_make_pdf_previews_the_copies_from_the_working_tree(tmp_path: Path) -> N
     sv = archival.text_of((project / "pdf/integritetsmeddelande-2026-12-01.pdf").read_bytes())
     sv = " ".join(sv.split())
     assert "Förhandsvisning, inte publicerad: det här är inte arkivkopian." in sv
-    assert f"Publicerad från commit {head} (med ändringar som inte är incheckade)" in sv
+    assert f"(git), commit {head} (med ändringar som inte är incheckade)" in sv
+    # The address the version will have in the archive: its folder under site_url.
+    assert "Publicerad på https://integritet.seom.se/2026-12-01/hela-meddelandet/" in sv
     assert "En mening som ännu inte är incheckad." in sv
     en = archival.text_of((project / "pdf/en/privacy-notice-2026-12-01.pdf").read_bytes())
     assert "Preview, not published: this is not the archival copy." in " ".join(en.split())

@@ -32,16 +32,26 @@ def jobs(workflow: str) -> dict:
     return yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))["jobs"]
 
 
+# What WeasyPrint needs on GitHub's runners, first in every job that makes archival copies.
+PANGO = (
+    "sudo apt-get update -q && sudo apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 "
+    "fonts-dejavu-core"
+)
+
+
 def test_every_pull_request_passes_the_gate_and_shows_its_review() -> None:
-    assert steps("ci.yml", "check")[0] == 'make check REVIEW="$GITHUB_STEP_SUMMARY"'
-    assert "make preview" in steps("ci.yml", "check")
-    assert steps("ci.yml", "test") == ['make ci-test BASE="origin/$BASE_BRANCH"']
+    assert steps("ci.yml", "check")[:2] == [PANGO, 'make check REVIEW="$GITHUB_STEP_SUMMARY"']
+    assert {"make preview", "make pdf"} <= set(steps("ci.yml", "check"))
+    assert steps("ci.yml", "test") == [PANGO, 'make ci-test BASE="origin/$BASE_BRANCH"']
 
 
 def test_a_merge_passes_the_same_gate_before_it_is_published() -> None:
     commands = steps("publish.yml", "publish")
-    assert commands[0] == 'make check AFTER_MERGE=1 REVIEW="$GITHUB_STEP_SUMMARY"'
-    assert commands[1] == 'make ci-test BASE="$BEFORE"'
+    assert commands[:3] == [
+        PANGO,
+        'make check AFTER_MERGE=1 REVIEW="$GITHUB_STEP_SUMMARY"',
+        'make ci-test BASE="$BEFORE"',
+    ]
     assert commands[-1] == "make publish PUSH=1"
     assert jobs("publish.yml")["publish"]["if"] == "github.event_name != 'schedule'"
 
@@ -53,7 +63,7 @@ def test_the_nightly_calendar_waits_for_nothing() -> None:
     commands = steps("publish.yml", "calendar")
     assert commands[-1] == "make calendar PUSH=1"
     assert not any("make test" in c or "make check" in c for c in commands)
-    assert steps("publish.yml", "nightly-test") == ["make test"]
+    assert steps("publish.yml", "nightly-test") == [PANGO, "make test"]
     data = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))
     # PyYAML reads the key `on` as True.
     assert data[True]["schedule"] == [{"cron": "5 22 * * *"}, {"cron": "5 23 * * *"}]

@@ -544,9 +544,12 @@ def test_a_version_deployed_again_keeps_the_archival_copy_it_was_published_with(
     archive: Archive, path: str
 ) -> None:
     """B's folder was deployed again from a later commit (the statement changed): its archival
-    copy is still the one its own publishing made, byte for byte, naming B's commit."""
+    copy is still the one its own publishing made, byte for byte, naming B's commit. A was
+    republished (FORCE=1) from the commit it was published from: the same bytes again."""
     file = f"{B}/{path}"
     assert archive.history(file) == [f"Publish privacy notice {B}"]
+    a = f"{A}/{path.replace(B, A)}"
+    assert archive.history(a) == [f"Publish privacy notice {A}"]
     data = archive.blob(f"gh-pages:{file}")
     with pikepdf.open(io.BytesIO(data)) as doc:
         description = str(doc.open_metadata()["dc:description"])

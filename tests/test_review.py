@@ -247,10 +247,11 @@ def test_the_gate_makes_the_archival_copies_as_publishing_will(reviews: dict) ->
     assert text.startswith("# Granskning: 1 fel att rätta innan ändringen kan slås ihop\n")
     (error,) = text.split("## Fel\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert error.startswith(
-        f"- Arkivkopian (PDF/A) av version {B} på svenska blev inte godkänd, så ingenting "
-        "publicerades. Oftast är det ett tecken som typsnittet saknar"
+        f"- Arkivkopian (PDF/A) av version {B} på svenska och engelska skulle inte godkännas "
+        "när versionen publiceras, så publiceringen skulle stoppa. Typsnittet saknar tecknen "
+        "«⸻» (U+2E3B), och PDF/A tillåter inte tecken som inte går att visa. Ta bort dem eller "
+        "byt ut dem (docs/klagomal.en.md, rad 9, docs/klagomal.md, rad 9)."
     )
-    assert "Tecken i texten som typsnittet kan sakna: «⸻» (U+2E3B)." in error
     assert "Så rättar du det i webbläsaren" not in error  # before the merge: in the same branch
 
 

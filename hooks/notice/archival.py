@@ -2,9 +2,11 @@
 
 SEOM is a municipal company: each version of its notice is a public document that its archive
 keeps, in a format made for keeping. `make publish` writes the copy into each new version's
-folder (publishing/operations.py), next to its pages, and it never changes afterwards: a
-later deploy of the same version copies the published file instead of making it again.
-`make pdf` makes one from the working tree for a preview (scripts/archival.py).
+folder (publishing/copies.py), next to its pages, and it never changes afterwards: a later
+deploy of the same version copies the published file instead of making it again (only
+FORCE=1, a deliberate republication, makes it anew). The gate (scripts/review.py) makes and
+checks it before a change is merged, and `make pdf` makes one for a preview
+(scripts/archival.py).
 
 - **What it holds.** The whole-notice page of the version, as the build rendered it from the
   model (``hela-meddelandet/``, the text readers read), without the site around it: a cover
@@ -13,15 +15,13 @@ later deploy of the same version copies the published file instead of making it 
   links inside the file.
 - **The format.** WeasyPrint's ``pdf/a-2a`` variant: ISO 19005-2, level A (tagged, Unicode
   text, the language set), with every font embedded (subsets) and an sRGB output intent.
-  WeasyPrint writes one variant at a time; PDF/UA-1 (ISO 14289-1) is declared beside it
-  (``ua_identification()``), as LibreOffice and others do: its tags are the same ones level A
-  needs, and the identification is described in the XMP's extension schema, as PDF/A requires
-  of a property it does not predefine.
+  Not also declared PDF/UA-1: WeasyPrint writes one variant per file, and nothing here could
+  check the combination (ARCHITECTURE.md, "The archival copies").
 - **Checked before it is published** (``problems()``): pikepdf's PDF/A-2b validator (veraPDF's
-  rules, an allowlist: it approves only what it knows to conform), then what level A and
-  PDF/UA add and pikepdf does not check: a structure tree, marked content, the language, a
-  title shown as the window's title, Unicode for every font, and the text of the page in the
-  file. Nothing is fetched: fonts come from the system (fontconfig), nothing else is loaded.
+  rules, an allowlist: it approves only what it knows to conform), then what level A adds and
+  pikepdf does not check: a structure tree, marked content, Unicode for every font; and the
+  language, the title shown as the window's title, and the text of the page in the file.
+  Nothing is fetched: fonts come from the system (fontconfig), nothing else is loaded.
 
 Only HTML this engine built reaches it, and only an allowlist of its elements and attributes
 is kept (``ELEMENTS``, ``ATTRIBUTES``), read with an HTML-standard parser (selectolax, Lexbor).
@@ -53,7 +53,7 @@ ELEMENTS = {
     *(f"h{n}" for n in range(1, 7)),
     *("p", "ul", "ol", "li", "dl", "dt", "dd", "a", "strong", "em", "b", "i", "code", "br"),
     *("table", "thead", "tbody", "tr", "th", "td", "caption", "blockquote", "section", "div"),
-    *("time", "abbr", "span", "sup", "sub", "pre", "hr"),
+    *("time", "abbr", "span", "sup", "sub", "pre", "hr", "details", "summary"),
 }
 ATTRIBUTES = {"id", "href", "lang", "datetime", "colspan", "rowspan", "scope", "class", "title"}
 # What is dropped with its content: never the text a reader reads on the page.
@@ -64,7 +64,7 @@ DROPPED |= {"audio", "canvas", "map", "head", "title"}
 # announcement of a later version (the copy never changes; what is announced does), and what
 # a reader is not shown.
 FURNITURE = ("a.headerlink", ".seom-effective", ".seom-announcement", ".md-content__button")
-FURNITURE += ("[hidden]",)
+FURNITURE += ("[hidden]", "[aria-hidden=true]")
 SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -97,7 +97,7 @@ def file_name(version: str, words: Mapping[str, str]) -> str:
 def article(page_html: str, page_url: str) -> str:
     """The whole-notice page's text, as HTML for the copy: the article without the site's
     furniture, only ELEMENTS and ATTRIBUTES kept, links made absolute (``page_url``: where the
-    page is published) except those to an anchor in the text itself."""
+    page is published) except those to an anchor that is in the copy."""
     tree = LexborHTMLParser(page_html)
     node = tree.css_first("article")
     if node is None:
@@ -105,32 +105,35 @@ def article(page_html: str, page_url: str) -> str:
     for selector in FURNITURE:
         for found in node.css(selector):
             found.decompose()
+    _clean(node)
     ids = {n.attributes["id"] for n in node.css("[id]")}
-    _clean(node, page_url, ids)
+    for link in node.css("a"):
+        href = _target(link.attributes.get("href"), page_url, ids)
+        if href is None:
+            link.unwrap(delete_empty=True)
+        else:
+            link.attrs["href"] = href
     return node.inner_html or ""
 
 
-def _clean(node: LexborNode, page_url: str, ids: set[str]) -> None:
+def _clean(node: LexborNode) -> None:
     for child in list(node.iter(include_text=True)):
         tag = child.tag
         if tag == "-text":
             continue
-        if tag in DROPPED or (tag not in ELEMENTS and not child.child):
-            child.decompose()  # also comments, and empty elements such as <img> and <iframe>
+        if tag == "img" and (child.attributes.get("alt") or "").strip():
+            child.replace_with(child.attributes["alt"])  # what the page says in its place
             continue
-        _clean(child, page_url, ids)
+        if tag in DROPPED or (tag not in ELEMENTS and not child.child):
+            child.decompose()  # also comments, and empty elements such as <iframe>
+            continue
+        _clean(child)
         if tag not in ELEMENTS:
             child.unwrap()
             continue
         for name in list(child.attributes):
             if name not in ATTRIBUTES:
                 del child.attrs[name]
-        if tag == "a":
-            href = _target(child.attributes.get("href"), page_url, ids)
-            if href is None:
-                child.unwrap()
-            else:
-                child.attrs["href"] = href
 
 
 def _target(href: str | None, page_url: str, ids: set[str]) -> str | None:
@@ -177,10 +180,18 @@ def document(text: str, meta: Meta, words: Mapping[str, str]) -> str:
         heading=Markup(heading_html),
         rest=Markup(tree.body.inner_html or "" if tree.body else ""),
         created=meta.committed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        description=words["description"].format(
-            version=meta.version, effective=meta.effective, commit=meta.commit
-        ),
+        description=description(meta, words),
     )
+
+
+def description(meta: Meta, words: Mapping[str, str]) -> str:
+    """What the metadata says of the copy: its version, date and commit; a preview says so."""
+    text = words["description"].format(
+        version=meta.version, effective=meta.effective, commit=meta.commit
+    )
+    if meta.uncommitted:
+        text = f"{text[:-1]} {words['uncommitted']}."
+    return f"{words['description_preview']} {text}" if meta.preview else text
 
 
 def _no_fetching(url: str, *args, **kwargs):
@@ -263,14 +274,22 @@ def problems(data: bytes, meta: Meta, text_html: str) -> list[str]:
     return found
 
 
-def text_of(data: bytes) -> str:
+# The page's bottom margin (archival.html, @page), where its foot is: not the text.
+FOOT = 24 / 25.4 * 72  # 24 mm in points
+
+
+def text_of(data: bytes, *, without_feet: bool = False) -> str:
     """The text a reader's viewer extracts from ``data``: PDFium's (pypdfium2), the engine
-    Chromium shows PDFs with."""
+    Chromium shows PDFs with. ``without_feet``: each page's text above its foot, so that a
+    paragraph that runs onto the next page reads on without the foot between."""
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(data)
     try:
-        return "\n".join(page.get_textpage().get_text_bounded() for page in doc)
+        return "\n".join(
+            page.get_textpage().get_text_bounded(bottom=FOOT if without_feet else None)
+            for page in doc
+        )
     finally:
         doc.close()
 
@@ -278,7 +297,7 @@ def text_of(data: bytes) -> str:
 BLOCKS = {
     *(f"h{n}" for n in range(1, 7)),
     *("p", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td"),
-    *("caption", "blockquote", "section", "div", "pre", "hr", "br"),
+    *("caption", "blockquote", "section", "div", "pre", "hr", "br", "details", "summary"),
 }
 
 
@@ -313,19 +332,69 @@ def runs(html: str) -> list[str]:
     return out
 
 
-# The address a link's text is followed by in the file (archival.html: a::after).
-_ADDRESS = re.compile(r"\((?:https?|mailto|tel):[^()]*\)")
+# A soft hyphen is where a word may break; where it does, the file shows a hyphen (U+2010).
+BREAKS = str.maketrans("", "", "\u00ad\u2010")
 
 
 def _missing_text(data: bytes, html: str) -> list[str]:
-    """The runs of ``html`` that the file's text lacks, from the first one missing or out of
-    order ([] when all are there, in order: the file adds its cover, and links' addresses)."""
-    text = _ADDRESS.sub("", "".join(text_of(data).split()))
-    wanted = runs(html)
-    position = 0
-    for index, run in enumerate(wanted):
-        found = text.find(run, position)
-        if found < 0:
-            return wanted[index:]
-        position = found + len(run)
-    return []
+    """The runs of ``html`` that the file's text lacks ([] when every one is there: the file
+    adds its cover, and the address of each link to the web after its text, archival.html's
+    a::after). A run may be cut where the layout puts something else in the file's text
+    order (the next cell of a table row that a page break splits): it is found in pieces,
+    in order, none shorter than PIECE unless it is the run's last."""
+    text = "".join(text_of(data, without_feet=True).split()).translate(BREAKS)
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    for link in body.css("a[href^=http]") if body else []:
+        text = text.replace("(" + "".join(link.attributes["href"].split()) + ")", "")
+    return [run for run in (run.translate(BREAKS) for run in runs(html)) if not _found(run, text)]
+
+
+PIECE = 24
+
+
+def _found(run: str, text: str) -> bool:
+    """Whether ``run`` is in ``text``: whole, or in pieces one after the other."""
+    if run in text:
+        return True
+    position, rest = 0, run
+    while rest:
+        start = text.find(rest[:PIECE], position)
+        if start < 0:
+            return False
+        length = min(PIECE, len(rest))
+        while length < len(rest) and start + length < len(text):
+            if text[start + length] != rest[length]:
+                break
+            length += 1
+        position, rest = start + length, rest[length:]
+    return True
+
+
+_NOTDEF = re.compile(r"at obj (\d+) (\d+) \(Font\): codes select the \.notdef glyph: ([\d, ]+)")
+_BFCHARS = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_PAIR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>")
+
+
+def without_glyphs(data: bytes, found: list[str]) -> list[str]:
+    """The characters the file draws with the empty glyph (.notdef), which ``found`` (the
+    validator's findings) names by font and code: what the font lacks, read from the font's
+    Unicode map, in order."""
+    import pikepdf
+
+    characters = set()
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        for finding in found:
+            match = _NOTDEF.search(finding)
+            if match is None:
+                continue
+            font = doc.get_object(int(match[1]), int(match[2]))
+            unicode_map = font.get("/ToUnicode") if isinstance(font, pikepdf.Dictionary) else None
+            if unicode_map is None:
+                continue
+            table = {
+                int(code, 16): bytes.fromhex(target.decode()).decode("utf-16-be", "replace")
+                for block in _BFCHARS.findall(unicode_map.read_bytes())
+                for code, target in _PAIR.findall(block)
+            }
+            characters |= {table[int(c)] for c in match[3].split(",") if int(c) in table}
+    return sorted(characters)

@@ -2,14 +2,18 @@
 version is first published, and never again.
 
 A later deploy of the same version (its presentation changed, or its rendering as in force on
-its date) takes the copies from its folder on gh-pages, byte for byte. A version published
-before there were copies gets them, made from the commit its tag names, the one it was
-published from.
+its date) takes the copies from its folder on gh-pages, byte for byte. FORCE=1 republishes a
+version on purpose (archive.json records it): its copies are made anew, from that commit. A
+version published before there were copies gets those it lacks, naming the commit its tag
+names (the one its text was published from; the text cannot have changed since) and dated
+with the commit they are made from. The gate and `make pdf` make them from the working tree
+(previews()).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from notice import archival, languages, model, texts
@@ -29,54 +33,42 @@ def names(config: dict, version: str) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where copies are made from: the commit they name, and the date they carry."""
+
+    commit: str
+    committed: dt.datetime
+    preview: bool = False  # the gate's and `make pdf`'s: not the archival copy
+    uncommitted: bool = False  # the working tree has changes the commit lacks
+    published: bool = False  # copies for a version already published (its text is fixed)
+
+
 def archival_copies(
     git: Git, config: dict, notice: model.Notice, site_dir: Path, version: str, *, new: bool
 ) -> dict[str, bytes]:
     """{path in the version's folder: the copy}, for the build of ``version`` in ``site_dir``.
 
-    ``new``: the version is published now (or again, FORCE=1), from this commit. Otherwise the
-    copies online are kept; only where there are none are they made, from the tag's commit.
+    ``new``: the version is published now (or again, FORCE=1), from this commit. Otherwise
+    the copies online are kept; those missing are made, naming the tag's commit.
     """
-    commit = git.run("rev-parse", "HEAD")
+    head = git.run("rev-parse", "HEAD")
+    source = Source(head, committed(git, head))
+    online: dict[str, bytes] = {}
     if not new:
-        online = {path: published(git, version, path) for path in names(config, version).values()}
-        if all(data is not None for data in online.values()):
-            return {path: data for path, data in online.items() if data is not None}
-        commit = git.ref(f"refs/tags/{notice_git.tag_of(version)}^{{commit}}") or commit
-    committed = dt.datetime.fromisoformat(git.run("show", "-s", "--format=%cI", commit))
-    root = str(config["site_url"]).rstrip("/") + f"/{version}/"
-    return made(config, notice, site_dir, version, root, commit, committed)
-
-
-def made(
-    config: dict,
-    notice: model.Notice,
-    site_dir: Path,
-    version: str,
-    root: str,
-    commit: str,
-    committed: dt.datetime,
-    **options: bool,
-) -> dict[str, bytes]:
-    """{path: copy} for each language, from the whole-notice pages built in ``site_dir``;
-    ``root``: the address of the version's folder; ``options``: Meta's preview and uncommitted
-    (`make pdf`)."""
-    site_names = languages.site_names(config)
-    out = {}
-    for locale, path in names(config, version).items():
-        prefix = path[: -len(Path(path).name)]
-        meta = archival.Meta(
-            locale=locale,
-            title=site_names[locale],
-            controller=notice.controller.of(locale).get("name", ""),
-            version=version,
-            commit=commit,
-            committed=committed,
-            url=f"{root}{prefix}{archival.PAGE}",
-            **options,
-        )
-        out[path] = make(site_dir / prefix / archival.PAGE / "index.html", meta)
-    return out
+        for path in names(config, version).values():
+            data = published(git, version, path)
+            if data is not None:
+                online[path] = data
+        tagged = git.ref(f"refs/tags/{notice_git.tag_of(version)}^{{commit}}")
+        source = Source(tagged or head, source.committed, published=True)
+    folder = str(config["site_url"]).rstrip("/") + f"/{version}/"
+    missing = [locale for locale, path in names(config, version).items() if path not in online]
+    if not missing:
+        return online
+    return online | made(
+        config, notice, site_dir, version, folder, source, Path(git.root) / "docs", missing
+    )
 
 
 def previews(
@@ -84,60 +76,116 @@ def previews(
 ) -> dict[str, bytes]:
     """The copies as publishing would make them now, from the working tree at ``root``, each
     marked as a preview: `make pdf`'s, and the gate's (scripts/review.py), which checks them
-    and the links to them before a change is merged. ``folder``: the address of the folder
-    the pages in ``site_dir`` are published in."""
+    and the links to them before a change is merged. ``folder``: the address of the version's
+    folder, as published."""
     git = Git(root)
-    commit = git.run("rev-parse", "HEAD")
-    committed = dt.datetime.fromisoformat(git.run("show", "-s", "--format=%cI", commit))
+    head = git.run("rev-parse", "HEAD")
     uncommitted = bool(git.run("status", "--porcelain"))
-    return made(
-        config,
-        notice,
-        site_dir,
-        version,
-        folder,
-        commit,
-        committed,
-        preview=True,
-        uncommitted=uncommitted,
+    source = Source(head, committed(git, head), preview=True, uncommitted=uncommitted)
+    return made(config, notice, site_dir, version, folder, source, root / "docs")
+
+
+def committed(git: Git, commit: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(git.run("show", "-s", "--format=%cI", commit))
+
+
+def made(
+    config: dict,
+    notice: model.Notice,
+    site_dir: Path,
+    version: str,
+    folder: str,
+    source: Source,
+    docs: Path,
+    locales: list[str] | None = None,
+) -> dict[str, bytes]:
+    """{path: copy} for each language (or ``locales``), from the whole-notice pages built in
+    ``site_dir``; ``folder``: the address of the version's folder. Every language is made
+    and checked before one that fails stops it: the editors learn everything at once."""
+    site_names = languages.site_names(config)
+    out, failed = {}, {}
+    for locale, path in names(config, version).items():
+        if locales is not None and locale not in locales:
+            continue
+        prefix = path[: -len(Path(path).name)]
+        meta = archival.Meta(
+            locale=locale,
+            title=site_names[locale],
+            controller=notice.controller.of(locale).get("name", ""),
+            version=version,
+            commit=source.commit,
+            committed=source.committed,
+            url=f"{folder}{prefix}{archival.PAGE}",
+            preview=source.preview,
+            uncommitted=source.uncommitted,
+        )
+        page = site_dir / prefix / archival.PAGE / "index.html"
+        words = texts.of(None, locale)["archival"]
+        text = archival.article(page.read_text(encoding="utf-8"), meta.url)
+        data = archival.pdf(archival.document(text, meta, words))
+        found = archival.problems(data, meta, text)
+        if found:
+            failed[locale] = (found, archival.without_glyphs(data, found))
+        out[path] = data
+    if failed:
+        raise PublishError(refusal(version, failed, docs, source), browser=not source.preview)
+    return out
+
+
+def refusal(
+    version: str, failed: dict[str, tuple[list[str], list[str]]], docs: Path, source: Source
+) -> str:
+    """Why the copies of ``version`` are not approved, for the editors: which characters the
+    font lacks and where docs/ has them, or that a developer must look."""
+    language = " och ".join(languages.LANGUAGE_NAMES.get(lang, lang) for lang in failed)
+    if source.preview:
+        lines = [
+            f"arkivkopian (PDF/A) av version {version} på {language} skulle inte godkännas när "
+            "versionen publiceras, så publiceringen skulle stoppa."
+        ]
+    else:
+        lines = [
+            f"arkivkopian (PDF/A) av version {version} på {language} blev inte godkänd, så "
+            "ingenting publicerades."
+        ]
+    characters = sorted({c for _, chars in failed.values() for c in chars})
+    if characters:
+        said = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in characters[:10])
+        lines.append(
+            f"Typsnittet saknar tecknen {said}, och PDF/A tillåter inte tecken som inte går att "
+            "visa. Ta bort dem eller byt ut dem"
+            + (f" ({', '.join(places(docs, characters))})." if places(docs, characters) else ".")
+        )
+    else:
+        lines.append("Det är ett fel i verktygen, som en utvecklare behöver se.")
+    if source.published:
+        lines.append(
+            f"Version {version} är redan publicerad och dess text ändras inte: rätta i en ny "
+            "version överst i docs/versions.yml (REDIGERA.md, avsnitt 7)."
+        )
+    found = [problem for problems, _ in failed.values() for problem in problems]
+    return "\n".join(
+        [" ".join(lines), "Det som inte godkändes:", *(f"  - {p}" for p in found[:10])]
     )
 
 
-def make(page: Path, meta: archival.Meta) -> bytes:
-    """The copy of the whole-notice page ``page``, checked (archival.problems())."""
-    words = texts.of(None, meta.locale)["archival"]
-    text = archival.article(page.read_text(encoding="utf-8"), meta.url)
-    data = archival.pdf(archival.document(text, meta, words))
-    found = archival.problems(data, meta, text)
-    if found:
-        language = languages.LANGUAGE_NAMES.get(meta.locale, meta.locale)
-        rare = unusual(archival.runs(text))
-        hint = (
-            "Tecken i texten som typsnittet kan sakna: "
-            + ", ".join(f"«{c}» (U+{ord(c):04X})" for c in rare[:10])
-            + ".\n"
-            if rare
-            else ""
-        )
-        raise PublishError(
-            f"arkivkopian (PDF/A) av version {meta.version} på {language} blev inte godkänd, "
-            "så ingenting publicerades. Oftast är det ett tecken som typsnittet saknar (till "
-            "exempel en emoji): ta bort det ur texten. Annars är det ett fel i verktygen, som en "
-            f"utvecklare behöver se.\n{hint}Det som inte godkändes:\n"
-            + "\n".join(f"  - {problem}" for problem in found),
-            browser=True,
-        )
-    return data
-
-
-# Marks outside Latin that Swedish and English texts use, which the copy's font has.
-COMMON = set("\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u20ac\u00b7\u2009\u202f")
-
-
-def unusual(runs: list[str]) -> list[str]:
-    """The characters of ``runs`` beyond Latin and the common marks: where a font may lack a
-    glyph (PDF/A forbids drawing the empty one), for the editors' message."""
-    return sorted({c for run in runs for c in run if ord(c) > 0x24F and c not in COMMON})
+def places(docs: Path, characters: list[str]) -> list[str]:
+    """Where in docs/ the characters stand: "docs/klagomal.md, rad 9", at most ten."""
+    out = []
+    wanted = set(characters)
+    for file in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        if file.suffix not in (".md", ".yml") or not file.is_file():
+            continue
+        try:
+            lines = file.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            if wanted & set(line):
+                out.append(f"docs/{file.relative_to(docs).as_posix()}, rad {number}")
+                if len(out) == 10:
+                    return out
+    return out
 
 
 def published(git: Git, version: str, path: str) -> bytes | None:
