@@ -169,6 +169,16 @@ def test_only_the_sites_stylesheets_block_the_first_paint(site: SiteServer) -> N
     assert sorted(p.name for p in folder.iterdir()) == ["material.css", "seom.css"]
 
 
+def test_a_script_no_page_loads_keeps_none_of_materials_styles(site: SiteServer) -> None:
+    """content.js (Material's script for content tabs, which the site does not use) is in the
+    site's assets, but no page loads it: the tabs' styles are not kept for it."""
+    assert (site.site_dir / "assets/javascripts/content.js").is_file()
+    assert not [p for p in pages(site) if "content.js" in str(soup(site, p).find_all("script"))]
+    css = (site.site_dir / "assets/stylesheets/material.css").read_text(encoding="utf-8")
+    assert "tabbed" not in css
+    assert ".md-typeset .md-button" in css  # what a page uses is kept
+
+
 @pytest.fixture(scope="module")
 def gzipped(site: SiteServer) -> Iterator[GzipServer]:
     """The same site, served as a host serves it: gzipped."""
