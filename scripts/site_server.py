@@ -76,9 +76,14 @@ class PrefixHandler(SimpleHTTPRequestHandler):
         body = page.read_bytes() if page.is_file() else b"Not found"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
+        body = self.encoded(body)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def encoded(self, body: bytes) -> bytes:
+        """An error page's body as it is sent (after its Content-Type, before its length)."""
+        return body
 
     def log_message(self, *args) -> None:
         pass
@@ -96,6 +101,14 @@ class GzipServer(SiteServer):
 
 
 class _GzipHandler(PrefixHandler):
+    def encoded(self, body: bytes) -> bytes:
+        """The 404 page gzipped too, as a host sends it."""
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return body
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        return gzip.compress(body, compresslevel=6)
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
