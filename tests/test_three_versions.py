@@ -10,6 +10,10 @@ Comparing any two versions on the versions page (assets/javascripts/compare.js):
 and the third, in both languages, by keyboard alone, as a screen reader hears it, with axe;
 without JavaScript, each version's what-changed page instead.
 
+Nothing moves once the page is drawn, on a phone and a desktop, on a slow connection: not the
+announcement of C on the version in force's pages, an earlier version's banner, the version
+selector, the comparison's form nor Material's bundle (zero layout shift).
+
 The decision (ARCHITECTURE.md, "The header"): narrower than 768 px the header holds the logo,
 the menu, the language and the search buttons; the title and the version selector are left
 out. Each page says its version at its foot, with a link to every version.
@@ -240,3 +244,77 @@ def test_without_javascript_each_versions_what_changed_page_is_linked(tabs, arch
     expect(links).to_have_count(3)
     for version in (C, B, A):
         expect(page.locator(f'.seom-history a[href$="/{version}/andringar/"]')).to_have_count(1)
+
+
+# Nothing moves once the page is drawn
+
+# A slow phone connection, so that the page is drawn before what arrives late: Material's
+# bundle (114 KB here, unzipped), its version selector and an earlier version's banner (after
+# versions.json), the announcement (notice.json) and the form to compare versions. Not a
+# timing: it only puts the first paint before them, where it is on a phone.
+SLOW = {"latency_ms": 40, "bytes_per_second": 500_000}
+# The version in force while C is announced (its pages announce C), and an earlier version
+# (its pages show the outdated banner): a section, the contact page and the versions page.
+STILL_PAGES = [
+    "latest/lagring/",
+    "latest/en/kontakt/",
+    "latest/versioner/",
+    f"{A}/en/lagring/",
+    f"{A}/versioner/",
+]
+# Every layout shift since the page began, as the browser reported it (the Layout Instability
+# API, what Lighthouse's cumulative layout shift adds up), and what moved; after two frames,
+# so that what the page changed last has been laid out.
+LAYOUT_SHIFTS = """() => new Promise(resolve => requestAnimationFrame(
+  () => requestAnimationFrame(() => {
+  const observer = new PerformanceObserver(() => {});
+  observer.observe({type: 'layout-shift', buffered: true});
+  const entries = observer.takeRecords();
+  observer.disconnect();
+  const name = node => !node ? 'a text' : node.nodeType !== 1 ? node.nodeName
+    : node.localName + (node.className && typeof node.className === 'string'
+      ? '.' + node.className.trim().split(/\\s+/).join('.') : '');
+  resolve(entries.map(entry => ({
+    value: Math.round(entry.value * 10000) / 10000,
+    moved: entry.sources.map(source => name(source.node)),
+  })));
+  })
+))"""
+
+
+def arrived(page, path: str) -> None:
+    """What arrives after the page is drawn has arrived and been shown: the version selector,
+    named from the archive's state; the announcement on the version in force's pages, the
+    outdated banner on an earlier version's, and the comparison's form on a versions page."""
+    page.locator(".md-version__current[data-seom-named]").wait_for(state="attached")
+    if path.startswith("latest/"):
+        expect(page.locator("[data-notice-announcement]")).to_be_visible()
+    else:
+        expect(page.locator("[data-md-component=outdated]")).to_be_visible()
+    if path.endswith("versioner/"):
+        expect(page.locator("[data-compare]")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_nothing_moves_once_the_page_is_drawn(tabs, archive, width: int) -> None:
+    """At the width Lighthouse emulates a phone at and a desktop's: zero layout shift, none
+    tolerated. Each late arrival used to push the page down under the reader's eyes (0.10 of
+    cumulative layout shift with the announcement, Lighthouse's 97 for performance); the
+    archive's state is now read before the first paint, and the rest keeps its place."""
+    tab: Tab = tabs.open(archive.server.origin, viewport={"width": width, "height": 823})
+    tabs.throttle(tab, **SLOW)
+    found = {}
+    for path in STILL_PAGES:
+        tab.page.goto(archive.server.url + path)
+        arrived(tab.page, path)
+        shifts = tab.page.evaluate(LAYOUT_SHIFTS)
+        if shifts:
+            found[path] = shifts
+    assert found == {}
+    if width == 412:  # what a screen reader and a keyboard meet, with the banners in place
+        assert axe_violations(tab) == []
+        tab.page.goto(archive.server.url + STILL_PAGES[0])
+        arrived(tab.page, STILL_PAGES[0])
+        assert axe_violations(tab) == []
+    assert tab.foreign_requests == [] and tab.console_errors == []
+
