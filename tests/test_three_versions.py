@@ -14,6 +14,8 @@ Nothing moves once the page is drawn, on a phone and a desktop, on a slow connec
 announcement of C on the version in force's pages, an earlier version's banner, the version
 selector, the comparison's form nor Material's bundle (zero layout shift).
 
+A first visit transfers at most 60 KiB on every kind of page, served with gzip.
+
 The decision (ARCHITECTURE.md, "The header"): narrower than 768 px the header holds the logo,
 the menu, the language and the search buttons; the title and the version selector are left
 out. Each page says its version at its foot, with a link to every version.
@@ -25,10 +27,12 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
+from test_assets import FIRST_VIEW
 from test_keyboard import focused
 
 from archives import NEW_EN, NEW_EN_C, NEW_SV, NEW_SV_C, A, B, C
 from conftest import Tab, axe_violations
+from site_server import GzipServer
 
 WIDTHS = (320, 360, 390, 412, 768, 1280)
 # Every kind of page: sections, the whole notice, contact, versions, what changed, the
@@ -318,3 +322,81 @@ def test_nothing_moves_once_the_page_is_drawn(tabs, archive, width: int) -> None
         assert axe_violations(tab) == []
     assert tab.foreign_requests == [] and tab.console_errors == []
 
+
+# A first view of at most 60 KiB
+
+# Every kind of page of the version in force, the contact page (the heaviest: its form and its
+# script) and the versions page (the comparison's script and data) in English and in an
+# earlier version too.
+FIRST_VIEWS = [
+    "latest/",
+    "latest/lagring/",
+    "latest/hela-meddelandet/",
+    "latest/kontakt/",
+    "latest/en/kontakt/",
+    "latest/versioner/",
+    "latest/en/versioner/",
+    "latest/andringar/",
+    "tillganglighet/",
+    "latest/finns-inte/",
+    f"{A}/kontakt/",
+    f"{A}/versioner/",
+]
+
+
+def test_every_kind_of_page_first_view_is_at_most_60_kib(tabs, archive) -> None:
+    """What a reader's first visit transfers, served with gzip as a host serves it: the page,
+    what it loads before and as it is drawn, the version selector's and the announcement's
+    state, all of it over the wire (headers and gzipped bodies). A section page loads nothing
+    else: not search, which loads when it is opened."""
+    server = GzipServer(archive.server.site_dir)
+    server.start()
+    try:
+        tab: Tab = tabs.open(server.origin)  # the tabs ask for everything: no cache
+        weights, sizes = {}, {}
+        for path in FIRST_VIEWS:
+            sizes = transferred_in(tab.page, server, path)
+            weights[path] = round(sum(sizes.values()) / 1024, 1)
+            if path == "latest/lagring/":
+                assert set(sizes) - {"latest/assets/favicon.svg"} == SECTION_FIRST_VIEW
+    finally:
+        server.stop()
+    assert {path: kib for path, kib in weights.items() if kib > 60} == {}, weights
+    # The 404 page's own status is the one error the browser reports.
+    assert [e for e in tab.console_errors if "404" not in e] == []
+
+
+SECTION_FIRST_VIEW = {
+    "latest/lagring/",
+    # Each version's folder: the site's two stylesheets and Material's bundle, and the scripts
+    # around it (tests/test_assets.py, FIRST_VIEW), Material's outdated banner's, and those
+    # that read the archive's state before the page is drawn.
+    *(f"latest/{name}" for name in FIRST_VIEW),
+    "latest/assets/javascripts/outdated.js",
+    "latest/assets/javascripts/state.js",
+    "latest/assets/javascripts/announce.js",
+    # The archive's root: its versions (Material's selector) and its state.
+    "versions.json",
+    "notice.json",
+}
+
+
+def transferred_in(page, server: GzipServer, path: str) -> dict[str, int]:
+    """Bytes over the wire by what the site serves, relative to its root, as ``page`` first
+    views ``path`` (test_assets.transferred's, in a lent tab)."""
+    finished = []
+
+    def done(request) -> None:
+        finished.append(request)
+
+    page.on("requestfinished", done)
+    try:
+        page.goto(server.url + path, wait_until="networkidle")
+    finally:
+        page.remove_listener("requestfinished", done)
+    sizes = {}
+    for request in finished:
+        size = request.sizes()
+        name = request.url[len(server.url) :]
+        sizes[name] = sizes.get(name, 0) + size["responseHeadersSize"] + size["responseBodySize"]
+    return sizes
