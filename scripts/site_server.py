@@ -94,10 +94,13 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
 class GzipServer(SiteServer):
-    """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks."""
+    """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks.
 
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__(site_dir, _GzipHandler)
+    ``root_robots``: the site's robots.txt is the host's too (/robots.txt), as where the site is
+    the host's root (integritet.seom.se): crawlers, and Lighthouse, read it only there."""
+
+    def __init__(self, site_dir: Path, *, root_robots: bool = False) -> None:
+        super().__init__(site_dir, _RootRobotsHandler if root_robots else _GzipHandler)
 
 
 class _GzipHandler(PrefixHandler):
@@ -126,3 +129,10 @@ class _GzipHandler(PrefixHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+class _RootRobotsHandler(_GzipHandler):
+    def translate_path(self, path: str) -> str:
+        if path.split("?", 1)[0] == "/robots.txt":
+            return str(self.site_dir / "robots.txt")
+        return super().translate_path(path)
