@@ -64,15 +64,16 @@ MISSING = "404.html"
 
 @dataclass(frozen=True)
 class Version:
-    name: str  # as the tables say
+    name: str  # a table's heading
+    which: str  # in a sentence
     folder: str  # in the archive
     announced: bool = False
 
 
 VERSIONS = (
-    Version("in force (B, latest/)", "latest"),
-    Version(f"earlier (A, {A}/)", A),
-    Version(f"announced (C, {C}/)", C, announced=True),
+    Version("In force (B, latest/)", "the version in force", "latest"),
+    Version(f"Earlier (A, {A}/)", "the earlier version", A),
+    Version(f"Announced (C, {C}/)", "the announced version", C, announced=True),
 )
 
 
@@ -200,11 +201,12 @@ def _unused(items: list[tuple[str, int, int]]) -> str:
     return ", ".join(f"{short(u)} {w / 1024:.1f} ({t / 1024:.1f})" for u, t, w in items) or "none"
 
 
-def print_tables(groups: list[tuple[str, list[dict]]], blocked: list[str], runs: dict) -> None:
-    for name, rows in groups:
+def print_tables(groups: list[tuple[Version, list[dict]]], blocked: list[str], runs: dict) -> None:
+    for version, rows in groups:
         if not rows:
             continue
-        print(f"### {name}, median of {runs[name]} run{'s' * (runs[name] > 1)}")
+        n = runs[version.name]
+        print(f"### {version.name}, median of {n} run{'s' * (n > 1)}")
         print()
         print(
             "| page | perf | a11y | best pr. | SEO | CLS | FCP ms | LCP ms | KiB | requests |"
@@ -224,12 +226,15 @@ def print_tables(groups: list[tuple[str, list[dict]]], blocked: list[str], runs:
     every = [r for _, rows in groups for r in rows]
     print("Render-blocking and unused (KiB gzipped; unused: Lighthouse's estimate):")
     print()
-    print("| page | the first paint waits for (KiB) | unused CSS KiB (of) | unused JS KiB (of) |")
+    print("| pages | the first paint waits for (KiB) | unused CSS KiB (of) | unused JS KiB (of) |")
     print("|---|---|---|---|")
+    alike: dict[tuple[str, str, str], list[str]] = {}
     for r in every:
         blocking = ", ".join(f"{short(u)} ({b / 1024:.1f})" for u, b in r["blocking"]) or "none"
         css, js = (_unused(r[kind]) for kind in ("unused_css", "unused_js"))
-        print(f"| `{r['page']}` | {blocking} | {css} | {js} |")
+        alike.setdefault((blocking, css, js), []).append(r["page"])
+    for (blocking, css, js), paths in alike.items():
+        print(f"| {which(paths, groups)} | {blocking} | {css} | {js} |")
     below = sorted({f"{c}: {a}" for r in every for c, ids in r["failed"].items() for a in ids})
     if below:
         print()
@@ -243,6 +248,17 @@ def print_tables(groups: list[tuple[str, list[dict]]], blocked: list[str], runs:
         f" {node_version()}; load average (1 min) as a page's runs began:"
         f" {min(loads):.1f} to {max(loads):.1f}."
     )
+
+
+def which(paths: list[str], groups: list[tuple[Version, list[dict]]]) -> str:
+    """``paths`` as few words say them: every page of a version by its name, others each."""
+    named, rest = [], list(paths)
+    for version, rows in groups:
+        pages = [r["page"] for r in rows]
+        if pages and set(pages) <= set(rest):
+            named.append(f"every page of {version.which} ({len(pages)})")
+            rest = [p for p in rest if p not in pages]
+    return ", ".join(named + [f"`{p}`" for p in rest])
 
 
 def node_version() -> str:
@@ -309,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
                     for n in range(1, runs[version.name] + 1)
                 ]
                 rows.append(row(path, found, server, load))
-            groups.append((version.name, rows))
+            groups.append((version, rows))
         server.stop()
         if not args.keep:
             shutil.rmtree(reports)
