@@ -92,8 +92,8 @@ benchmark-check: $(TEST_INSTALLED)
 benchmark-hostile: $(BUILD_INSTALLED)
 	python scripts/benchmark_hostile.py
 
-## benchmark-pages: Lighthouse's scores, paint times and bytes for six pages in both languages,
-## of a plain build and a published archive served with gzip (not a test; needs Node and npm)
+## benchmark-pages: Lighthouse's scores, layout shift, paint times and bytes for every kind of page,
+## both languages, of a three-version archive served with gzip (not a test; needs Node and npm)
 benchmark-pages: $(TEST_INSTALLED)
 	test -d benchmarks/node_modules || npm ci --prefix benchmarks --no-audit --no-fund
 	python scripts/benchmark_pages.py

@@ -7,7 +7,7 @@ uses (ARCHITECTURE.md, "Page weight and speed"; notice/stylesheet.py says how).
 - ``on_post_page`` / ``on_post_template``: what each page's tags say is collected, every
   language (static-i18n builds each in turn).
 - ``on_post_build``: ``assets/stylesheets/material.css``, Material's stylesheet with what the
-  pages and the site's scripts can use; overrides/main.html links it instead of Material's.
+  pages and the scripts they load can use; overrides/main.html links it instead of Material's.
   Then the site's own scripts and stylesheet, minified.
 """
 
@@ -78,10 +78,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         name = script.relative_to(site).as_posix()
         if "/lunr/" in name:  # search's language support: no pages' elements
             continue
-        text = script.read_text(encoding="utf-8")
         if overrides and (overrides / name).is_file():
-            words |= stylesheet.script_words(text)
+            # The site's own: what it adds counts where a page loads it (content.js only with
+            # content tabs, file_worker.js only in the preview; each names what it adds, and
+            # content.js kept Material's tabs, 1.2 KiB, on every page).
+            if loaded(name, pages):
+                words |= stylesheet.script_words(script.read_text(encoding="utf-8"))
         else:
+            text = script.read_text(encoding="utf-8")
             words |= stylesheet.material_script_words(text, pages, components)
     for css in config.extra_css:
         own = site / css
@@ -98,6 +102,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         ) from error
     (site / OUTPUT).write_text(trimmed, encoding="utf-8")
     minify_own(site, config, overrides)
+
+
+def loaded(name: str, words: set[str]) -> bool:
+    """Whether a page loads the script ``name`` (``assets/javascripts/x.js``): an attribute
+    value among the pages' ``words`` is its address, relative or absolute."""
+    return any(word == name or word.endswith("/" + name) for word in words)
 
 
 def minify_own(site: Path, config: MkDocsConfig, overrides: Path | None) -> None:

@@ -1,52 +1,84 @@
-"""How fast the pages load: `make benchmark-pages` runs this.
+"""How fast the pages load where readers are: `make benchmark-pages` runs this.
 
-Builds the plain site (`mkdocs build --strict`) and a published two-version archive
-(scripts/archives.py's `two_versions`: versions A and B published with `make publish`), serves
-both with gzip on 127.0.0.1 under /integritet/, as a host would, and runs Lighthouse (the npm
-package pinned in benchmarks/, driving the system Chromium, its default mobile settings) on
-the start page, a section page, the contact page, the history page, the what-changed page and
-the accessibility statement, in both languages, of the plain build and of the archive's
-`latest/`. Prints one Markdown table: the four scores, first and largest contentful paint and
-the bytes transferred per page; then what Lighthouse says blocks rendering and is unused.
+Publishes the archive of three versions the tests read (scripts/archives.py's
+`three_versions`: A earlier, B in force at latest/, C announced, on TODAY_OF_THREE, all
+published with `make publish`), serves it with gzip on 127.0.0.1 under /integritet/, as a host
+would, with its robots.txt at the host's root as on integritet.seom.se, and runs Lighthouse
+(the npm package pinned in benchmarks/, driving the system Chromium, its default mobile
+settings) on every kind of page of each version, in both languages: the start page, a section,
+the whole notice, the contact page, the versions page, what changed and the accessibility
+statement; and the archive's 404 page. Prints one Markdown table per version: the four scores,
+cumulative layout shift, first and largest contentful paint, the bytes transferred and the
+requests per page, and the load average as its runs began; then what blocks the first paint
+and what Lighthouse counts as unused.
 
-Not a test: timings depend on the machine. Run it by hand and report the figures with the
-machine they were measured on.
+Each page is the median of three runs (--runs) on the versions in force and earlier, of one
+(--runs-announced) on the announced version: its pages are the same templates and files as
+the one in force's, with the banner in their HTML, and are kept out of search engines on
+purpose. Not a test: timings depend on the machine. Run it by hand and report the figures with
+the machine they were measured on.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
 import archives
-from notice.publishing.mkdocs_utils import mkdocs_build
-from project_copy import EXAMPLE, EXAMPLE_TODAY, ROOT, SETTINGS_ENV, copy_project
+from archives import A, C
+from project_copy import ROOT
 from site_server import PREFIX, GzipServer
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = ("", "lagring/", "kontakt/", "versioner/", "andringar/", "tillganglighet/")
+# Every kind of page of a version, in each language.
+PAGES = (
+    "",
+    "lagring/",
+    "hela-meddelandet/",
+    "kontakt/",
+    "versioner/",
+    "andringar/",
+    "tillganglighet/",
+)
+LANGUAGES = ("", "en/")
+# The page a host sends for any missing address: the archive's root 404.html, written from the
+# version in force, in Swedish with a link to the English start page. Requested by its own
+# address, as Lighthouse refuses a page answered with 404.
+MISSING = "404.html"
 
 
-def example_settings(site_url: str) -> dict[str, str]:
-    """The environment the example notice is built with, as the tests build it: no setting
-    but the site's address, and its date as today."""
-    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_ENV}
-    return {**env, "SITE_URL": site_url, "NOTICE_TODAY": EXAMPLE_TODAY}
+@dataclass(frozen=True)
+class Version:
+    name: str  # a table's heading
+    which: str  # in a sentence
+    folder: str  # in the archive
+    announced: bool = False
+
+
+VERSIONS = (
+    Version("In force (B, latest/)", "the version in force", "latest"),
+    Version(f"Earlier (A, {A}/)", "the earlier version", A),
+    Version(f"Announced (C, {C}/)", "the announced version", C, announced=True),
+)
 
 
 def lighthouse(url: str, out: Path) -> dict:
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -65,20 +97,28 @@ def lighthouse(url: str, out: Path) -> dict:
 
 
 def render_blocking(site_dir: Path, path: str) -> list[tuple[str, int]]:
-    """The stylesheets and classic scripts in the page's <head>, with their gzipped sizes.
+    """What the browser waits for before it draws the page, from the page's <head>, with the
+    gzipped sizes: stylesheets, classic scripts neither async nor deferred, what is marked
+    blocking="render", and the JSON a render-blocking module imports (modulepreload).
 
     Lighthouse 12.2.3's own audit fails on current Chromium (its trace engine), so the page's
-    HTML says: the browser paints nothing until these have loaded."""
-    page = site_dir / path / "index.html"
+    HTML says."""
+    page = site_dir / path if path.endswith(".html") else site_dir / path / "index.html"
     head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
     found = []
+    blocking_module = any(
+        s.get("type") == "module" and "render" in s.get("blocking", "").split()
+        for s in head.find_all("script")
+    )
     for tag in head.find_all(["link", "script"]):
-        stylesheet = tag.name == "link" and "stylesheet" in tag.get("rel", [])
-        if stylesheet and tag.get("media") in (None, "all", "screen"):
+        rel = tag.get("rel", [])
+        stylesheet = "stylesheet" in rel and tag.get("media") in (None, "all", "screen")
+        if tag.name == "link" and (stylesheet or ("modulepreload" in rel and blocking_module)):
             found.append(tag["href"])
-        classic = tag.name == "script" and tag.get("type") != "module"
-        if classic and tag.get("src") and not {"async", "defer"} & set(tag.attrs):
-            found.append(tag["src"])
+        elif tag.name == "script" and tag.get("src"):
+            classic = tag.get("type") != "module" and not {"async", "defer"} & set(tag.attrs)
+            if classic or "render" in tag.get("blocking", "").split():
+                found.append(tag["src"])
     out = []
     for href in found:
         url = urljoin(PREFIX + path, href)
@@ -88,56 +128,69 @@ def render_blocking(site_dir: Path, path: str) -> list[tuple[str, int]]:
     return out
 
 
-def worker_bytes(report: dict, server: GzipServer) -> int:
-    """What Lighthouse leaves out of the bytes transferred: it counts a few hundred bytes for
-    Material's search worker (a request of another target), which is its gzipped size."""
-    missing = 0
-    for item in report["audits"]["network-requests"]["details"]["items"]:
-        if not item["url"].startswith(server.url):
-            continue
-        file = server.site_dir / item["url"][len(server.url) :].split("?", 1)[0]
-        if file.is_file() and item["resourceType"] == "Script":
-            size = len(gzip.compress(file.read_bytes(), compresslevel=6))
-            missing += max(0, size - item["transferSize"])
-    return missing
-
-
 def median_run(reports: list[dict]) -> dict:
     """The run with the median first contentful paint, as Lighthouse advises for several."""
     ordered = sorted(reports, key=lambda r: r["audits"]["first-contentful-paint"]["numericValue"])
     return ordered[len(ordered) // 2]
 
 
-def row(label: str, report: dict, server: GzipServer, path: str) -> dict:
+def row(path: str, reports: list[dict], server: GzipServer, load: float) -> dict:
+    report = median_run(reports)
     audits = report["audits"]
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
     return {
-        "page": label,
+        "page": path,
         **scores,
+        "performance_runs": [round(100 * r["categories"]["performance"]["score"]) for r in reports],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
         "fcp": audits["first-contentful-paint"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"],
         "kib": audits["total-byte-weight"]["numericValue"] / 1024,
-        "kib_worker": (audits["total-byte-weight"]["numericValue"] + worker_bytes(report, server))
-        / 1024,
         "requests": len(audits["network-requests"]["details"]["items"]),
+        "load": load,
         "blocking": render_blocking(server.site_dir, path),
         "unused_css": _wasted(audits.get("unused-css-rules")),
         "unused_js": _wasted(audits.get("unused-javascript")),
-        "failed": [
-            audit_id
-            for c in CATEGORIES
-            for ref in report["categories"][c]["auditRefs"]
-            if ref["weight"]
-            and (audit_id := ref["id"]) in audits
-            and audits[audit_id]["score"] is not None
-            and audits[audit_id]["score"] < 1
-        ],
+        "failed": failed(report),
+        "versions": (report["lighthouseVersion"], report["environment"]["hostUserAgent"]),
     }
+
+
+def failed(report: dict) -> dict[str, list[str]]:
+    """The audits below full marks that count towards each category's score."""
+    out = {}
+    for c in CATEGORIES:
+        for ref in report["categories"][c]["auditRefs"]:
+            audit = report["audits"].get(ref["id"], {})
+            if ref["weight"] and audit.get("score") is not None and audit["score"] < 1:
+                out.setdefault(c, []).append(ref["id"])
+    return out
 
 
 def _wasted(audit: dict | None) -> list[tuple[str, int, int]]:
     items = (audit or {}).get("details", {}).get("items", [])
     return [(i["url"], i.get("totalBytes", 0), i.get("wastedBytes", 0)) for i in items]
+
+
+def disallowed(robots: str) -> list[str]:
+    """The paths robots.txt keeps crawlers out of (make publish: the folders of versions after
+    the one in force, until their date)."""
+    return [
+        line.split(":", 1)[1].strip()
+        for line in robots.splitlines()
+        if line.lower().startswith("disallow:")
+    ]
+
+
+def seo(r: dict, blocked: list[str]) -> str:
+    """The SEO score, with the reason beside it where the page is kept out of search engines on
+    purpose: robots.txt at the host's root disallows its version's folder, and that is the one
+    SEO audit it fails (Lighthouse's is-crawlable)."""
+    figure = str(r["seo"])
+    on_purpose = any((PREFIX + r["page"]).startswith(path) for path in blocked)
+    if on_purpose and r["failed"].get("seo") == ["is-crawlable"]:
+        return f"{figure}: kept out of search engines on purpose (robots.txt), all else passes"
+    return figure
 
 
 def short(url: str) -> str:
@@ -148,74 +201,135 @@ def _unused(items: list[tuple[str, int, int]]) -> str:
     return ", ".join(f"{short(u)} {w / 1024:.1f} ({t / 1024:.1f})" for u, t, w in items) or "none"
 
 
-def print_tables(rows: list[dict]) -> None:
-    print("| page | perf | a11y | best pr. | SEO | FCP ms | LCP ms | KiB | + worker | requests |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
-    for r in rows:
+def print_tables(groups: list[tuple[Version, list[dict]]], blocked: list[str], runs: dict) -> None:
+    for version, rows in groups:
+        if not rows:
+            continue
+        n = runs[version.name]
+        print(f"### {version.name}, median of {n} run{'s' * (n > 1)}")
+        print()
         print(
-            f"| {r['page']} | {r['performance']} | {r['accessibility']} |"
-            f" {r['best-practices']} | {r['seo']} | {r['fcp']:.0f} | {r['lcp']:.0f} |"
-            f" {r['kib']:.1f} | {r['kib_worker']:.1f} | {r['requests']} |"
+            "| page | perf | a11y | best pr. | SEO | CLS | FCP ms | LCP ms | KiB | requests |"
+            " load |"
         )
-    print()
+        print("|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|")
+        for r in rows:
+            perf = str(r["performance"])
+            if len(set(r["performance_runs"])) > 1:  # every run's, where they differ
+                perf += " (" + "/".join(map(str, r["performance_runs"])) + ")"
+            print(
+                f"| `{r['page']}` | {perf} | {r['accessibility']} | {r['best-practices']} |"
+                f" {seo(r, blocked)} | {r['cls']:.3f} | {r['fcp']:.0f} | {r['lcp']:.0f} |"
+                f" {r['kib']:.1f} | {r['requests']} | {r['load']:.1f} |"
+            )
+        print()
+    every = [r for _, rows in groups for r in rows]
     print("Render-blocking and unused (KiB gzipped; unused: Lighthouse's estimate):")
     print()
-    print("| page | render-blocking in <head> (KiB) | unused CSS KiB (of) | unused JS KiB (of) |")
+    print("| pages | the first paint waits for (KiB) | unused CSS KiB (of) | unused JS KiB (of) |")
     print("|---|---|---|---|")
-    for r in rows:
+    alike: dict[tuple[str, str, str], list[str]] = {}
+    for r in every:
         blocking = ", ".join(f"{short(u)} ({b / 1024:.1f})" for u, b in r["blocking"]) or "none"
         css, js = (_unused(r[kind]) for kind in ("unused_css", "unused_js"))
-        print(f"| {r['page']} | {blocking} | {css} | {js} |")
-    failed = sorted({a for r in rows for a in r["failed"]})
-    if failed:
+        alike.setdefault((blocking, css, js), []).append(r["page"])
+    for (blocking, css, js), paths in alike.items():
+        print(f"| {which(paths, groups)} | {blocking} | {css} | {js} |")
+    below = sorted({f"{c}: {a}" for r in every for c, ids in r["failed"].items() for a in ids})
+    if below:
         print()
-        print("Audits below full marks on some page:", ", ".join(failed))
+        print("Audits below full marks on some page:", ", ".join(below))
+    loads = [r["load"] for r in every]
+    lighthouse_version, agent = every[0]["versions"]
+    chromium = re.search(r"Chrome/([\d.]+)", agent)
+    print()
+    print(
+        f"Lighthouse {lighthouse_version}, Chromium {chromium[1] if chromium else agent}, Node"
+        f" {node_version()}; load average (1 min) as a page's runs began:"
+        f" {min(loads):.1f} to {max(loads):.1f}."
+    )
+
+
+def which(paths: list[str], groups: list[tuple[Version, list[dict]]]) -> str:
+    """``paths`` as few words say them: every page of a version by its name, others each."""
+    named, rest = [], list(paths)
+    for version, rows in groups:
+        pages = [r["page"] for r in rows]
+        if pages and set(pages) <= set(rest):
+            named.append(f"every page of {version.which} ({len(pages)})")
+            rest = [p for p in rest if p not in pages]
+    return ", ".join(named + [f"`{p}`" for p in rest])
+
+
+def node_version() -> str:
+    try:
+        out = subprocess.run(["node", "--version"], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip().lstrip("v")
+
+
+def pages_of(version: Version, languages: tuple[str, ...]) -> list[str]:
+    paths = [f"{version.folder}/{lang}{page}" for lang in languages for page in PAGES]
+    if version.folder == "latest":
+        paths.append(MISSING)
+    return paths
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--keep", help="keep Lighthouse's JSON reports in this folder")
     parser.add_argument(
-        "--runs", type=int, default=3, help="runs per page, the median reported (default 3)"
+        "--runs",
+        type=int,
+        default=3,
+        help="runs per page of the versions in force and earlier, the median reported (3)",
     )
+    parser.add_argument(
+        "--runs-announced", type=int, default=1, help="runs per page of the announced version (1)"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="PATH",
+        help="only this page, by its path in the archive (latest/kontakt/, 2026-12-01/en/, "
+        "404.html); repeat for more",
+    )
+    parser.add_argument("--sv-only", action="store_true", help="Swedish pages only")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         print("Lighthouse is missing: run `npm ci` in benchmarks/ (make benchmark-pages does).")
         return 1
+    languages = ("",) if args.sv_only else LANGUAGES
+    runs = {v.name: args.runs_announced if v.announced else args.runs for v in VERSIONS}
     with tempfile.TemporaryDirectory(prefix="seom-pages-") as tmp:
         base = Path(tmp)
-        plain = GzipServer(base / "site")
-        # The tests' example notice, as the archive below: figures that do not move with SEOM's
-        # edits of docs/.
-        project = copy_project(base / "project", EXAMPLE / "docs")
-        result = mkdocs_build(project, plain.site_dir, env=example_settings(plain.url))
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            return 1
-        plain.start()
         (base / "archive").mkdir()
-        archives.SiteServer = GzipServer  # the archive served with gzip too
-        archive = archives.two_versions(base / "archive").server
+        # Served with gzip, its robots.txt at the host's root, as integritet.seom.se serves it.
+        archives.SiteServer = functools.partial(GzipServer, root_robots=True)
+        server = archives.three_versions(base / "archive").server
+        blocked = disallowed((server.site_dir / "robots.txt").read_text(encoding="utf-8"))
         reports = Path(args.keep) if args.keep else base / "reports"
         reports.mkdir(parents=True, exist_ok=True)
-        rows = []
-        for name, server, prefix in (("plain", plain, ""), ("archive", archive, "latest/")):
-            for lang in ("", "en/"):
-                for page in PAGES:
-                    path = prefix + lang + page
-                    label = f"{name} /{path}"
-                    stem = f"{name}-{(path or 'start').strip('/').replace('/', '_')}"
-                    print(f"Lighthouse: {label}", file=sys.stderr, flush=True)
-                    runs = [
-                        lighthouse(server.url + path, reports / f"{stem}-{n}.json")
-                        for n in range(1, args.runs + 1)
-                    ]
-                    rows.append(row(label, median_run(runs), server, path))
-        plain.stop()
-        archive.stop()
+        groups = []
+        for version in VERSIONS:
+            rows = []
+            for path in pages_of(version, languages):
+                if args.only and path not in args.only:
+                    continue
+                stem = path.strip("/").replace("/", "_")
+                load = os.getloadavg()[0]
+                print(f"Lighthouse: /{path} (load {load:.1f})", file=sys.stderr, flush=True)
+                found = [
+                    lighthouse(server.url + path, reports / f"{stem}-{n}.json")
+                    for n in range(1, runs[version.name] + 1)
+                ]
+                rows.append(row(path, found, server, load))
+            groups.append((version, rows))
+        server.stop()
         if not args.keep:
             shutil.rmtree(reports)
-    print_tables(rows)
+    print_tables(groups, blocked, runs)
     return 0
 
 

@@ -76,9 +76,14 @@ class PrefixHandler(SimpleHTTPRequestHandler):
         body = page.read_bytes() if page.is_file() else b"Not found"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
+        body = self.encoded(body)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def encoded(self, body: bytes) -> bytes:
+        """An error page's body as it is sent (after its Content-Type, before its length)."""
+        return body
 
     def log_message(self, *args) -> None:
         pass
@@ -89,13 +94,24 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
 class GzipServer(SiteServer):
-    """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks."""
+    """A built site on 127.0.0.1 under PREFIX, text responses gzipped when the client asks.
 
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__(site_dir, _GzipHandler)
+    ``root_robots``: the site's robots.txt is the host's too (/robots.txt), as where the site is
+    the host's root (integritet.seom.se): crawlers, and Lighthouse, read it only there."""
+
+    def __init__(self, site_dir: Path, *, root_robots: bool = False) -> None:
+        super().__init__(site_dir, _RootRobotsHandler if root_robots else _GzipHandler)
 
 
 class _GzipHandler(PrefixHandler):
+    def encoded(self, body: bytes) -> bytes:
+        """The 404 page gzipped too, as a host sends it."""
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return body
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        return gzip.compress(body, compresslevel=6)
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -113,3 +129,10 @@ class _GzipHandler(PrefixHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+class _RootRobotsHandler(_GzipHandler):
+    def translate_path(self, path: str) -> str:
+        if path.split("?", 1)[0] == "/robots.txt":
+            return str(self.site_dir / "robots.txt")
+        return super().translate_path(path)

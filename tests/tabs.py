@@ -5,7 +5,8 @@ renderer, a profile: about four times the CPU of a page opened in a tab already 
 on 2 cores), and the suite opens hundreds. So each worker keeps one context per set of context
 options and reuses its tabs. What a test leaves behind is cleared before the next one gets the
 tab: the cookies and storage of every origin it asked for, routes, emulated media and the
-viewport (a pointer left over the page hovers nothing once the tab has navigated). Nothing is
+viewport (a pointer left over the page hovers nothing once the tab has navigated), and a slow
+network a test emulated. Nothing is
 served from a cache an earlier test filled: the tabs ask for everything, as a first visit does.
 """
 
@@ -45,6 +46,7 @@ class Tabs:
         self.lent: list[tuple[tuple, object]] = []
         self.watching: dict[object, Tab] = {}
         self.devtools: dict[object, object] = {}
+        self.throttled: set[object] = set()
 
     def open(self, origin: str, *, viewport: dict | None = None, **options) -> Tab:
         """A blank tab of a context made with ``options`` (Playwright's new_context), at
@@ -58,6 +60,20 @@ class Tabs:
         tab = self.watching[page] = Tab(page, origin)
         self.lent.append((key, page))
         return tab
+
+    def throttle(self, tab: Tab, *, latency_ms: int, bytes_per_second: int) -> None:
+        """The tab's network as a slow connection's, until it is given back: every response
+        ``latency_ms`` later, and no faster than ``bytes_per_second``."""
+        self.devtools[tab.page].send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": latency_ms,
+                "downloadThroughput": bytes_per_second,
+                "uploadThroughput": bytes_per_second,
+            },
+        )
+        self.throttled.add(tab.page)
 
     def _new_page(self, context):
         page = context.new_page()
@@ -89,11 +105,13 @@ class Tabs:
             tab = self.watching.pop(page)
             if page.is_closed():
                 self.devtools.pop(page, None)
+                self.throttled.discard(page)
                 continue
             try:
                 self._clear(page, tab)
             except Exception:  # a tab a test broke is not lent again
                 self.devtools.pop(page, None)
+                self.throttled.discard(page)
                 page.close()
                 continue
             self.idle[key].append(page)
@@ -107,6 +125,12 @@ class Tabs:
                 "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
             )
         page.unroute_all(behavior="ignoreErrors")
+        if page in self.throttled:
+            self.throttled.discard(page)
+            self.devtools[page].send(
+                "Network.emulateNetworkConditions",
+                {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+            )
         page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
 
     def close(self) -> None:

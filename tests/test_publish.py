@@ -182,12 +182,38 @@ def test_both_languages_in_each_version(archive: Archive, version: str) -> None:
     assert (NEW_EN in en.get_text()) == (version == B)
 
 
-def test_robots_txt_keeps_crawlers_out_of_earlier_versions(archive: Archive) -> None:
+def test_robots_txt_lets_crawlers_read_every_published_version_in_force_or_earlier(
+    archive: Archive,
+) -> None:
+    """An earlier version's pages point search engines at latest/ (their canonical links),
+    which a crawler kept out would never read; only an announced version is kept out."""
     assert archive.show("robots.txt").splitlines() == [
         "User-agent: *",
-        f"Disallow: /integritet/{A}/",
         "",
         f"Sitemap: {archive.server.url}latest/sitemap.xml",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("in_force", "kept_out"),
+    [
+        ("2026-12-01", ["2027-03-01", "2027-06-01"]),
+        ("2027-03-01", ["2027-06-01"]),
+        ("2027-06-01", []),
+    ],
+)
+def test_robots_txt_keeps_out_only_the_versions_after_the_one_in_force(
+    in_force: str, kept_out: list[str]
+) -> None:
+    from notice.publishing.root_files import robots_txt
+
+    versions = ["2026-12-01", "2027-03-01", "2027-06-01"]
+    text = robots_txt(versions, in_force, "https://x.example/integritet/")
+    assert text.splitlines() == [
+        "User-agent: *",
+        *(f"Disallow: /integritet/{version}/" for version in kept_out),
+        "",
+        "Sitemap: https://x.example/integritet/latest/sitemap.xml",
     ]
 
 
@@ -590,7 +616,7 @@ def test_every_footer_in_the_archive_links_to_the_stable_statement(
 
 def test_an_earlier_versions_statement_sends_readers_to_the_current_one(archive: Archive) -> None:
     page = archive.soup(f"{A}/tillganglighet/index.html")
-    # Search engines: the copy in latest/ is the canonical one, and robots.txt keeps them out.
+    # Search engines: the copy in latest/ is the canonical one.
     canonical = page.find("link", rel="canonical")["href"]
     assert canonical == archive.server.url + "latest/tillganglighet/"
     outdated = page.select_one("[data-md-component=outdated]")

@@ -343,7 +343,9 @@ def check_page(file: Path, *, material: bool = True) -> str:
         # Relative; on 404 pages, absolute paths.
         own = r"(?:(?:\.\./)*|/(?:[\w.-]+/)*)assets/javascripts/[\w.]+\.js"
         assert src is None or re.fullmatch(own, src), src
-        assert src is None or "defer" in script.attributes, file
+        # Deferred; a module is, without the attribute (state.js).
+        deferred = "defer" in script.attributes or script.attributes.get("type") == "module"
+        assert src is None or deferred, file
     # Styles come from stylesheets only: no style attribute or element, no event handler.
     assert not page.css("style") and not page.css("[style]"), file
     assert not [e.tag for e in page.css("*") if any(a.startswith("on") for a in e.attributes)]

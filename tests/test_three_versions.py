@@ -15,6 +15,12 @@ PDF/A-2a per language, with its version, date and commit, all its text, checked 
 (its PDF/A validator, the structure tree, the fonts, the language), linked from every page and
 the versions page, and written once.
 
+Nothing moves once the page is drawn, on a phone and a desktop, on a slow connection: not the
+announcement of C on the version in force's pages, an earlier version's banner, the version
+selector, the comparison's form nor Material's bundle (zero layout shift).
+
+A first visit transfers at most 60 KiB on every kind of page, served with gzip.
+
 The decision (ARCHITECTURE.md, "The header"): narrower than 768 px the header holds the logo,
 the menu, the language and the search buttons; the title and the version selector are left
 out. Each page says its version at its foot, with a link to every version.
@@ -35,11 +41,13 @@ import pikepdf.pdfa
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
+from test_assets import FIRST_VIEW
 from test_keyboard import focused
 
 from archives import NEW_EN, NEW_EN_C, NEW_SV, NEW_SV_C, A, B, C
 from conftest import Tab, axe_violations
 from notice import archival, dates
+from site_server import GzipServer
 
 WIDTHS = (320, 360, 390, 412, 768, 1280)
 # Every kind of page: sections, the whole notice, contact, versions, what changed, the
@@ -255,6 +263,158 @@ def test_without_javascript_each_versions_what_changed_page_is_linked(tabs, arch
     expect(links).to_have_count(3)
     for version in (C, B, A):
         expect(page.locator(f'.seom-history a[href$="/{version}/andringar/"]')).to_have_count(1)
+
+
+# Nothing moves once the page is drawn
+
+# A slow phone connection, so that the page is drawn before what arrives late: Material's
+# bundle (114 KB here, unzipped), its version selector and an earlier version's banner (after
+# versions.json), the announcement (notice.json) and the form to compare versions. Not a
+# timing: it only puts the first paint before them, where it is on a phone.
+SLOW = {"latency_ms": 40, "bytes_per_second": 500_000}
+# The version in force while C is announced (its pages announce C), and an earlier version
+# (its pages show the outdated banner): a section, the contact page and the versions page.
+STILL_PAGES = [
+    "latest/lagring/",
+    "latest/en/kontakt/",
+    "latest/versioner/",
+    f"{A}/en/lagring/",
+    f"{A}/versioner/",
+]
+# Every layout shift since the page began, as the browser reported it (the Layout Instability
+# API, what Lighthouse's cumulative layout shift adds up), and what moved; after two frames,
+# so that what the page changed last has been laid out.
+LAYOUT_SHIFTS = """() => new Promise(resolve => requestAnimationFrame(
+  () => requestAnimationFrame(() => {
+  const observer = new PerformanceObserver(() => {});
+  observer.observe({type: 'layout-shift', buffered: true});
+  const entries = observer.takeRecords();
+  observer.disconnect();
+  const name = node => !node ? 'a text' : node.nodeType !== 1 ? node.nodeName
+    : node.localName + (node.className && typeof node.className === 'string'
+      ? '.' + node.className.trim().split(/\\s+/).join('.') : '');
+  resolve(entries.map(entry => ({
+    value: Math.round(entry.value * 10000) / 10000,
+    moved: entry.sources.map(source => name(source.node)),
+  })));
+  })
+))"""
+
+
+def arrived(page, path: str) -> None:
+    """What arrives after the page is drawn has arrived and been shown: the version selector,
+    named from the archive's state; the announcement on the version in force's pages, the
+    outdated banner on an earlier version's, and the comparison's form on a versions page."""
+    page.locator(".md-version__current[data-seom-named]").wait_for(state="attached")
+    if path.startswith("latest/"):
+        expect(page.locator("[data-notice-announcement]")).to_be_visible()
+    else:
+        expect(page.locator("[data-md-component=outdated]")).to_be_visible()
+    if path.endswith("versioner/"):
+        expect(page.locator("[data-compare]")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_nothing_moves_once_the_page_is_drawn(tabs, archive, width: int) -> None:
+    """At the width Lighthouse emulates a phone at and a desktop's: zero layout shift, none
+    tolerated. Each late arrival used to push the page down under the reader's eyes (0.10 of
+    cumulative layout shift with the announcement, Lighthouse's 97 for performance); the
+    archive's state is now read before the first paint, and the rest keeps its place."""
+    tab: Tab = tabs.open(archive.server.origin, viewport={"width": width, "height": 823})
+    tabs.throttle(tab, **SLOW)
+    found = {}
+    for path in STILL_PAGES:
+        tab.page.goto(archive.server.url + path)
+        arrived(tab.page, path)
+        shifts = tab.page.evaluate(LAYOUT_SHIFTS)
+        if shifts:
+            found[path] = shifts
+    assert found == {}
+    if width == 412:  # what a screen reader and a keyboard meet, with the banners in place
+        assert axe_violations(tab) == []
+        tab.page.goto(archive.server.url + STILL_PAGES[0])
+        arrived(tab.page, STILL_PAGES[0])
+        assert axe_violations(tab) == []
+    assert tab.foreign_requests == [] and tab.console_errors == []
+
+
+# A first view of at most 60 KiB
+
+# Every kind of page of the version in force, the contact page (the heaviest: its form and its
+# script) and the versions page (the comparison's script and data) in English and in an
+# earlier version too.
+FIRST_VIEWS = [
+    "latest/",
+    "latest/lagring/",
+    "latest/hela-meddelandet/",
+    "latest/kontakt/",
+    "latest/en/kontakt/",
+    "latest/versioner/",
+    "latest/en/versioner/",
+    "latest/andringar/",
+    "tillganglighet/",
+    "latest/finns-inte/",
+    f"{A}/kontakt/",
+    f"{A}/versioner/",
+]
+
+
+def test_every_kind_of_page_first_view_is_at_most_60_kib(tabs, archive) -> None:
+    """What a reader's first visit transfers, served with gzip as a host serves it: the page,
+    what it loads before and as it is drawn, the version selector's and the announcement's
+    state, all of it over the wire (headers and gzipped bodies). A section page loads nothing
+    else: not search, which loads when it is opened."""
+    server = GzipServer(archive.server.site_dir)
+    server.start()
+    try:
+        tab: Tab = tabs.open(server.origin)  # the tabs ask for everything: no cache
+        weights, sizes = {}, {}
+        for path in FIRST_VIEWS:
+            sizes = transferred_in(tab.page, server, path)
+            weights[path] = round(sum(sizes.values()) / 1024, 1)
+            if path == "latest/lagring/":
+                assert set(sizes) - {"latest/assets/favicon.svg"} == SECTION_FIRST_VIEW
+    finally:
+        server.stop()
+    assert {path: kib for path, kib in weights.items() if kib > 60} == {}, weights
+    # The 404 page's own status is the one error the browser reports.
+    assert [e for e in tab.console_errors if "404" not in e] == []
+
+
+SECTION_FIRST_VIEW = {
+    "latest/lagring/",
+    # Each version's folder: the site's two stylesheets and Material's bundle, and the scripts
+    # around it (tests/test_assets.py, FIRST_VIEW), Material's outdated banner's, and those
+    # that read the archive's state before the page is drawn.
+    *(f"latest/{name}" for name in FIRST_VIEW),
+    "latest/assets/javascripts/outdated.js",
+    "latest/assets/javascripts/state.js",
+    "latest/assets/javascripts/announce.js",
+    # The archive's root: its versions (Material's selector) and its state.
+    "versions.json",
+    "notice.json",
+}
+
+
+def transferred_in(page, server: GzipServer, path: str) -> dict[str, int]:
+    """Bytes over the wire by what the site serves, relative to its root, as ``page`` first
+    views ``path`` (test_assets.transferred's, in a lent tab)."""
+    finished = []
+
+    def done(request) -> None:
+        finished.append(request)
+
+    page.on("requestfinished", done)
+    try:
+        page.goto(server.url + path, wait_until="networkidle")
+    finally:
+        page.remove_listener("requestfinished", done)
+    sizes = {}
+    for request in finished:
+        size = request.sizes()
+        name = request.url[len(server.url) :]
+        sizes[name] = sizes.get(name, 0) + size["responseHeadersSize"] + size["responseBodySize"]
+    return sizes
 
 
 # The archival copies (notice/archival.py): the whole notice as PDF/A-2a per language, added

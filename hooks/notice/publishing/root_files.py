@@ -234,15 +234,18 @@ def feeds(
 
 
 def robots_txt(versions: list[str], current: str, site_url: str) -> str:
-    """Keep crawlers out of every version but the one in force; point them at its sitemap.
+    """Keep crawlers out of an announced version; point them at the current one's sitemap.
 
-    A published version's files never change, so the noindex an earlier (or upcoming) version
-    needs cannot go into its pages; robots.txt at the root can. Every version's canonical links
-    already point at latest/, the copy of the version in force. (Crawlers read robots.txt only
-    at a host's root, as on integritet.seom.se.)
+    An announced version is not in force yet: a reader sent to it by a search engine could
+    take it for the notice that applies. Its files never change, so the noindex it needs
+    cannot go into its pages; robots.txt at the root can, until its date. Earlier versions
+    stay open to crawlers: they are public record, and their canonical links point at
+    latest/ (the copy of the version in force), which is how a search engine folds them into
+    it; a crawler kept out would never see that link. (Crawlers read robots.txt only at a
+    host's root, as on integritet.seom.se.)
     """
     root = site_url.rstrip("/") + "/"
     path = urlsplit(root).path
-    disallow = [f"Disallow: {path}{v}/" for v in versions if v != current]
+    disallow = [f"Disallow: {path}{v}/" for v in versions if v > current]
     lines = ["User-agent: *", *disallow, "", f"Sitemap: {root}{ALIAS}/sitemap.xml"]
     return "\n".join(lines) + "\n"

@@ -187,13 +187,15 @@
       });
   }
 
-  Promise.all([json("versions.json"), json("notice.json").catch(function () { return {}; })])
+  // notice.json is read already where state.js ran (main.html).
+  var state = window.seomState || json("notice.json").catch(function () { return {}; });
+  Promise.all([json("versions.json"), state])
     .then(function (read) {
       // Only names a version can have (its date): nothing else becomes part of an address.
       var versions = read[0].map(function (v) { return String(v.version); })
         .filter(function (v) { return /^\d{4}-\d{2}-\d{2}$/.test(v); }).sort().reverse();
       var dates = (read[1] && read[1].dates) || {};
-      if (versions.length < 2) return;
+      if (versions.length < 2) return giveUp();
       versions.forEach(function (version) {
         [from, to].forEach(function (select) {
           select.append(element("option", { value: version }, label(version, dates)));
@@ -217,5 +219,11 @@
       });
       box.hidden = false;
     })
-    .catch(function () {});
+    .catch(giveUp);
+
+  // Nothing to compare: the form's place, kept for it while it was being read (seom.css), is
+  // given back.
+  function giveUp() {
+    box.remove();
+  }
 })();

@@ -200,8 +200,9 @@
   // (gäller nu)"), from the archive's state (notice.json at its root, rewritten by every
   // publish: this version's files never change, but which version is in force does). Its
   // button's name, "Select version", did not contain what it shows; it says the version.
-  var waiting = Boolean(data.state && window.fetch);
-  var state = null;
+  // The state is here already where state.js ran (before the page was drawn: main.html).
+  var state = window.seomState || null;
+  var waiting = Boolean(!state && data.state && window.fetch);
   function label(version) {
     var date = state && state.dates && state.dates[version];
     if (!date || !date[data.lang]) return null;
