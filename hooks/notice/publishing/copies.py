@@ -54,16 +54,17 @@ def archival_copies(
     """
     head = git.run("rev-parse", "HEAD")
     source = Source(head, committed(git, head))
+    paths = names(config, version)
     online: dict[str, bytes] = {}
     if not new:
-        for path in names(config, version).values():
+        for path in paths.values():
             data = published(git, version, path)
             if data is not None:
                 online[path] = data
         tagged = git.ref(f"refs/tags/{notice_git.tag_of(version)}^{{commit}}")
         source = Source(tagged or head, source.committed, published=True)
     folder = str(config["site_url"]).rstrip("/") + f"/{version}/"
-    missing = [locale for locale, path in names(config, version).items() if path not in online]
+    missing = [locale for locale, path in paths.items() if path not in online]
     if not missing:
         return online
     return online | made(
@@ -151,10 +152,10 @@ def refusal(
     characters = sorted({c for _, chars in failed.values() for c in chars})
     if characters:
         said = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in characters[:10])
+        where = places(docs, characters)
         lines.append(
             f"Typsnittet saknar tecknen {said}, och PDF/A tillåter inte tecken som inte går att "
-            "visa. Ta bort dem eller byt ut dem"
-            + (f" ({', '.join(places(docs, characters))})." if places(docs, characters) else ".")
+            "visa. Ta bort dem eller byt ut dem" + (f" ({', '.join(where)})." if where else ".")
         )
     else:
         lines.append("Det är ett fel i verktygen, som en utvecklare behöver se.")
